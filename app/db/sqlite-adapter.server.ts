@@ -1,0 +1,49 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlDriverAdapter, SqlQuery } from "@prisma/driver-adapter-utils";
+
+/*
+ * The one SQLite adapter factory used by the app, the Prisma CLI (prisma.config.ts) and the seeds.
+ * Relative imports only: the Prisma CLI loads this file from source.
+ */
+
+export const DEFAULT_DATABASE_URL = "file:./prisma/data/portal.db";
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+}
+
+/** The file path behind a `file:` URL. */
+export function databaseFile(url = databaseUrl()): string {
+  return url.replace(/^file:/, "");
+}
+
+const CONNECTION_PRAGMAS = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+
+class PortalSqliteAdapterFactory extends PrismaBetterSQLite3 {
+  override async connect(): Promise<SqlDriverAdapter> {
+    const adapter = await super.connect();
+    await adapter.executeScript(CONNECTION_PRAGMAS);
+    return adapter;
+  }
+
+  // The wasm schema engine sends whole multi-statement migration files through executeRaw,
+  // which better-sqlite3's prepare() rejects (P3006); such calls carry no arguments.
+  override async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    const adapter = await super.connectToShadowDb();
+    const executeRaw = adapter.executeRaw.bind(adapter);
+    adapter.executeRaw = async (query: SqlQuery) => {
+      if (query.args.length > 0) return executeRaw(query);
+      await adapter.executeScript(query.sql);
+      return 0;
+    };
+    return adapter;
+  }
+}
+
+export function createSqliteAdapter(url = databaseUrl()): PrismaBetterSQLite3 {
+  // SQLite creates the file but not its folder.
+  if (url !== ":memory:") mkdirSync(path.dirname(databaseFile(url)), { recursive: true });
+  return new PortalSqliteAdapterFactory({ url, timeout: 5000 });
+}

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { LocalizedSchema } from "~/domain/i18n/localized";
+import { FormDefinitionSchema } from "~/domain/forms/form-definition";
+
+/*
+ * What the catalogue knows about a service, as authored (seeds, later the admin pages). The same
+ * schema validates seed files and the JSON columns read back from the database.
+ */
+
+export const SERVICE_LEVELS = ["regional", "municipal"] as const;
+export type ServiceLevel = (typeof SERVICE_LEVELS)[number];
+
+/** How the service is obtained: fully online, or online application but a visit is needed. */
+export const DELIVERY_MODES = ["online", "visit"] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+
+export const DocumentRequirementSchema = z.object({
+  title: LocalizedSchema,
+  /** Provided by the resident (upload) or obtained by the department itself (СМЭВ request). */
+  source: z.enum(["applicant", "interagency"]),
+  optional: z.boolean().default(false),
+});
+
+export const RefusalGroundSchema = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  title: LocalizedSchema,
+});
+
+export const ServiceDetailsSchema = z.object({
+  applicants: z.array(LocalizedSchema).min(1),
+  documents: z.array(DocumentRequirementSchema),
+  result: LocalizedSchema,
+  /** Free of charge unless said otherwise. */
+  cost: LocalizedSchema.optional(),
+  refusalGrounds: z.array(RefusalGroundSchema).min(1),
+  /** Where a visit is needed: what for. */
+  visitNote: LocalizedSchema.optional(),
+});
+export type ServiceDetails = z.infer<typeof ServiceDetailsSchema>;
+
+export const ServiceSeedSchema = z.object({
+  /** Stable code in the regional register, e.g. "58-EDU-001". */
+  code: z.string().regex(/^58-[A-Z]{2,5}-\d{3}$/),
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  category: z.string(),
+  department: z.string(),
+  lifeSituations: z.array(z.string()).default([]),
+  level: z.enum(SERVICE_LEVELS),
+  /** Regulatory term in working days; 0 means immediate (e.g. payments). */
+  deadlineDays: z.number().int().nonnegative(),
+  /** Mass socially significant service (МСЗУ). */
+  mszu: z.boolean(),
+  delivery: z.enum(DELIVERY_MODES),
+  proactive: z.boolean().default(false),
+  /** Relative popularity for the home page (views per month in the demo). */
+  popularity: z.number().int().nonnegative().default(0),
+  title: LocalizedSchema,
+  summary: LocalizedSchema,
+  description: LocalizedSchema,
+  /** Extra words residents use for this service, per language, to help search. */
+  keywords: z.object({ ru: z.array(z.string()), en: z.array(z.string()) }).default({ ru: [], en: [] }),
+  details: ServiceDetailsSchema,
+  form: FormDefinitionSchema,
+});
+export type ServiceSeed = z.input<typeof ServiceSeedSchema>;
+
+export const CategorySeedSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  title: LocalizedSchema,
+  description: LocalizedSchema,
+  position: z.number().int(),
+});
+export type CategorySeed = z.input<typeof CategorySeedSchema>;
+
+export const DepartmentSeedSchema = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: LocalizedSchema,
+});
+export type DepartmentSeed = z.input<typeof DepartmentSeedSchema>;
+
+export const LifeSituationSeedSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  title: LocalizedSchema,
+  position: z.number().int(),
+});
+export type LifeSituationSeed = z.input<typeof LifeSituationSeedSchema>;

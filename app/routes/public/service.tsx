@@ -1,0 +1,153 @@
+import { useTranslation } from "react-i18next";
+import { data, Link } from "react-router";
+import type { Route } from "./+types/service";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { DeadlineText, ServiceBadges } from "~/components/service-badges";
+import { prisma } from "~/db/prisma.server";
+import { getServiceView } from "~/domain/catalogue/catalogue";
+import { getCatalogue, getServiceForm } from "~/domain/catalogue/catalogue.server";
+import { requestLanguage } from "~/i18n/i18n.server";
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const catalogue = await getCatalogue(prisma);
+  const service = catalogue.serviceBySlug.get(params.slug);
+  if (!service) throw data(null, { status: 404 });
+  const form = await getServiceForm(prisma, service.code, service.currentVersion);
+  const view = getServiceView(catalogue, params.slug, requestLanguage(context), form);
+  if (!view) throw data(null, { status: 404 });
+  return view;
+}
+
+export default function Service({ loaderData: service }: Route.ComponentProps) {
+  const { t } = useTranslation("catalogue");
+  const { t: tc } = useTranslation();
+  return (
+    <>
+      <title>{`${service.title} — ${tc("layout.portalName")}`}</title>
+      <Breadcrumbs
+        items={[
+          { to: "/", label: t("catalogue") },
+          { to: `/categories/${service.category.slug}`, label: service.category.title },
+          { label: service.title },
+        ]}
+      />
+      <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+        <article>
+          <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{service.title}</h1>
+          <div className="mt-3">
+            <ServiceBadges service={service} />
+          </div>
+          <p className="mt-4 text-lg">{service.description}</p>
+          {service.proactive && (
+            <p className="mt-4 rounded-md border-l-4 border-violet-700 bg-violet-50 p-3">
+              {t("service.proactiveNote")}
+            </p>
+          )}
+
+          <Section id="who" title={t("service.who")}>
+            <ul className="list-disc space-y-1 pl-6">
+              {service.applicants.map((a) => (
+                <li key={a}>{a}</li>
+              ))}
+            </ul>
+          </Section>
+
+          <Section id="documents" title={t("service.documents")}>
+            {service.documents.length === 0 ? (
+              <p>{t("service.noDocuments")}</p>
+            ) : (
+              <ul className="list-disc space-y-2 pl-6">
+                {service.documents.map((d) => (
+                  <li key={d.title}>
+                    {d.title}
+                    {d.optional && <> ({t("service.documentOptional")})</>}
+                    <span className="block text-sm text-muted">
+                      {d.source === "applicant" ? t("service.documentApplicant") : t("service.documentInteragency")}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+
+          <Section id="result" title={t("service.result")}>
+            <p>{service.result}</p>
+          </Section>
+
+          {service.visitNote && (
+            <Section id="visit" title={t("service.visitNote")}>
+              <p>{service.visitNote}</p>
+            </Section>
+          )}
+
+          <Section id="refusal" title={t("service.refusal")}>
+            <ul className="list-disc space-y-1 pl-6">
+              {service.refusalGrounds.map((g) => (
+                <li key={g}>{g}</li>
+              ))}
+            </ul>
+          </Section>
+
+          {service.steps.length > 0 && (
+            <Section id="how" title={t("service.howToApply")}>
+              <p>{t("service.steps", { count: service.steps.length, steps: service.steps.join(", ") })}</p>
+            </Section>
+          )}
+        </article>
+
+        <aside aria-labelledby="facts" className="h-fit rounded-lg border border-slate-300 bg-white p-5 shadow-sm">
+          <h2 id="facts" className="text-lg font-bold">
+            {t("service.facts")}
+          </h2>
+          <dl className="mt-3 space-y-3">
+            <Fact term={t("service.deadline")}>
+              <DeadlineText days={service.deadlineDays} />
+              {service.deadlineDays > 0 && (
+                <span className="block text-sm text-muted">{t("service.deadlineNote")}</span>
+              )}
+            </Fact>
+            <Fact term={t("service.cost")}>{service.cost ?? t("service.free")}</Fact>
+            <Fact term={t("service.department")}>{service.department}</Fact>
+            <Fact term={t("service.level")}>{t(`badge.${service.level}`)}</Fact>
+            <Fact term={t("service.code")}>{service.code}</Fact>
+          </dl>
+          <div className="mt-5 rounded-md bg-brand-50 p-4">
+            <p className="font-semibold text-brand-900">{t("service.apply")}</p>
+            <p className="mt-1 text-sm">{t("service.applySoon")}</p>
+          </div>
+          {service.lifeSituations.length > 0 && (
+            <ul className="mt-4 flex flex-wrap gap-2 text-sm">
+              {service.lifeSituations.map((l) => (
+                <li key={l.slug}>
+                  <Link to={`/search?situation=${l.slug}`} className="text-brand-700 underline">
+                    {l.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mt-8">
+      <h2 id={id} className="mb-3 text-xl font-bold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-sm font-semibold text-muted">{term}</dt>
+      <dd className="mt-0.5">{children}</dd>
+    </div>
+  );
+}

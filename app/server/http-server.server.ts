@@ -1,0 +1,42 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { createRequestListener } from "@react-router/node";
+import type { ServerBuild } from "react-router";
+import { logger } from "~/server/logger.server";
+import { serveStaticFile } from "~/server/static-files.server";
+
+/*
+ * The production HTTP server: static files from the client build, everything else through React
+ * Router. Plain node:http, because the SSR is the expensive part and a framework in front of it
+ * only adds cost (STACK.md).
+ */
+export function createPortalServer(options: { buildDir: string; build: ServerBuild; mode: string }): Server {
+  const clientRoot = path.resolve(options.buildDir, "client");
+  const handle = createRequestListener({ build: options.build, mode: options.mode });
+
+  return createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const requestId = randomUUID();
+    res.setHeader("X-Request-Id", requestId);
+    res.on("finish", () => {
+      // Path only: query strings may carry what a person typed.
+      const pathname = (req.url ?? "/").split("?")[0];
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info(
+        { requestId, method: req.method, path: pathname, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        "request",
+      );
+    });
+    serveStaticFile(clientRoot, req, res)
+      .then((served) => (served ? undefined : handle(req, res)))
+      .catch((error: unknown) => {
+        logger.error({ err: error, requestId }, "unhandled request error");
+        if (!res.headersSent) {
+          res.statusCode = 500;
+          res.setHeader("Content-Type", "text/plain; charset=utf-8");
+        }
+        res.end("Internal error / Внутренняя ошибка");
+      });
+  });
+}

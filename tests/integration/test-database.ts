@@ -1,0 +1,22 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createSqliteAdapter } from "~/db/sqlite-adapter.server";
+import { PrismaClient } from "~/generated/prisma/client";
+import { migrateDatabase } from "~/server/prepare-database.server";
+
+/** A real SQLite file, migrated like production, that the test owns and throws away. */
+export async function createTestDatabase(): Promise<{ db: PrismaClient; url: string; dispose: () => Promise<void> }> {
+  const dir = mkdtempSync(path.join(tmpdir(), "portal-test-"));
+  const url = `file:${path.join(dir, "test.db")}`;
+  migrateDatabase(process.cwd(), url);
+  const db = new PrismaClient({ adapter: createSqliteAdapter(url) });
+  return {
+    db,
+    url,
+    dispose: async () => {
+      await db.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
