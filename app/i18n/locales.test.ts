@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
+import { VALIDATION_KEYS } from "~/domain/forms/form-schema";
 import { i18nOptions } from "~/i18n/config";
 
 const root = path.resolve("locales");
@@ -54,5 +55,12 @@ describe("translations", () => {
     expect(t("catalogue:count", { count: 1 })).toBe("1 service");
     expect(t("catalogue:count", { count: 21 })).toBe("21 services");
     expect(t("catalogue:deadline.days", { count: 10 })).toBe("10 working days");
+  });
+
+  it("have a message for every error a derived form schema can produce", () => {
+    for (const language of ["ru", "en"] as const) {
+      const validation = keys(resources[language].validation!);
+      for (const key of VALIDATION_KEYS) expect(validation.has(key), `${language}: ${key}`).toBe(true);
+    }
   });
 });

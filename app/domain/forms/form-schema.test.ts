@@ -1,0 +1,251 @@
+import { describe, expect, it } from "vitest";
+import { FormDefinitionSchema, type FormDefinitionInput } from "./form-definition";
+import { ageInYears, applicationSchema, fieldSchema, parseDate, stepSchema, type FormContext } from "./form-schema";
+import { parseValidationMessage, validationMessage } from "./validation-message";
+
+const l = (ru: string) => ({ ru, en: ru });
+const context: FormContext = {
+  today: "2026-11-23",
+  children: [
+    { id: "c-older", birthDate: "2019-03-01" },
+    { id: "c-baby", birthDate: "2025-05-10" },
+  ],
+};
+
+const definition: FormDefinitionInput = {
+  steps: [
+    {
+      id: "applicant",
+      title: l("Заявитель"),
+      fields: [
+        { kind: "text", name: "fullName", label: l("ФИО"), maxLength: 20 },
+        { kind: "snils", name: "snils", label: l("СНИЛС") },
+        { kind: "phone", name: "phone", label: l("Телефон") },
+        { kind: "email", name: "email", label: l("Почта"), required: false },
+        { kind: "inn", name: "inn", label: l("ИНН"), required: false },
+      ],
+    },
+    {
+      id: "details",
+      title: l("Сведения"),
+      fields: [
+        { kind: "child", name: "child", label: l("Ребёнок"), minAgeYears: 5, maxAgeYears: 9 },
+        { kind: "date", name: "start", label: l("Дата"), min: "today" },
+        {
+          kind: "radio",
+          name: "priority",
+          label: l("Приоритет"),
+          options: [
+            { value: "none", label: l("Нет") },
+            { value: "first", label: l("Первоочередное") },
+          ],
+        },
+        {
+          kind: "checkboxes",
+          name: "clubs",
+          label: l("Кружки"),
+          maxChoices: 2,
+          required: false,
+          options: ["a", "b", "c"].map((value) => ({ value, label: l(value) })),
+        },
+        { kind: "number", name: "children", label: l("Детей"), min: 3, max: 20 },
+        { kind: "number", name: "income", label: l("Доход"), min: 0, integer: false, required: false },
+        { kind: "address", name: "address", label: l("Адрес") },
+        { kind: "passport", name: "passport", label: l("Паспорт") },
+        { kind: "birthCertificate", name: "certificate", label: l("Свидетельство") },
+        { kind: "els", name: "els", label: l("ЕЛС"), required: false },
+        { kind: "file", name: "proof", label: l("Файл"), required: false, maxSizeMb: 1 },
+        { kind: "checkbox", name: "adapted", label: l("Адаптированная"), required: false },
+        { kind: "checkbox", name: "consent", label: l("Согласие") },
+      ],
+    },
+  ],
+};
+const form = FormDefinitionSchema.parse(definition);
+const schema = applicationSchema(form, context);
+
+/** What Conform hands over from FormData: strings, nested objects, arrays; empty inputs absent. */
+const valid = {
+  fullName: "  Иванова Анна  ",
+  snils: "112 233 445 95",
+  phone: "8 (912) 345-67-89",
+  email: "Anna@Example.RU ",
+  child: "c-older",
+  start: "01.12.2026",
+  priority: "first",
+  clubs: ["a", "b", "a"],
+  children: "4",
+  income: "35 000,50",
+  address: { locality: "Пенза", street: "ул. Московская", house: "1" },
+  passport: { number: "56 12 345678", issuedOn: "2020-05-05", issuerCode: "580001" },
+  certificate: "iv-аи 123456",
+  consent: "on",
+};
+
+const errorsOf = (input: unknown) => {
+  const result = schema.safeParse(input);
+  if (result.success) return {};
+  return Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), parseValidationMessage(i.message).key]));
+};
+
+describe("form definition → Zod schema", () => {
+  it("accepts what people type and yields normalised values", () => {
+    const result = schema.safeParse(valid);
+    expect(result.error?.issues).toBeUndefined();
+    expect(result.data).toEqual({
+      fullName: "Иванова Анна",
+      snils: "112-233-445 95",
+      phone: "+79123456789",
+      email: "anna@example.ru",
+      inn: undefined,
+      child: "c-older",
+      start: "2026-12-01",
+      priority: "first",
+      clubs: ["a", "b"],
+      children: 4,
+      income: 35000.5,
+      address: { locality: "Пенза", street: "ул. Московская", house: "1", apartment: undefined },
+      passport: { number: "5612 345678", issuedOn: "2020-05-05", issuerCode: "580-001" },
+      certificate: "IV-АИ 123456",
+      els: undefined,
+      proof: undefined,
+      adapted: false,
+      consent: true,
+    });
+  });
+
+  it("reports every missing required field as «required», and nothing for optional ones", () => {
+    expect(errorsOf({})).toEqual({
+      fullName: "required",
+      snils: "required",
+      phone: "required",
+      child: "required",
+      start: "required",
+      priority: "required",
+      children: "required",
+      address: "required",
+      passport: "required",
+      certificate: "required",
+      consent: "checkbox.required",
+    });
+  });
+
+  it("treats blank strings, blank arrays and an empty file input as missing", () => {
+    const errors = errorsOf({ ...valid, fullName: "   ", clubs: [""], proof: new File([], "") });
+    expect(errors).toEqual({ fullName: "required" });
+  });
+
+  it("names what is wrong with each identifier", () => {
+    expect(
+      errorsOf({
+        ...valid,
+        snils: "112-233-445 96",
+        inn: "123456789048",
+        phone: "12345",
+        email: "anna@",
+        certificate: "123456",
+        els: "58-AB-12",
+      }),
+    ).toEqual({
+      snils: "snils.checksum",
+      inn: "inn.checksum",
+      phone: "phone.format",
+      email: "email.invalid",
+      certificate: "birthCertificate.format",
+      els: "els.format",
+    });
+  });
+
+  it("checks partly filled nested fields part by part", () => {
+    expect(
+      errorsOf({
+        ...valid,
+        address: { locality: "Пенза" },
+        passport: { number: "5612", issuedOn: "2030-01-01", issuerCode: "580-001" },
+      }),
+    ).toEqual({
+      "address.street": "required",
+      "address.house": "required",
+      "passport.number": "passport.format",
+      "passport.issuedOn": "date.tooLate",
+    });
+  });
+
+  it("enforces dates, choices, numbers and lengths with their limits", () => {
+    expect(
+      errorsOf({
+        ...valid,
+        fullName: "Очень длинное имя, длиннее двадцати символов",
+        start: "2026-11-22",
+        priority: "extraordinary",
+        clubs: ["a", "b", "c"],
+        children: "2,5",
+        income: "много",
+      }),
+    ).toEqual({
+      fullName: "text.tooLong",
+      start: "date.tooEarly",
+      priority: "choice.invalid",
+      clubs: "choice.tooMany",
+      children: "number.tooSmall",
+      income: "number.invalid",
+    });
+    expect(errorsOf({ ...valid, start: "31.02.2027" })).toEqual({ start: "date.invalid" });
+    expect(errorsOf({ ...valid, children: "3.5" })).toEqual({ children: "number.integer" });
+  });
+
+  it("takes a child only from the applicant's profile and checks the age", () => {
+    expect(errorsOf({ ...valid, child: "someone-else" })).toEqual({ child: "child.unknown" });
+    expect(errorsOf({ ...valid, child: "c-baby" })).toEqual({ child: "child.tooYoung" });
+    const withoutProfile = applicationSchema(form, { today: context.today });
+    expect(withoutProfile.safeParse({ ...valid, child: "any-id" }).success).toBe(true);
+  });
+
+  it("checks files by type and size and keeps references to stored uploads", () => {
+    const pdf = new File(["%PDF-1.4"], "proof.pdf", { type: "application/pdf" });
+    expect(schema.safeParse({ ...valid, proof: pdf }).data?.proof).toBe(pdf);
+    const exe = new File(["MZ"], "virus.exe", { type: "application/x-msdownload" });
+    expect(errorsOf({ ...valid, proof: exe })).toEqual({ proof: "file.type" });
+    const big = new File([new Uint8Array(2 * 1024 * 1024)], "scan.png", { type: "image/png" });
+    expect(errorsOf({ ...valid, proof: big })).toEqual({ proof: "file.tooLarge" });
+    expect(schema.safeParse({ ...valid, proof: "upload:abcdefgh12" }).success).toBe(true);
+    expect(errorsOf({ ...valid, proof: "../etc/passwd" })).toEqual({ proof: "file.invalid" });
+  });
+
+  it("validates a single step on its own", () => {
+    const first = stepSchema(form.steps[0]!, context);
+    expect(first.safeParse({ fullName: "А", snils: "11223344595", phone: "9123456789" }).success).toBe(true);
+    expect(first.safeParse({ fullName: "А" }).success).toBe(false);
+  });
+
+  it("carries message parameters for the translation", () => {
+    const result = fieldSchema(form.steps[1]!.fields[4]!, context).safeParse("1");
+    const message = parseValidationMessage(result.error!.issues[0]!.message);
+    expect(message).toEqual({ key: "number.tooSmall", params: { min: 3 } });
+    expect(parseValidationMessage(validationMessage("required"))).toEqual({ key: "required", params: {} });
+  });
+});
+
+describe("dates and ages", () => {
+  it("parses ISO and Russian dates and rejects impossible ones", () => {
+    expect(parseDate("2026-09-01")).toBe("2026-09-01");
+    expect(parseDate("1.9.2026")).toBe("2026-09-01");
+    expect(parseDate("29.02.2027")).toBeNull();
+    expect(parseDate("2026/09/01")).toBeNull();
+  });
+  it("counts age in whole years as of a date", () => {
+    expect(ageInYears("2020-03-01", "2026-09-01")).toBe(6);
+    expect(ageInYears("2020-09-02", "2026-09-01")).toBe(5);
+    expect(ageInYears("2020-09-01", "2026-09-01")).toBe(6);
+  });
+});
+
+describe("every seeded service form", () => {
+  it("derives a schema", async () => {
+    const { services } = await import("../../../seeds/catalogue/index");
+    for (const service of services) {
+      const parsed = FormDefinitionSchema.parse(service.form);
+      expect(() => applicationSchema(parsed, context), service.slug).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,30 @@
+/** Keeps digits only: residents type identifiers with spaces, dashes and brackets. */
+export function digitsOnly(input: string): string {
+  return input.replace(/\D/g, "");
+}
+
+/*
+ * Latin letters that look like Cyrillic ones. Document series are Cyrillic, but a keyboard left in
+ * the English layout produces "AB" for «АВ»; the two are indistinguishable on paper.
+ */
+const LATIN_TO_CYRILLIC: Record<string, string> = {
+  A: "А",
+  B: "В",
+  C: "С",
+  E: "Е",
+  H: "Н",
+  K: "К",
+  M: "М",
+  O: "О",
+  P: "Р",
+  T: "Т",
+  X: "Х",
+  Y: "У",
+};
+
+export function toCyrillicLookalikes(input: string): string {
+  return input.replace(/[ABCEHKMOPTXY]/g, (ch) => LATIN_TO_CYRILLIC[ch] ?? ch);
+}
+
+/** Outcome of checking an identifier: the normalised value, or why it is wrong. */
+export type IdentifierCheck = { ok: true; value: string } | { ok: false; error: "format" | "checksum" };
