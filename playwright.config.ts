@@ -1,9 +1,7 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./tests/browser";
-
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+import { BROKEN_PORTAL_PORT, BROKEN_PORTAL_URL, PORTAL_PORT, PORTAL_URL } from "./tests/e2e/ports";
 
 // Debian's Chromium, kept off the network it would otherwise try to reach (STACK.md).
 const launchOptions = {
@@ -29,7 +27,7 @@ export default defineConfig({
   timeout: 30_000,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
-    baseURL,
+    baseURL: PORTAL_URL,
     locale: "ru-RU",
     trace: "retain-on-failure",
     launchOptions,
@@ -38,21 +36,29 @@ export default defineConfig({
     { name: "js", use: { ...devices["Desktop Chrome"], launchOptions, javaScriptEnabled: true } },
     { name: "no-js", use: { ...devices["Desktop Chrome"], launchOptions, javaScriptEnabled: false } },
   ],
-  // The production build on its own port, with its own database made fresh for this run.
-  webServer: {
-    command: "npx tsx tests/e2e/start-test-portal.ts",
-    url: `${baseURL}/healthz`,
+  // The production build on its own port, with its own database made fresh for this run; and a
+  // second one on a damaged database, to see how the portal fails.
+  webServer: [
+    portal("tests/e2e/start-test-portal.ts", PORTAL_PORT, PORTAL_URL, "e2e.db"),
+    portal("tests/e2e/start-broken-portal.ts", BROKEN_PORTAL_PORT, BROKEN_PORTAL_URL, "e2e-broken.db"),
+  ],
+});
+
+function portal(script: string, port: number, url: string, database: string) {
+  return {
+    command: `npx tsx ${script}`,
+    url: `${url}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,
-    stdout: "ignore",
-    stderr: "pipe",
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
     env: {
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: `file:${path.join("tests", ".tmp", "e2e.db")}`,
+      DATABASE_URL: `file:${path.join("tests", ".tmp", database)}`,
       LOG_LEVEL: "warn",
       SECURE_COOKIES: "false",
       NODE_ENV: "production",
     },
-  },
-});
+  };
+}

@@ -1,5 +1,15 @@
 import type { ServiceSeed } from "~/domain/catalogue/service-content";
-import { applicantStep, childField, commonGrounds, declarationStep, doc, documentsStep, residents, standardForm, t } from "./parts";
+import {
+  applicantStep,
+  childField,
+  commonGrounds,
+  declarationStep,
+  doc,
+  documentsStep,
+  residents,
+  standardForm,
+  t,
+} from "./parts";
 
 const noSeats = {
   code: "no-free-seats",
@@ -36,7 +46,10 @@ export const educationServices: ServiceSeed[] = [
     },
     details: {
       applicants: [
-        t("Родители (законные представители) детей от 6 лет 6 месяцев до 8 лет", "Parents or guardians of children aged 6½ to 8"),
+        t(
+          "Родители (законные представители) детей от 6 лет 6 месяцев до 8 лет",
+          "Parents or guardians of children aged 6½ to 8",
+        ),
         t(
           "Детей вне этого возраста принимают с разрешения учредителя — заявление всё равно примут",
           "Children outside this age need the founder's permission — the application is still accepted",
@@ -46,7 +59,10 @@ export const educationServices: ServiceSeed[] = [
         doc.passport,
         doc.birthCertificate,
         {
-          title: t("Свидетельство о регистрации ребёнка по месту жительства", "Proof of the child's registered address"),
+          title: t(
+            "Свидетельство о регистрации ребёнка по месту жительства",
+            "Proof of the child's registered address",
+          ),
           source: "applicant",
         },
         {
@@ -79,7 +95,11 @@ export const educationServices: ServiceSeed[] = [
           title: t("Ребёнок", "Child"),
           fields: [
             childField("child", t("Ребёнок", "Child"), { minAgeYears: 5, maxAgeYears: 9 }),
-            { kind: "birthCertificate", name: "birthCertificate", label: t("Свидетельство о рождении", "Birth certificate") },
+            {
+              kind: "birthCertificate",
+              name: "birthCertificate",
+              label: t("Свидетельство о рождении", "Birth certificate"),
+            },
             { kind: "address", name: "childAddress", label: t("Адрес проживания ребёнка", "Child's home address") },
           ],
         },
@@ -106,7 +126,10 @@ export const educationServices: ServiceSeed[] = [
                 { value: "none", label: t("Нет", "None") },
                 { value: "extraordinary", label: t("Внеочередное", "Out of turn") },
                 { value: "first", label: t("Первоочередное", "First priority") },
-                { value: "sibling", label: t("Преимущественное (в школе учится брат или сестра)", "Sibling at the school") },
+                {
+                  value: "sibling",
+                  label: t("Преимущественное (в школе учится брат или сестра)", "Sibling at the school"),
+                },
               ],
             },
             {
@@ -169,10 +192,18 @@ export const educationServices: ServiceSeed[] = [
       en: ["kindergarten", "nursery", "preschool", "waiting list"],
     },
     details: {
-      applicants: [t("Родители (законные представители) детей от 0 до 7 лет", "Parents or guardians of children aged 0 to 7")],
+      applicants: [
+        t("Родители (законные представители) детей от 0 до 7 лет", "Parents or guardians of children aged 0 to 7"),
+      ],
       documents: [doc.passport, doc.birthCertificate, doc.residence],
-      result: t("Уведомление о постановке на учёт с номером в очереди", "Confirmation of registration with your place in the list"),
-      refusalGrounds: [commonGrounds.incomplete, { code: "age-over-limit", title: t("Ребёнку больше 7 лет", "The child is over 7") }],
+      result: t(
+        "Уведомление о постановке на учёт с номером в очереди",
+        "Confirmation of registration with your place in the list",
+      ),
+      refusalGrounds: [
+        commonGrounds.incomplete,
+        { code: "age-over-limit", title: t("Ребёнку больше 7 лет", "The child is over 7") },
+      ],
     },
     form: standardForm(
       {
@@ -180,7 +211,11 @@ export const educationServices: ServiceSeed[] = [
         title: t("Ребёнок", "Child"),
         fields: [
           childField("child", t("Ребёнок", "Child"), { maxAgeYears: 7 }),
-          { kind: "birthCertificate", name: "birthCertificate", label: t("Свидетельство о рождении", "Birth certificate") },
+          {
+            kind: "birthCertificate",
+            name: "birthCertificate",
+            label: t("Свидетельство о рождении", "Birth certificate"),
+          },
         ],
       },
       {
@@ -199,7 +234,12 @@ export const educationServices: ServiceSeed[] = [
               { value: "ds-126", label: t("МБДОУ № 126 г. Пензы (демо)", "Kindergarten No. 126, Penza (demo)") },
             ],
           },
-          { kind: "date", name: "desiredStart", label: t("Желаемая дата начала посещения", "Desired start date"), min: "today" },
+          {
+            kind: "date",
+            name: "desiredStart",
+            label: t("Желаемая дата начала посещения", "Desired start date"),
+            min: "today",
+          },
           {
             kind: "radio",
             name: "schedule",
@@ -239,9 +279,19 @@ export const educationServices: ServiceSeed[] = [
     },
     details: {
       applicants: [t("Родители детей от 5 до 18 лет", "Parents of children aged 5 to 18")],
-      documents: [doc.birthCertificate, { title: t("Медицинская справка — для спортивных секций", "Medical certificate — for sports sections"), source: "applicant", optional: true }],
+      documents: [
+        doc.birthCertificate,
+        {
+          title: t("Медицинская справка — для спортивных секций", "Medical certificate — for sports sections"),
+          source: "applicant",
+          optional: true,
+        },
+      ],
       result: t("Зачисление в выбранные кружки", "Enrollment in the chosen clubs"),
-      refusalGrounds: [noSeats, { code: "entrance-test-failed", title: t("Не пройдены вступительные испытания", "Entrance test not passed") }],
+      refusalGrounds: [
+        noSeats,
+        { code: "entrance-test-failed", title: t("Не пройдены вступительные испытания", "Entrance test not passed") },
+      ],
     },
     form: standardForm({
       id: "clubs",
@@ -253,7 +303,10 @@ export const educationServices: ServiceSeed[] = [
           name: "clubs",
           label: t("Кружки и секции", "Clubs and sections"),
           options: [
-            { value: "robotics", label: t("Робототехника — Дворец творчества (демо)", "Robotics — Youth Centre (demo)") },
+            {
+              value: "robotics",
+              label: t("Робототехника — Дворец творчества (демо)", "Robotics — Youth Centre (demo)"),
+            },
             { value: "chess", label: t("Шахматы — ДЮСШ № 3 (демо)", "Chess — Sports School No. 3 (demo)") },
             { value: "choir", label: t("Хор — ДШИ № 1 (демо)", "Choir — Arts School No. 1 (demo)") },
             { value: "swimming", label: t("Плавание — бассейн «Сура» (демо)", "Swimming — Sura pool (demo)") },
@@ -280,12 +333,20 @@ export const educationServices: ServiceSeed[] = [
       "Доступ родителей к электронному дневнику: текущие и итоговые оценки, расписание уроков, домашние задания, посещаемость. Доступ открывается сразу после подтверждения связи с ребёнком.",
       "Parents' access to the electronic diary: marks, timetable, homework and attendance. Access opens as soon as your link to the child is confirmed.",
     ),
-    keywords: { ru: ["дневник", "оценки", "электронный журнал", "домашнее задание"], en: ["diary", "marks", "grades", "homework"] },
+    keywords: {
+      ru: ["дневник", "оценки", "электронный журнал", "домашнее задание"],
+      en: ["diary", "marks", "grades", "homework"],
+    },
     details: {
       applicants: [t("Родители школьников и сами школьники", "Parents of schoolchildren and the pupils")],
       documents: [doc.birthCertificate],
       result: t("Доступ к электронному дневнику", "Access to the electronic diary"),
-      refusalGrounds: [{ code: "not-a-pupil", title: t("Ребёнок не обучается в школах региона", "The child does not attend a school in the region") }],
+      refusalGrounds: [
+        {
+          code: "not-a-pupil",
+          title: t("Ребёнок не обучается в школах региона", "The child does not attend a school in the region"),
+        },
+      ],
     },
     form: standardForm({
       id: "child",
@@ -340,17 +401,30 @@ export const educationServices: ServiceSeed[] = [
     delivery: "online",
     popularity: 2700,
     title: t("Путёвка в детский лагерь", "Summer camp voucher"),
-    summary: t("Бесплатная или частично оплачиваемая путёвка в загородный лагерь", "A free or part-paid voucher for a summer camp"),
+    summary: t(
+      "Бесплатная или частично оплачиваемая путёвка в загородный лагерь",
+      "A free or part-paid voucher for a summer camp",
+    ),
     description: t(
       "Путёвки в загородные оздоровительные лагеря региона для детей 7–17 лет. Детям из многодетных и малоимущих семей — бесплатно, остальным — с частичной оплатой.",
       "Vouchers for the region's summer camps for children aged 7–17. Free for large and low-income families, part-paid for others.",
     ),
-    keywords: { ru: ["лагерь", "путёвка", "отдых детей", "оздоровление", "каникулы"], en: ["camp", "holiday", "voucher"] },
+    keywords: {
+      ru: ["лагерь", "путёвка", "отдых детей", "оздоровление", "каникулы"],
+      en: ["camp", "holiday", "voucher"],
+    },
     details: {
       applicants: [t("Родители детей 7–17 лет", "Parents of children aged 7–17")],
-      documents: [doc.passport, doc.birthCertificate, { title: t("Медицинская справка 079/у", "Medical certificate 079/u"), source: "applicant" }],
+      documents: [
+        doc.passport,
+        doc.birthCertificate,
+        { title: t("Медицинская справка 079/у", "Medical certificate 079/u"), source: "applicant" },
+      ],
       result: t("Путёвка в лагерь на выбранную смену", "A voucher for the chosen camp session"),
-      cost: t("Бесплатно для льготных категорий, иначе 20% стоимости", "Free for eligible families, otherwise 20% of the price"),
+      cost: t(
+        "Бесплатно для льготных категорий, иначе 20% стоимости",
+        "Free for eligible families, otherwise 20% of the price",
+      ),
       refusalGrounds: [noSeats, commonGrounds.incomplete],
     },
     form: standardForm(
@@ -398,8 +472,14 @@ export const educationServices: ServiceSeed[] = [
     keywords: { ru: ["питание", "обеды", "столовая", "многодетным"], en: ["meals", "lunch", "canteen"] },
     details: {
       applicants: [residents, t("Семьи со статусом многодетной или малоимущей", "Large or low-income families")],
-      documents: [doc.birthCertificate, { title: t("Удостоверение многодетной семьи", "Large-family certificate"), source: "interagency" }],
-      result: t("Бесплатное питание с первого числа следующего месяца", "Free meals from the first day of the next month"),
+      documents: [
+        doc.birthCertificate,
+        { title: t("Удостоверение многодетной семьи", "Large-family certificate"), source: "interagency" },
+      ],
+      result: t(
+        "Бесплатное питание с первого числа следующего месяца",
+        "Free meals from the first day of the next month",
+      ),
       refusalGrounds: [commonGrounds.notEligible, commonGrounds.duplicate],
     },
     form: standardForm({

@@ -1,20 +1,11 @@
-import type {
-  CategorySeed,
-  DepartmentSeed,
-  LifeSituationSeed,
-  ServiceSeed,
-} from "~/domain/catalogue/service-content";
+import type { CategorySeed, DepartmentSeed, LifeSituationSeed, ServiceSeed } from "~/domain/catalogue/service-content";
 import { t } from "./parts";
 import { educationServices } from "./education";
 import { socialSupportServices } from "./social-support";
-import { familyServices } from "./family";
-import { housingServices } from "./housing";
-import { healthServices } from "./health";
-import { transportServices } from "./transport";
-import { businessServices } from "./business";
-import { cultureSportServices } from "./culture-sport";
-import { propertyServices } from "./property";
-import { employmentServices } from "./employment";
+import { employmentServices, familyServices } from "./family-and-work";
+import { housingServices, propertyServices } from "./housing-and-property";
+import { healthServices, transportServices } from "./health-and-transport";
+import { businessServices, cultureSportServices } from "./business-culture-sport";
 
 /*
  * The demo catalogue of Penza oblast. Names of departments and municipalities are real; service
@@ -30,7 +21,10 @@ export const departments: DepartmentSeed[] = [
       "Ministry of Labour, Social Protection and Demography of Penza Oblast",
     ),
   },
-  { code: "minzdrav", name: t("Министерство здравоохранения Пензенской области", "Ministry of Health of Penza Oblast") },
+  {
+    code: "minzdrav",
+    name: t("Министерство здравоохранения Пензенской области", "Ministry of Health of Penza Oblast"),
+  },
   {
     code: "minzhkh",
     name: t(
@@ -62,10 +56,7 @@ export const departments: DepartmentSeed[] = [
   },
   {
     code: "minimushchestvo",
-    name: t(
-      "Министерство государственного имущества Пензенской области",
-      "Ministry of State Property of Penza Oblast",
-    ),
+    name: t("Министерство государственного имущества Пензенской области", "Ministry of State Property of Penza Oblast"),
   },
   {
     code: "zags",

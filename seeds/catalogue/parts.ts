@@ -46,7 +46,9 @@ export function identityStep(addressLabel = t("Адрес регистрации
 }
 
 /** Uploads; each item becomes a file field. */
-export function documentsStep(files: { name: string; label: Localized; required?: boolean; multiple?: boolean }[]): Step {
+export function documentsStep(
+  files: { name: string; label: Localized; required?: boolean; multiple?: boolean }[],
+): Step {
   return {
     id: "documents",
     title: t("Документы", "Documents"),
@@ -142,3 +144,29 @@ export const doc = {
 };
 
 export const residents = t("Граждане РФ, проживающие в Пензенской области", "Russian citizens living in Penza oblast");
+
+type Brief = Omit<ServiceSeed, "details" | "form" | "keywords"> & {
+  keywords: { ru: string[]; en: string[] };
+  applicants: Localized[];
+  documents: ServiceSeed["details"]["documents"];
+  result: Localized;
+  cost?: Localized;
+  refusalGrounds: ServiceSeed["details"]["refusalGrounds"];
+  visitNote?: Localized;
+  /** The steps particular to this service; the applicant and the declaration are added. */
+  steps: Step[];
+};
+
+/** A service written in the short way: details flattened, the usual first and last steps added. */
+export function service(brief: Brief): ServiceSeed {
+  const { applicants, documents, result, cost, refusalGrounds, visitNote, steps, ...rest } = brief;
+  return {
+    ...rest,
+    details: { applicants, documents, result, cost, refusalGrounds, visitNote },
+    form: standardForm(...steps),
+  };
+}
+
+export function step(id: string, title: Localized, fields: Field[]): Step {
+  return { id, title, fields };
+}

@@ -33,14 +33,23 @@ export const socialSupportServices: ServiceSeed[] = [
     },
     details: {
       applicants: [
-        t("Родители (один из родителей) трёх и более детей, проживающие в Пензенской области", "A parent of three or more children living in Penza oblast"),
+        t(
+          "Родители (один из родителей) трёх и более детей, проживающие в Пензенской области",
+          "A parent of three or more children living in Penza oblast",
+        ),
       ],
       documents: [
         doc.passport,
-        { title: t("Свидетельства о рождении всех детей", "Birth certificates of all children"), source: "interagency" },
+        {
+          title: t("Свидетельства о рождении всех детей", "Birth certificates of all children"),
+          source: "interagency",
+        },
         doc.residence,
         {
-          title: t("Справка об очном обучении — для детей 18–23 лет", "Proof of full-time study — for children aged 18–23"),
+          title: t(
+            "Справка об очном обучении — для детей 18–23 лет",
+            "Proof of full-time study — for children aged 18–23",
+          ),
           source: "applicant",
           optional: true,
         },
@@ -51,8 +60,14 @@ export const socialSupportServices: ServiceSeed[] = [
         "The large-family certificate (electronic and printed) and the support measures granted",
       ),
       refusalGrounds: [
-        { code: "fewer-than-three-children", title: t("В семье меньше трёх детей", "Fewer than three children in the family") },
-        { code: "not-resident", title: t("Семья не проживает в Пензенской области", "The family does not live in Penza oblast") },
+        {
+          code: "fewer-than-three-children",
+          title: t("В семье меньше трёх детей", "Fewer than three children in the family"),
+        },
+        {
+          code: "not-resident",
+          title: t("Семья не проживает в Пензенской области", "The family does not live in Penza oblast"),
+        },
         commonGrounds.falseData,
       ],
     },
@@ -82,14 +97,22 @@ export const socialSupportServices: ServiceSeed[] = [
               { value: "utility-compensation", label: t("Компенсация 30% платы за ЖКУ", "30% utility compensation") },
               { value: "yearly-payment", label: t("Ежегодная выплата на детей", "Yearly payment per child") },
               { value: "school-meals", label: t("Бесплатное питание в школе", "Free school meals") },
-              { value: "school-transport", label: t("Компенсация проезда школьников", "School transport compensation") },
+              {
+                value: "school-transport",
+                label: t("Компенсация проезда школьников", "School transport compensation"),
+              },
             ],
           },
         ],
       },
       documentsStep([
         { name: "photo", label: t("Фотография 3×4", "Photo 3×4") },
-        { name: "studyProof", label: t("Справки об очном обучении", "Proof of full-time study"), required: false, multiple: true },
+        {
+          name: "studyProof",
+          label: t("Справки об очном обучении", "Proof of full-time study"),
+          required: false,
+          multiple: true,
+        },
       ]),
     ),
   },
@@ -120,7 +143,10 @@ export const socialSupportServices: ServiceSeed[] = [
     },
     details: {
       applicants: [t("Многодетные семьи Пензенской области", "Large families of Penza oblast")],
-      documents: [largeFamilyCertificate, { title: t("Справка с места учёбы", "Certificate from the school"), source: "interagency" }],
+      documents: [
+        largeFamilyCertificate,
+        { title: t("Справка с места учёбы", "Certificate from the school"), source: "interagency" },
+      ],
       result: t("Выплата на банковский счёт", "Payment to your bank account"),
       refusalGrounds: [commonGrounds.notEligible, commonGrounds.duplicate],
     },
@@ -165,14 +191,22 @@ export const socialSupportServices: ServiceSeed[] = [
       en: ["utility compensation", "housing benefit", "veteran", "refund"],
     },
     details: {
-      applicants: [t("Граждане льготных категорий по законодательству РФ и Пензенской области", "Eligible groups under federal and regional law")],
+      applicants: [
+        t(
+          "Граждане льготных категорий по законодательству РФ и Пензенской области",
+          "Eligible groups under federal and regional law",
+        ),
+      ],
       documents: [
         doc.passport,
         { title: t("Документ о праве на льготу", "Document proving the entitlement"), source: "applicant" },
         { title: t("Сведения о начислениях за ЖКУ", "Utility charges"), source: "interagency" },
       ],
       result: t("Ежемесячная компенсация на банковский счёт", "Monthly compensation to your bank account"),
-      refusalGrounds: [commonGrounds.notEligible, { code: "utility-debt", title: t("Задолженность по оплате ЖКУ", "Unpaid utility bills") }],
+      refusalGrounds: [
+        commonGrounds.notEligible,
+        { code: "utility-debt", title: t("Задолженность по оплате ЖКУ", "Unpaid utility bills") },
+      ],
     },
     form: standardForm(identityStep(), {
       id: "entitlement",
@@ -219,11 +253,21 @@ export const socialSupportServices: ServiceSeed[] = [
       en: ["subsidy", "utility subsidy", "rent", "low income"],
     },
     details: {
-      applicants: [t("Собственники и наниматели жилья в Пензенской области", "Owners and tenants of housing in Penza oblast")],
-      documents: [doc.passport, doc.income, doc.residence, { title: t("Документ о праве на жильё", "Title or lease of the home"), source: "interagency" }],
+      applicants: [
+        t("Собственники и наниматели жилья в Пензенской области", "Owners and tenants of housing in Penza oblast"),
+      ],
+      documents: [
+        doc.passport,
+        doc.income,
+        doc.residence,
+        { title: t("Документ о праве на жильё", "Title or lease of the home"), source: "interagency" },
+      ],
       result: t("Субсидия на 6 месяцев, перечисляемая ежемесячно", "A subsidy for 6 months, paid monthly"),
       refusalGrounds: [
-        { code: "expenses-below-threshold", title: t("Расходы на ЖКУ не превышают 22% дохода", "Bills do not exceed 22% of income") },
+        {
+          code: "expenses-below-threshold",
+          title: t("Расходы на ЖКУ не превышают 22% дохода", "Bills do not exceed 22% of income"),
+        },
         { code: "utility-debt", title: t("Задолженность по оплате ЖКУ", "Unpaid utility bills") },
         commonGrounds.incomplete,
       ],
@@ -272,7 +316,13 @@ export const socialSupportServices: ServiceSeed[] = [
       applicants: [t("Один из родителей ребёнка", "One of the child's parents")],
       documents: [doc.passport, doc.birthCertificate, doc.income],
       result: t("Ежемесячная выплата", "A monthly payment"),
-      refusalGrounds: [{ code: "income-above-limit", title: t("Доход семьи выше прожиточного минимума", "Income above the subsistence level") }, commonGrounds.falseData],
+      refusalGrounds: [
+        {
+          code: "income-above-limit",
+          title: t("Доход семьи выше прожиточного минимума", "Income above the subsistence level"),
+        },
+        commonGrounds.falseData,
+      ],
     },
     form: standardForm({
       id: "child",
@@ -307,9 +357,17 @@ export const socialSupportServices: ServiceSeed[] = [
       "Звание присваивается при наличии ведомственных знаков отличия и трудового стажа 25 лет у мужчин и 20 лет у женщин. Заявление подаётся онлайн, удостоверение выдаётся лично.",
       "The title is given to people with departmental awards and 25 years of work (20 for women). Apply online; the certificate is handed over in person.",
     ),
-    keywords: { ru: ["ветеран труда", "удостоверение ветерана", "пенсионер", "стаж"], en: ["labour veteran", "pensioner", "certificate"] },
+    keywords: {
+      ru: ["ветеран труда", "удостоверение ветерана", "пенсионер", "стаж"],
+      en: ["labour veteran", "pensioner", "certificate"],
+    },
     details: {
-      applicants: [t("Граждане с наградами и необходимым трудовым стажем", "People with awards and the required length of service")],
+      applicants: [
+        t(
+          "Граждане с наградами и необходимым трудовым стажем",
+          "People with awards and the required length of service",
+        ),
+      ],
       documents: [
         doc.passport,
         { title: t("Документ о награждении", "Award certificate"), source: "applicant" },
@@ -350,13 +408,21 @@ export const socialSupportServices: ServiceSeed[] = [
       "Кресла-коляски, слуховые аппараты, трости и другие средства по индивидуальной программе реабилитации (ИПРА). Можно получить средство или компенсацию, если вы купили его сами.",
       "Wheelchairs, hearing aids, canes and other aids listed in your individual rehabilitation plan (IPRA). You can get the aid or be reimbursed if you bought it yourself.",
     ),
-    keywords: { ru: ["инвалидность", "коляска", "ИПРА", "ТСР", "слуховой аппарат"], en: ["disability", "wheelchair", "hearing aid"] },
+    keywords: {
+      ru: ["инвалидность", "коляска", "ИПРА", "ТСР", "слуховой аппарат"],
+      en: ["disability", "wheelchair", "hearing aid"],
+    },
     details: {
       applicants: [t("Люди с инвалидностью и их представители", "People with disabilities and their representatives")],
       documents: [doc.passport, { title: t("ИПРА", "Individual rehabilitation plan (IPRA)"), source: "interagency" }],
       result: t("Направление на получение средства или компенсация", "A referral to receive the aid, or reimbursement"),
-      refusalGrounds: [{ code: "not-in-plan", title: t("Средство не предусмотрено ИПРА", "The aid is not in the plan") }],
-      visitNote: t("Средство выдаётся в пункте выдачи или на дому", "The aid is handed over at a collection point or at home"),
+      refusalGrounds: [
+        { code: "not-in-plan", title: t("Средство не предусмотрено ИПРА", "The aid is not in the plan") },
+      ],
+      visitNote: t(
+        "Средство выдаётся в пункте выдачи или на дому",
+        "The aid is handed over at a collection point or at home",
+      ),
     },
     form: standardForm({
       id: "aid",
@@ -395,16 +461,22 @@ export const socialSupportServices: ServiceSeed[] = [
       "Социальная карта объединяет банковскую карту «Мир», льготный проезд и скидки партнёров. Выпускается бесплатно.",
       "The social card combines a Mir bank card, reduced fares and partner discounts. It is issued free of charge.",
     ),
-    keywords: { ru: ["социальная карта", "скидки", "карта мир", "льготы"], en: ["social card", "discounts", "benefits card"] },
+    keywords: {
+      ru: ["социальная карта", "скидки", "карта мир", "льготы"],
+      en: ["social card", "discounts", "benefits card"],
+    },
     details: {
-      applicants: [residents, t("Пенсионеры, многодетные и малоимущие семьи, люди с инвалидностью", "Pensioners, large and low-income families, people with disabilities")],
+      applicants: [
+        residents,
+        t(
+          "Пенсионеры, многодетные и малоимущие семьи, люди с инвалидностью",
+          "Pensioners, large and low-income families, people with disabilities",
+        ),
+      ],
       documents: [doc.passport, doc.snils, { title: t("Фотография 3×4", "3×4 photo"), source: "applicant" }],
       result: t("Социальная карта, которую можно получить в отделении банка", "A social card to collect at the bank"),
       refusalGrounds: [commonGrounds.notEligible],
     },
-    form: standardForm(
-      identityStep(),
-      documentsStep([{ name: "photo", label: t("Фотография 3×4", "Photo 3×4") }]),
-    ),
+    form: standardForm(identityStep(), documentsStep([{ name: "photo", label: t("Фотография 3×4", "Photo 3×4") }])),
   },
 ];

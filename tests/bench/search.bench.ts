@@ -21,15 +21,72 @@ const random = () => {
 const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
 
 const ru = {
-  actions: ["Выдача", "Запись", "Постановка на учёт", "Назначение", "Компенсация", "Оплата", "Регистрация", "Предоставление", "Перерасчёт", "Приём заявлений"],
-  objects: ["удостоверения", "пособия", "субсидии", "справки", "разрешения", "лицензии", "выплаты", "места", "путёвки", "сертификата"],
-  topics: ["многодетной семье", "в детский сад", "в первый класс", "на оплату ЖКУ", "на школьную форму", "пенсионерам", "инвалидам", "на строительство", "в кружки и секции", "ветеранам труда", "на проезд", "на земельный участок"],
+  actions: [
+    "Выдача",
+    "Запись",
+    "Постановка на учёт",
+    "Назначение",
+    "Компенсация",
+    "Оплата",
+    "Регистрация",
+    "Предоставление",
+    "Перерасчёт",
+    "Приём заявлений",
+  ],
+  objects: [
+    "удостоверения",
+    "пособия",
+    "субсидии",
+    "справки",
+    "разрешения",
+    "лицензии",
+    "выплаты",
+    "места",
+    "путёвки",
+    "сертификата",
+  ],
+  topics: [
+    "многодетной семье",
+    "в детский сад",
+    "в первый класс",
+    "на оплату ЖКУ",
+    "на школьную форму",
+    "пенсионерам",
+    "инвалидам",
+    "на строительство",
+    "в кружки и секции",
+    "ветеранам труда",
+    "на проезд",
+    "на земельный участок",
+  ],
   places: ["Пензенской области", "города Пензы", "Кузнецка", "Заречного", "Башмаковского района"],
 };
 const en = {
-  actions: ["Issue of", "Enrollment in", "Registration for", "Assignment of", "Compensation of", "Payment of", "Provision of", "Recalculation of"],
+  actions: [
+    "Issue of",
+    "Enrollment in",
+    "Registration for",
+    "Assignment of",
+    "Compensation of",
+    "Payment of",
+    "Provision of",
+    "Recalculation of",
+  ],
   objects: ["certificate", "allowance", "subsidy", "permit", "licence", "payment", "place", "voucher"],
-  topics: ["large families", "kindergarten", "first grade", "utility bills", "school uniform", "pensioners", "disabled people", "construction", "clubs and sections", "labour veterans", "public transport", "land plots"],
+  topics: [
+    "large families",
+    "kindergarten",
+    "first grade",
+    "utility bills",
+    "school uniform",
+    "pensioners",
+    "disabled people",
+    "construction",
+    "clubs and sections",
+    "labour veterans",
+    "public transport",
+    "land plots",
+  ],
 };
 
 const documents: SearchDocument[] = [];
@@ -65,7 +122,9 @@ let t0 = performance.now();
 const index = buildSearchIndex(documents);
 const buildMs = performance.now() - t0;
 const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
-console.log(`catalogue: ${SERVICES} services × 2 languages; index built in ${buildMs.toFixed(0)} ms, ~${heapMb.toFixed(1)} MB heap`);
+console.log(
+  `catalogue: ${SERVICES} services × 2 languages; index built in ${buildMs.toFixed(0)} ms, ~${heapMb.toFixed(1)} MB heap`,
+);
 
 const queries: [string, "ru" | "en"][] = [
   ["школа", "ru"],

@@ -53,6 +53,7 @@ export function createSnapshot(input: {
     (["ru", "en"] as const).map((language) => ({
       id: service.id,
       language,
+      rank: service.popularity,
       fields: {
         title: service.title[language],
         keywords: service.keywords[language],

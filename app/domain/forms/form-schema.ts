@@ -40,6 +40,12 @@ function isBlank(value: unknown): boolean {
   return false;
 }
 
+/** Several inputs of one name arrive as an array, a single one as a value. */
+function listOf(value: unknown): unknown[] {
+  const list: unknown[] = Array.isArray(value) ? value : [value];
+  return list.filter((item) => !isBlank(item));
+}
+
 /** Required fields answer "required" for any kind of empty input; optional ones yield undefined. */
 function presence<T extends z.ZodType>(required: boolean, inner: T) {
   if (required) {
@@ -124,17 +130,15 @@ function fileSchema(field: Extract<FieldDefinition, { kind: "file" }>) {
     }
   });
   if (!field.multiple) return one;
-  return z.preprocess(
-    (v) => (Array.isArray(v) ? v : [v]).filter((item) => !isBlank(item)),
-    z.array(one).max(20, { message: m("file.tooMany", { max: 20 }) }),
-  );
+  return z.preprocess(listOf, z.array(one).max(20, { message: m("file.tooMany", { max: 20 }) }));
 }
 
 function valueSchema(field: FieldDefinition, context: FormContext): z.ZodType {
   switch (field.kind) {
     case "text": {
       let schema = text(field.maxLength);
-      if (field.minLength) schema = schema.min(field.minLength, { message: m("text.tooShort", { min: field.minLength }) });
+      if (field.minLength)
+        schema = schema.min(field.minLength, { message: m("text.tooShort", { min: field.minLength }) });
       return field.multiline ? schema : schema.refine((v) => !/[\r\n]/.test(v), { message: m("text.singleLine") });
     }
     case "date":
@@ -149,28 +153,26 @@ function valueSchema(field: FieldDefinition, context: FormContext): z.ZodType {
         const max = field.maxChoices;
         schema = schema.refine((list) => list.length <= max, { message: m("choice.tooMany", { max }) });
       }
-      return z.preprocess((v) => (Array.isArray(v) ? v : [v]).filter((item) => !isBlank(item)), schema);
+      return z.preprocess(listOf, schema);
     }
     case "checkbox":
       return z.literal(true, { message: m("checkbox.required") });
     case "number":
-      return z
-        .union([z.string(), z.number()], { message: m("number.invalid") })
-        .transform((input, ctx) => {
-          const value = typeof input === "number" ? input : Number(input.replace(/[\s\u00a0]/g, "").replace(",", "."));
-          if (!Number.isFinite(value)) {
-            ctx.addIssue({ code: "custom", message: m("number.invalid") });
-            return z.NEVER;
-          }
-          if (field.integer && !Number.isInteger(value)) ctx.addIssue({ code: "custom", message: m("number.integer") });
-          if (field.min !== undefined && value < field.min) {
-            ctx.addIssue({ code: "custom", message: m("number.tooSmall", { min: field.min }) });
-          }
-          if (field.max !== undefined && value > field.max) {
-            ctx.addIssue({ code: "custom", message: m("number.tooLarge", { max: field.max }) });
-          }
-          return value;
-        });
+      return z.union([z.string(), z.number()], { message: m("number.invalid") }).transform((input, ctx) => {
+        const value = typeof input === "number" ? input : Number(input.replace(/[\s\u00a0]/g, "").replace(",", "."));
+        if (!Number.isFinite(value)) {
+          ctx.addIssue({ code: "custom", message: m("number.invalid") });
+          return z.NEVER;
+        }
+        if (field.integer && !Number.isInteger(value)) ctx.addIssue({ code: "custom", message: m("number.integer") });
+        if (field.min !== undefined && value < field.min) {
+          ctx.addIssue({ code: "custom", message: m("number.tooSmall", { min: field.min }) });
+        }
+        if (field.max !== undefined && value > field.max) {
+          ctx.addIssue({ code: "custom", message: m("number.tooLarge", { max: field.max }) });
+        }
+        return value;
+      });
     case "snils":
       return identifier("snils", checkSnils);
     case "inn":

@@ -22,7 +22,10 @@ const CYRILLIC_NUMERALS: Record<string, string> = { Х: "X", С: "C", М: "M", �
 const BIRTH_CERTIFICATE = /^([IVXLCDM]{1,7})-([А-ЯЁ]{2})(\d{6})$/;
 
 export function checkBirthCertificate(input: string): IdentifierCheck {
-  const compact = input.toUpperCase().replace(/[\u2013\u2014]/g, "-").replace(/\s+/g, "");
+  const compact = input
+    .toUpperCase()
+    .replace(/[\u2013\u2014]/g, "-")
+    .replace(/\s+/g, "");
   const dash = compact.indexOf("-");
   if (dash < 0) return { ok: false, error: "format" };
   const numeral = compact.slice(0, dash).replace(/[ХСМІ]/g, (ch) => CYRILLIC_NUMERALS[ch] ?? ch);

@@ -29,7 +29,9 @@ export function checkInn(input: string, holder: InnHolder = "any"): IdentifierCh
       : { ok: false, error: "checksum" };
   }
   if (digits.length === 10 && holder !== "person") {
-    return checkDigit(digits, WEIGHTS_10) === digits[9] ? { ok: true, value: digits } : { ok: false, error: "checksum" };
+    return checkDigit(digits, WEIGHTS_10) === digits[9]
+      ? { ok: true, value: digits }
+      : { ok: false, error: "checksum" };
   }
   return { ok: false, error: "format" };
 }

@@ -6,6 +6,6 @@ export function safeRedirectPath(target: unknown, fallback = "/"): string {
   if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//")) {
     return fallback;
   }
-  if (target.includes("\\") || /[\u0000-\u001f]/.test(target)) return fallback;
+  if (target.includes("\\") || [...target].some((ch) => ch.charCodeAt(0) < 0x20)) return fallback;
   return target;
 }

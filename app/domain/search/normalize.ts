@@ -14,7 +14,9 @@ const STOP_WORDS: Record<Language, ReadonlySet<string>> = {
     ),
   ),
   en: new Set(
-    "the a an of for to in on at by my our your how and or is are be with from into i me we do can get what which".split(" "),
+    "the a an of for to in on at by my our your how and or is are be with from into i me we do can get what which".split(
+      " ",
+    ),
   ),
 };
 

@@ -8,38 +8,86 @@ type Fixture = { id: number; ru: [string, string, string]; en: [string, string, 
 const FIXTURES: Fixture[] = [
   {
     id: 1,
-    ru: ["Запись в первый класс", "школа, первый класс, запись в школу, ребенок, первоклассник, зачисление", "Зачисление ребёнка в 1 класс общеобразовательной школы"],
-    en: ["First-grade school enrollment", "school, first grade, enroll, child, pupil", "Enroll a child in the first grade of a school"],
+    ru: [
+      "Запись в первый класс",
+      "школа, первый класс, запись в школу, ребенок, первоклассник, зачисление",
+      "Зачисление ребёнка в 1 класс общеобразовательной школы",
+    ],
+    en: [
+      "First-grade school enrollment",
+      "school, first grade, enroll, child, pupil",
+      "Enroll a child in the first grade of a school",
+    ],
   },
   {
     id: 2,
-    ru: ["Постановка на учёт в детский сад", "детский сад, детсад, очередь в садик, ДОО", "Очередь на место в детском саду"],
-    en: ["Kindergarten waiting list", "kindergarten, nursery, preschool", "Put a child on the kindergarten waiting list"],
+    ru: [
+      "Постановка на учёт в детский сад",
+      "детский сад, детсад, очередь в садик, ДОО",
+      "Очередь на место в детском саду",
+    ],
+    en: [
+      "Kindergarten waiting list",
+      "kindergarten, nursery, preschool",
+      "Put a child on the kindergarten waiting list",
+    ],
   },
   {
     id: 3,
-    ru: ["Запись в кружки и секции", "кружок, секция, дополнительное образование", "Запись ребёнка на занятия в кружки"],
+    ru: [
+      "Запись в кружки и секции",
+      "кружок, секция, дополнительное образование",
+      "Запись ребёнка на занятия в кружки",
+    ],
     en: ["Clubs and sports sections", "club, section, extracurricular", "Sign a child up for clubs"],
   },
   {
     id: 4,
-    ru: ["Выдача удостоверения многодетной семьи", "многодетная семья, удостоверение", "Статус многодетной семьи и удостоверение"],
-    en: ["Large-family certificate", "large family, certificate, status", "Status of a large family and its certificate"],
+    ru: [
+      "Выдача удостоверения многодетной семьи",
+      "многодетная семья, удостоверение",
+      "Статус многодетной семьи и удостоверение",
+    ],
+    en: [
+      "Large-family certificate",
+      "large family, certificate, status",
+      "Status of a large family and its certificate",
+    ],
   },
   {
     id: 5,
-    ru: ["Ежегодная выплата многодетным семьям на школьную форму", "школьная форма, многодетные", "5 000 рублей на каждого школьника"],
-    en: ["Annual school-uniform payment for large families", "school uniform, large family", "5,000 roubles for every schoolchild"],
+    ru: [
+      "Ежегодная выплата многодетным семьям на школьную форму",
+      "школьная форма, многодетные",
+      "5 000 рублей на каждого школьника",
+    ],
+    en: [
+      "Annual school-uniform payment for large families",
+      "school uniform, large family",
+      "5,000 roubles for every schoolchild",
+    ],
   },
   {
     id: 6,
-    ru: ["Компенсация расходов на оплату ЖКУ", "ЖКУ, коммунальные услуги, льготы", "Компенсация для льготных категорий"],
-    en: ["Utility compensation for benefit categories", "utilities, housing, benefits", "Compensation of housing and utility costs"],
+    ru: [
+      "Компенсация расходов на оплату ЖКУ",
+      "ЖКУ, коммунальные услуги, льготы",
+      "Компенсация для льготных категорий",
+    ],
+    en: [
+      "Utility compensation for benefit categories",
+      "utilities, housing, benefits",
+      "Compensation of housing and utility costs",
+    ],
   },
   {
     id: 7,
     ru: ["Оплата ЖКУ по ЕЛС", "квитанция, ЕЛС, коммунальные платежи", "Оплата по единому лицевому счёту"],
-    en: ["Utility bill payment by account number", "bill, ELS, payment", "Pay utility bills by the single account number"],
+    en: [
+      "Utility bill payment by account number",
+      "bill, ELS, payment",
+      "Pay utility bills by the single account number",
+    ],
   },
   {
     id: 8,

@@ -4,13 +4,19 @@ import { tokenize } from "./normalize";
 /*
  * Full-text search over the catalogue, in memory. Each query word matches a document by the best
  * of: the same stem (school/schools, школа/школу), a prefix of a word (typing in progress,
- * «многодетн»), or a word within a small edit distance (typos, «шкла»). Documents that match more
- * of the query's words rank first, then by weighted score, then by id.
+ * «многодетн»), or a word within a small edit distance (typos, «шкла»).
+ *
+ * Ranking: documents that match more of the query's words come first; among them, those whose
+ * name (title or curated keywords) carries more of the words; then the more used services (a
+ * resident typing «школа» wants first-grade enrollment, not the rarer school transfer whose title
+ * happens to contain the word); then the weighted score; then the id, so order is stable.
  */
 
 export type SearchDocument = {
   id: number;
   language: Language;
+  /** How much the document is used (e.g. views per month); higher ranks first among equals. */
+  rank?: number;
   fields: { title: string; keywords: string; summary: string; description: string; category: string };
 };
 
@@ -21,6 +27,17 @@ const FIELD_WEIGHTS: Record<keyof SearchDocument["fields"], number> = {
   summary: 2,
   description: 1,
 };
+
+/** Fields that name the service: a match there means the service *is* what was asked for. */
+const NAME_FIELDS: ReadonlySet<keyof SearchDocument["fields"]> = new Set(["title", "keywords"]);
+
+/*
+ * A posting keeps the summed field weight and whether a name field contains the stem in one number
+ * (weight + NAMED), so an index of thousands of services stays a map of plain numbers.
+ */
+const NAMED = 1_000;
+const postingWeight = (value: number) => value % NAMED;
+const postingNamed = (value: number) => value >= NAMED;
 
 const MATCH_QUALITY = { stem: 1, prefix: 0.7, typo: 0.5 } as const;
 const MIN_PREFIX_LENGTH = 3;
@@ -34,31 +51,35 @@ type LanguageIndex = {
   stemOfWord: Map<string, string>;
   /** Word forms grouped by length, for typo candidates. */
   wordsByLength: Map<number, string[]>;
+  rankOf: Map<number, number>;
 };
 
 export type SearchIndex = Record<Language, LanguageIndex>;
 
 function emptyLanguageIndex(): LanguageIndex {
-  return { postings: new Map(), words: [], stemOfWord: new Map(), wordsByLength: new Map() };
+  return { postings: new Map(), words: [], stemOfWord: new Map(), wordsByLength: new Map(), rankOf: new Map() };
 }
 
 export function buildSearchIndex(documents: SearchDocument[]): SearchIndex {
   const index: SearchIndex = { ru: emptyLanguageIndex(), en: emptyLanguageIndex() };
   for (const document of documents) {
     const target = index[document.language];
+    target.rankOf.set(document.id, document.rank ?? 0);
     const weights = new Map<string, number>();
+    const named = new Set<string>();
     for (const field of Object.keys(FIELD_WEIGHTS) as (keyof SearchDocument["fields"])[]) {
       const stemsInField = new Set<string>();
       for (const token of tokenize(document.fields[field], document.language)) {
         stemsInField.add(token.stem);
         target.stemOfWord.set(token.word, token.stem);
+        if (NAME_FIELDS.has(field)) named.add(token.stem);
       }
       for (const stem of stemsInField) weights.set(stem, (weights.get(stem) ?? 0) + FIELD_WEIGHTS[field]);
     }
     for (const [stem, weight] of weights) {
       let posting = target.postings.get(stem);
-      if (!posting) target.postings.set(stem, (posting = new Map()));
-      posting.set(document.id, Math.max(posting.get(document.id) ?? 0, weight));
+      if (!posting) target.postings.set(stem, (posting = new Map<number, number>()));
+      posting.set(document.id, weight + (named.has(stem) ? NAMED : 0));
     }
   }
   for (const target of Object.values(index)) {
@@ -85,7 +106,8 @@ function candidateStems(target: LanguageIndex, word: string, stem: string): Map<
   if (word.length >= MIN_PREFIX_LENGTH) {
     for (const other of wordsWithPrefix(target.words, word)) offer(target.stemOfWord.get(other)!, MATCH_QUALITY.prefix);
     if (stem.length >= MIN_PREFIX_LENGTH && stem !== word) {
-      for (const other of wordsWithPrefix(target.words, stem)) offer(target.stemOfWord.get(other)!, MATCH_QUALITY.prefix);
+      for (const other of wordsWithPrefix(target.words, stem))
+        offer(target.stemOfWord.get(other)!, MATCH_QUALITY.prefix);
     }
   }
 
@@ -150,33 +172,46 @@ export function searchIndex(
   const target = index[language];
   const tokens = tokenize(query, language);
   const seen = new Set<string>();
-  const hits = new Map<number, { coverage: number; score: number }>();
+  const hits = new Map<number, { coverage: number; named: number; score: number }>();
 
   for (const token of tokens) {
     if (seen.has(token.word)) continue;
     seen.add(token.word);
-    // Best quality × weight per document for this query word.
-    const best = new Map<number, number>();
+    // Best quality × weight per document for this query word, and whether it is in the name.
+    const best = new Map<number, { value: number; named: boolean }>();
     for (const [stem, quality] of candidateStems(target, token.word, token.stem)) {
-      for (const [id, weight] of target.postings.get(stem) ?? []) {
+      for (const [id, posting] of target.postings.get(stem) ?? []) {
         if (options.allowedIds && !options.allowedIds.has(id)) continue;
-        const value = quality * weight;
-        if ((best.get(id) ?? 0) < value) best.set(id, value);
+        const value = quality * postingWeight(posting);
+        const previous = best.get(id);
+        if (!previous) best.set(id, { value, named: postingNamed(posting) });
+        else {
+          previous.value = Math.max(previous.value, value);
+          previous.named ||= postingNamed(posting);
+        }
       }
     }
-    for (const [id, value] of best) {
+    for (const [id, match] of best) {
       const hit = hits.get(id);
       if (hit) {
         hit.coverage += 1;
-        hit.score += value;
+        hit.named += match.named ? 1 : 0;
+        hit.score += match.value;
       } else {
-        hits.set(id, { coverage: 1, score: value });
+        hits.set(id, { coverage: 1, named: match.named ? 1 : 0, score: match.value });
       }
     }
   }
 
   return [...hits.entries()]
-    .sort(([idA, a], [idB, b]) => b.coverage - a.coverage || b.score - a.score || idA - idB)
+    .sort(
+      ([idA, a], [idB, b]) =>
+        b.coverage - a.coverage ||
+        b.named - a.named ||
+        (target.rankOf.get(idB) ?? 0) - (target.rankOf.get(idA) ?? 0) ||
+        b.score - a.score ||
+        idA - idB,
+    )
     .slice(0, options.limit ?? Number.POSITIVE_INFINITY)
     .map(([id, hit]) => ({ id, score: Math.round(hit.score * 1000) / 1000 }));
 }

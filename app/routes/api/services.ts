@@ -4,6 +4,7 @@ import { findServices } from "~/domain/catalogue/catalogue";
 import { parseCatalogueQuery } from "~/domain/catalogue/catalogue-query";
 import { getCatalogue } from "~/domain/catalogue/catalogue.server";
 import { requestLanguage } from "~/i18n/i18n.server";
+import { logger } from "~/server/logger.server";
 import { applyStaticSecurityHeaders } from "~/server/security-headers.server";
 
 const PAGE_SIZE = 100;
@@ -15,7 +16,14 @@ const PAGE_SIZE = 100;
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = requestLanguage(context);
   const query = parseCatalogueQuery(new URL(request.url).searchParams, PAGE_SIZE);
-  const results = findServices(await getCatalogue(prisma), query, language);
+  let results;
+  try {
+    results = findServices(await getCatalogue(prisma), query, language);
+  } catch (error) {
+    // Other systems get a plain JSON answer they can handle, never an HTML page or a stack trace.
+    logger.error({ err: error, path: "/api/services" }, "catalogue API failed");
+    return Response.json({ error: "internal_error" }, { status: 500, headers: { "Cache-Control": "no-store" } });
+  }
   const headers = new Headers({ "Cache-Control": "public, max-age=60", "Content-Language": language });
   applyStaticSecurityHeaders(headers);
   return Response.json(
