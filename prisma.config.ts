@@ -11,7 +11,5 @@ export default defineConfig({
     path: path.join("prisma", "migrations"),
     seed: "tsx seeds/run.ts",
   },
-  async adapter() {
-    return createSqliteAdapter();
-  },
+  adapter: () => Promise.resolve(createSqliteAdapter()),
 });

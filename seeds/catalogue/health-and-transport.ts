@@ -1,5 +1,5 @@
 import type { ServiceSeed } from "~/domain/catalogue/service-content";
-import { childField, commonGrounds, doc, documentsStep, identityStep, residents, service, step, t } from "./parts";
+import { childField, commonGrounds, doc, documentsStep, identityStep, service, step, t } from "./parts";
 
 export const healthServices: ServiceSeed[] = [
   service({

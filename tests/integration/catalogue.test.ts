@@ -57,6 +57,9 @@ describe("the demo catalogue in a real database", () => {
     const catalogue = await getCatalogue(db);
     expect(findServices(catalogue, query("school enrollment"), "en").services[0]?.slug).toBe("first-grade-enrollment");
     expect(findServices(catalogue, query("kindergarten"), "en").services[0]?.slug).toMatch(/kindergarten/);
+    // The other language is the fallback when the interface's language finds nothing.
+    expect(findServices(catalogue, query("детский сад"), "en").services[0]?.slug).toBe("kindergarten-queue");
+    expect(findServices(catalogue, query("kindergarten"), "ru").services[0]?.slug).toBe("kindergarten-queue");
   });
 
   it("filters combine with the search and an empty query lists by popularity", async () => {

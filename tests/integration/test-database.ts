@@ -6,17 +6,17 @@ import { PrismaClient } from "~/generated/prisma/client";
 import { migrateDatabase } from "~/server/prepare-database.server";
 
 /** A real SQLite file, migrated like production, that the test owns and throws away. */
-export async function createTestDatabase(): Promise<{ db: PrismaClient; url: string; dispose: () => Promise<void> }> {
+export function createTestDatabase(): Promise<{ db: PrismaClient; url: string; dispose: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), "portal-test-"));
   const url = `file:${path.join(dir, "test.db")}`;
   migrateDatabase(process.cwd(), url);
   const db = new PrismaClient({ adapter: createSqliteAdapter(url) });
-  return {
+  return Promise.resolve({
     db,
     url,
     dispose: async () => {
       await db.$disconnect();
       rmSync(dir, { recursive: true, force: true });
     },
-  };
+  });
 }

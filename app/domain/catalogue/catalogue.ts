@@ -180,9 +180,11 @@ export function findServices(snapshot: CatalogueSnapshot, query: CatalogueQuery,
     ordered = allowed;
   } else {
     const byId = new Map(allowed.map((s) => [s.id, s]));
-    ordered = searchIndex(snapshot.index, query.q, language, { allowedIds: new Set(byId.keys()) })
-      .map((hit) => byId.get(hit.id))
-      .filter((s): s is CatalogueService => s !== undefined);
+    const options = { allowedIds: new Set(byId.keys()) };
+    let hits = searchIndex(snapshot.index, query.q, language, options);
+    // A Russian word typed in the English interface (or the reverse) still finds the service.
+    if (hits.length === 0) hits = searchIndex(snapshot.index, query.q, language === "ru" ? "en" : "ru", options);
+    ordered = hits.map((hit) => byId.get(hit.id)).filter((s): s is CatalogueService => s !== undefined);
   }
   const pageCount = Math.max(1, Math.ceil(ordered.length / query.pageSize));
   const page = Math.min(Math.max(1, query.page), pageCount);
