@@ -1,11 +1,10 @@
 /*
  * `npm run db:new-migration <name>`: writes the SQL that takes the migration history to the
  * current schema.prisma into prisma/migrations/<UTC timestamp>_<name>/migration.sql.
- * Works offline: `migrate diff` replays the history into an in-memory shadow database.
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { diffMigrationsToSchema } from "./migration-diff";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -13,20 +12,11 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 
-const sql = execFileSync(
-  "npx",
-  [
-    "prisma",
-    "migrate",
-    "diff",
-    "--from-migrations",
-    "prisma/migrations",
-    "--to-schema-datamodel",
-    "prisma/schema.prisma",
-    "--script",
-  ],
-  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-);
+const { sql, status, stderr } = diffMigrationsToSchema();
+if (status === 1) {
+  console.error(stderr);
+  process.exit(1);
+}
 
 if (!/\b(CREATE|ALTER|DROP|INSERT|PRAGMA)\b/.test(sql)) {
   console.log("schema.prisma and the migrations agree: nothing to write.");

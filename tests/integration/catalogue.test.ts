@@ -123,4 +123,17 @@ describe("the demo catalogue in a real database", () => {
     expect(later.serviceBySlug.get("first-grade-enrollment")?.popularity).toBe(1);
     await saveService(db, seed);
   });
+
+  it("hides a service whose stored details are unreadable and keeps the rest of the catalogue", async () => {
+    const t0 = Date.now() + 120_000;
+    await db.$executeRawUnsafe(
+      `UPDATE "Service" SET "details" = '{"broken":', "updatedAt" = ? WHERE "slug" = 'school-transfer'`,
+      new Date(Date.now() + 1_000).toISOString(),
+    );
+    const catalogue = await getCatalogue(db, t0);
+    expect(catalogue.serviceBySlug.has("school-transfer")).toBe(false);
+    expect(catalogue.services).toHaveLength(services.length - 1);
+    await saveService(db, services.find((s) => s.slug === "school-transfer")!);
+    expect((await getCatalogue(db, t0 + 10_000)).serviceBySlug.has("school-transfer")).toBe(true);
+  });
 });

@@ -5,6 +5,7 @@ import type { DeliveryMode, ServiceLevel } from "~/domain/catalogue/service-cont
 import { ServiceDetailsSchema } from "~/domain/catalogue/service-content";
 import type { FormDefinition } from "~/domain/forms/form-definition";
 import { FormDefinitionSchema } from "~/domain/forms/form-definition";
+import { logger } from "~/server/logger.server";
 
 /*
  * Reading the published catalogue. The snapshot is rebuilt only when the catalogue's revision
@@ -46,26 +47,36 @@ async function loadSnapshot(db: PrismaClient): Promise<CatalogueSnapshot> {
     db.department.findMany(),
   ]);
   return createSnapshot({
-    services: services.map((s): CatalogueService => ({
-      id: s.id,
-      code: s.code,
-      slug: s.slug,
-      categorySlug: s.category.slug,
-      departmentCode: s.department.code,
-      level: s.level as ServiceLevel,
-      deadlineDays: s.deadlineDays,
-      mszu: s.mszu,
-      delivery: s.delivery as DeliveryMode,
-      proactive: s.proactive,
-      popularity: s.popularity,
-      title: { ru: s.titleRu, en: s.titleEn },
-      summary: { ru: s.summaryRu, en: s.summaryEn },
-      description: { ru: s.descriptionRu, en: s.descriptionEn },
-      keywords: { ru: s.keywordsRu, en: s.keywordsEn },
-      lifeSituations: s.lifeSituations.map((l) => l.lifeSituation.slug),
-      details: ServiceDetailsSchema.parse(JSON.parse(s.details)),
-      currentVersion: s.currentVersion,
-    })),
+    services: services.flatMap((s): CatalogueService[] => {
+      // One service with unreadable details must not take the whole catalogue down.
+      const details = ServiceDetailsSchema.safeParse(parseJson(s.details));
+      if (!details.success) {
+        logger.error({ service: s.code }, "service details do not match the schema; the service is hidden");
+        return [];
+      }
+      return [
+        {
+          id: s.id,
+          code: s.code,
+          slug: s.slug,
+          categorySlug: s.category.slug,
+          departmentCode: s.department.code,
+          level: s.level as ServiceLevel,
+          deadlineDays: s.deadlineDays,
+          mszu: s.mszu,
+          delivery: s.delivery as DeliveryMode,
+          proactive: s.proactive,
+          popularity: s.popularity,
+          title: { ru: s.titleRu, en: s.titleEn },
+          summary: { ru: s.summaryRu, en: s.summaryEn },
+          description: { ru: s.descriptionRu, en: s.descriptionEn },
+          keywords: { ru: s.keywordsRu, en: s.keywordsEn },
+          lifeSituations: s.lifeSituations.map((l) => l.lifeSituation.slug),
+          details: details.data,
+          currentVersion: s.currentVersion,
+        },
+      ];
+    }),
     categories: categories.map((c) => ({
       slug: c.slug,
       title: { ru: c.titleRu, en: c.titleEn },
@@ -79,6 +90,14 @@ async function loadSnapshot(db: PrismaClient): Promise<CatalogueSnapshot> {
     })),
     departments: departments.map((d) => ({ code: d.code, name: { ru: d.nameRu, en: d.nameEn } })),
   });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The form definition of one version of a service (what an application made with it asks). */

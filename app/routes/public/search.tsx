@@ -60,42 +60,22 @@ export default function Search({ loaderData }: Route.ComponentProps) {
           </div>
           <fieldset className="space-y-3">
             <legend className="font-semibold">{t("search.filters")}</legend>
-            <div>
-              <label htmlFor="search-category" className="block text-sm">
-                {t("search.category")}
-              </label>
-              <select
-                id="search-category"
-                name="category"
-                defaultValue={query.category ?? ""}
-                className="mt-1 w-full rounded-md border border-slate-400 bg-white px-2 py-2"
-              >
-                <option value="">{t("search.anyCategory")}</option>
-                {loaderData.categories.map((c) => (
-                  <option key={c.slug} value={c.slug}>
-                    {c.title}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="search-situation" className="block text-sm">
-                {t("search.situation")}
-              </label>
-              <select
-                id="search-situation"
-                name="situation"
-                defaultValue={query.lifeSituation ?? ""}
-                className="mt-1 w-full rounded-md border border-slate-400 bg-white px-2 py-2"
-              >
-                <option value="">{t("search.anySituation")}</option>
-                {loaderData.situations.map((l) => (
-                  <option key={l.slug} value={l.slug}>
-                    {l.title}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              id="search-category"
+              name="category"
+              label={t("search.category")}
+              anyLabel={t("search.anyCategory")}
+              value={query.category}
+              options={loaderData.categories.map((c) => ({ value: c.slug, label: c.title }))}
+            />
+            <FilterSelect
+              id="search-situation"
+              name="situation"
+              label={t("search.situation")}
+              anyLabel={t("search.anySituation")}
+              value={query.lifeSituation}
+              options={loaderData.situations.map((l) => ({ value: l.slug, label: l.title }))}
+            />
             <label className="flex items-start gap-2">
               <input type="checkbox" name="online" value="1" defaultChecked={query.online} className="mt-1 size-4" />
               <span>{t("search.onlineOnly")}</span>
@@ -141,5 +121,35 @@ export default function Search({ loaderData }: Route.ComponentProps) {
         </section>
       </div>
     </>
+  );
+}
+
+function FilterSelect(props: {
+  id: string;
+  name: string;
+  label: string;
+  anyLabel: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div>
+      <label htmlFor={props.id} className="block text-sm">
+        {props.label}
+      </label>
+      <select
+        id={props.id}
+        name={props.name}
+        defaultValue={props.value ?? ""}
+        className="mt-1 w-full rounded-md border border-slate-400 bg-white px-2 py-2"
+      >
+        <option value="">{props.anyLabel}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
