@@ -133,7 +133,10 @@ describe("the demo catalogue in a real database", () => {
     const catalogue = await getCatalogue(db, t0);
     expect(catalogue.serviceBySlug.has("school-transfer")).toBe(false);
     expect(catalogue.services).toHaveLength(services.length - 1);
-    await saveService(db, services.find((s) => s.slug === "school-transfer")!);
+    await saveService(
+      db,
+      services.find((s) => s.slug === "school-transfer")!,
+    );
     expect((await getCatalogue(db, t0 + 10_000)).serviceBySlug.has("school-transfer")).toBe(true);
   });
 });
