@@ -172,7 +172,7 @@ export function searchIndex(
   const target = index[language];
   const tokens = tokenize(query, language);
   const seen = new Set<string>();
-  const hits = new Map<number, { coverage: number; named: number; score: number }>();
+  const hits = new Map<number, { coverage: number; named: number; score: number; rank: number }>();
 
   for (const token of tokens) {
     if (seen.has(token.word)) continue;
@@ -198,7 +198,7 @@ export function searchIndex(
         hit.named += match.named ? 1 : 0;
         hit.score += match.value;
       } else {
-        hits.set(id, { coverage: 1, named: match.named ? 1 : 0, score: match.value });
+        hits.set(id, { coverage: 1, named: match.named ? 1 : 0, score: match.value, rank: target.rankOf.get(id) ?? 0 });
       }
     }
   }
@@ -206,11 +206,7 @@ export function searchIndex(
   return [...hits.entries()]
     .sort(
       ([idA, a], [idB, b]) =>
-        b.coverage - a.coverage ||
-        b.named - a.named ||
-        (target.rankOf.get(idB) ?? 0) - (target.rankOf.get(idA) ?? 0) ||
-        b.score - a.score ||
-        idA - idB,
+        b.coverage - a.coverage || b.named - a.named || b.rank - a.rank || b.score - a.score || idA - idB,
     )
     .slice(0, options.limit ?? Number.POSITIVE_INFINITY)
     .map(([id, hit]) => ({ id, score: Math.round(hit.score * 1000) / 1000 }));
