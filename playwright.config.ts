@@ -45,6 +45,7 @@ export default defineConfig({
 });
 
 function portal(script: string, port: number, url: string, database: string) {
+  // Links in the portal's mails must point back at this portal; mail limits would stop a test run.
   return {
     command: `npx tsx ${script}`,
     url: `${url}/healthz`,
@@ -59,6 +60,8 @@ function portal(script: string, port: number, url: string, database: string) {
       LOG_LEVEL: "warn",
       SECURE_COOKIES: "false",
       NODE_ENV: "production",
+      PUBLIC_URL: url,
+      MAILS_PER_ADDRESS_PER_HOUR: "10000",
     },
   };
 }

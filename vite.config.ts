@@ -9,7 +9,7 @@ export default defineConfig({
     alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
   },
   ssr: {
-    external: ["better-sqlite3"],
+    external: ["better-sqlite3", "@node-rs/argon2"],
   },
   server: { port: 3000 },
 });

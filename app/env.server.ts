@@ -19,6 +19,14 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
+  /** Where residents reach the portal; links in e-mails start with it. Default http://localhost:PORT. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587. Without it, mail
+   * stays in the portal's own demo mailbox at /dev/mailbox. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default("Госуслуги Пензенской области <no-reply@gosuslugi.localhost>"),
+  /** Registration and reset mails one client address may ask for in an hour. */
+  MAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Cookies marked Secure (HTTPS only); on by default in production. */
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
 });
@@ -36,6 +44,10 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
 let cached: Env | undefined;
 export function secureCookies(config: Env = env()): boolean {
   return config.SECURE_COOKIES ? config.SECURE_COOKIES === "true" : config.NODE_ENV === "production";
+}
+
+export function publicUrl(config: Env = env()): string {
+  return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
 }
 
 export function env(): Env {

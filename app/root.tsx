@@ -1,3 +1,4 @@
+import { getOptionalUser } from "~/server/auth.server";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -23,6 +24,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     language: getLanguage(context),
     vision: await readVisionPreference(request),
+    signedIn: (await getOptionalUser(request)) !== null,
   };
 }
 
@@ -57,7 +59,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         >
           {t("layout.skipToContent")}
         </a>
-        <SiteHeader language={language} vision={data?.vision ?? false} />
+        <SiteHeader language={language} vision={data?.vision ?? false} signedIn={data?.signedIn ?? false} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none sm:py-8">
           {children}
         </main>

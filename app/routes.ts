@@ -7,7 +7,18 @@ export default [
   route("categories/:slug", "routes/public/category.tsx"),
   route("services/:slug", "routes/public/service.tsx"),
   route("search", "routes/public/search.tsx"),
-  route("login", "routes/public/login.tsx"),
+
+  // Accounts: sign-in, registration, password reset.
+  route("login", "routes/account/login.tsx"),
+  route("logout", "routes/account/logout.ts"),
+  route("register", "routes/account/register.tsx"),
+  route("register/sent", "routes/account/register-sent.tsx"),
+  route("confirm-email", "routes/account/confirm-email.tsx"),
+  route("forgot-password", "routes/account/forgot-password.tsx"),
+  route("reset-password", "routes/account/reset-password.tsx"),
+
+  // The resident's personal cabinet.
+  route("cabinet", "routes/cabinet/index.tsx"),
 
   // Preferences remembered in cookies; plain POST forms that work without JavaScript.
   route("preferences/language", "routes/preferences/language.ts"),
@@ -16,6 +27,7 @@ export default [
   // Machine-readable.
   route("api/services", "routes/api/services.ts"),
   route("healthz", "routes/system/healthz.ts"),
+  route("dev/mailbox", "routes/dev/mailbox.tsx"),
 
   // Last: any other URL is a localized 404 (and keeps the root middleware running).
   route("*", "routes/system/not-found.tsx"),

@@ -5,7 +5,7 @@ import { LANGUAGES } from "~/domain/i18n/localized";
 
 const LANGUAGE_NAMES: Record<Language, string> = { ru: "Русский", en: "English" };
 
-export function SiteHeader({ language, vision }: { language: string; vision: boolean }) {
+export function SiteHeader({ language, vision, signedIn }: { language: string; vision: boolean; signedIn: boolean }) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = location.pathname + location.search;
@@ -77,9 +77,15 @@ export function SiteHeader({ language, vision }: { language: string; vision: boo
             {t("layout.searchButton")}
           </button>
         </Form>
-        <Link to="/login" className="font-semibold text-brand-700 underline hover:text-brand-900">
-          {t("layout.signIn")}
-        </Link>
+        {signedIn ? (
+          <Link to="/cabinet" className="font-semibold text-brand-700 underline hover:text-brand-900">
+            {t("layout.cabinet")}
+          </Link>
+        ) : (
+          <Link to="/login" className="font-semibold text-brand-700 underline hover:text-brand-900">
+            {t("layout.signIn")}
+          </Link>
+        )}
       </div>
     </header>
   );

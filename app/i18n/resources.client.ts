@@ -9,7 +9,8 @@ export async function loadLanguage(language: string): Promise<ResourceLanguage> 
   const bundle: ResourceLanguage = {};
   await Promise.all(
     Object.entries(files)
-      .filter(([file]) => file.includes(`/locales/${language}/`))
+      // Mail texts are written on the server only.
+      .filter(([file]) => file.includes(`/locales/${language}/`) && !file.endsWith("/mail.json"))
       .map(async ([file, load]) => {
         const namespace = /\/([a-z-]+)\.json$/.exec(file)?.[1];
         if (namespace) bundle[namespace] = await load();

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { createRequestListener } from "@react-router/node";
-import type { ServerBuild } from "react-router";
+import { RouterContextProvider, type ServerBuild } from "react-router";
+import { clientAddressContext } from "~/server/client-address.server";
+import { isCrossOriginWrite } from "~/server/origin-check.server";
 import { logger } from "~/server/logger.server";
 import { serveStaticFile } from "~/server/static-files.server";
 
@@ -13,7 +15,15 @@ import { serveStaticFile } from "~/server/static-files.server";
  */
 export function createPortalServer(options: { buildDir: string; build: ServerBuild; mode: string }): Server {
   const clientRoot = path.resolve(options.buildDir, "client");
-  const handle = createRequestListener({ build: options.build, mode: options.mode });
+  const handle = createRequestListener({
+    build: options.build,
+    mode: options.mode,
+    getLoadContext: (_request, client) => {
+      const context = new RouterContextProvider();
+      context.set(clientAddressContext, client.address);
+      return context;
+    },
+  });
 
   return createServer((req, res) => {
     const started = process.hrtime.bigint();
@@ -28,6 +38,12 @@ export function createPortalServer(options: { buildDir: string; build: ServerBui
         "request",
       );
     });
+    if (isCrossOriginWrite(req.method, req.headers)) {
+      res.statusCode = 403;
+      res.setHeader("Content-Type", "text/plain; charset=utf-8");
+      res.end("Forbidden: cross-origin request / Запрос с другого сайта отклонён");
+      return;
+    }
     serveStaticFile(clientRoot, req, res)
       .then((served) => (served ? undefined : handle(req, res)))
       .catch((error: unknown) => {

@@ -20,7 +20,10 @@ export const test = base.extend<Fixtures>({
     // A page that logs errors is broken even when it looks fine.
     const problems: string[] = [];
     page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console: ${message.text()}`);
+      // A 400 or 429 answer to a form is deliberate (validation, throttling); the browser still logs it.
+      if (message.type() === "error" && !/status of (400|429) /.test(message.text())) {
+        problems.push(`console: ${message.text()}`);
+      }
     });
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     await use(page);

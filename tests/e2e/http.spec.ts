@@ -84,3 +84,17 @@ test("static assets are cached for a year", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(response.headers()["cache-control"]).toContain("immutable");
 });
+
+test("a form posted from another site is refused before it reaches the portal", async ({ request }) => {
+  const foreign = await request.post("/login", {
+    headers: { Origin: "https://evil.example" },
+    form: { email: "anna@example.ru", password: "anything at all" },
+  });
+  expect(foreign.status()).toBe(403);
+  const own = await request.post("/login", {
+    headers: { Origin: new URL(foreign.url()).origin },
+    form: { email: "anna@example.ru", password: "anything at all" },
+    maxRedirects: 0,
+  });
+  expect(own.status()).toBe(400);
+});

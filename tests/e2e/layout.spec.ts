@@ -57,10 +57,3 @@ test("English pages pass the accessibility checks too", async ({ page, visit, ch
     await checkA11y();
   }
 });
-
-test("the sign-in placeholder explains what is coming", async ({ page, visit, checkA11y }) => {
-  await visit("/");
-  await page.getByRole("link", { name: "Войти" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Вход в личный кабинет");
-  await checkA11y();
-});

@@ -1,7 +1,20 @@
-// Starts the production portal for the browser tests on a database created fresh for this run.
-import { rmSync } from "node:fs";
+// Starts the production portal for the browser tests on a database created fresh for this run,
+// with a real SMTP server in front of a folder, so tests can read the mail the portal sends.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { databaseFile } from "../../app/db/sqlite-adapter.server";
+import { startSmtpSink } from "../support/smtp-sink";
+import { MAIL_DIR, SMTP_SINK_PORT } from "./ports";
 
 const file = databaseFile();
 for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+rmSync(MAIL_DIR, { recursive: true, force: true });
+mkdirSync(MAIL_DIR, { recursive: true });
+
+let count = 0;
+await startSmtpSink(SMTP_SINK_PORT, (mail) => {
+  count += 1;
+  writeFileSync(path.join(MAIL_DIR, `${Date.now()}-${count}.json`), JSON.stringify(mail));
+});
+process.env.SMTP_URL = `smtp://127.0.0.1:${SMTP_SINK_PORT}`;
 await import("../../app/server/start");

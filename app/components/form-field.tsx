@@ -1,0 +1,122 @@
+import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import { parseValidationMessage } from "~/domain/forms/validation-message";
+
+/** Turns a schema's message (a key of the "validation" namespace with parameters) into words. */
+export function useValidationText(): (message: string) => string {
+  const { t } = useTranslation("validation");
+  return (message) => {
+    const { key, params } = parseValidationMessage(message);
+    return t(key, params);
+  };
+}
+
+type InputType = "text" | "email" | "password" | "tel" | "date";
+
+/*
+ * A labelled input with its hint and error, wired for screen readers (aria-describedby,
+ * aria-invalid) and keeping what was typed after a failed submission (Conform's initial value).
+ */
+export function TextField({
+  field,
+  label,
+  type = "text",
+  hint,
+  autoComplete,
+}: {
+  field: FieldMetadata<string>;
+  label: string;
+  type?: InputType;
+  hint?: string;
+  autoComplete?: string;
+}) {
+  const text = useValidationText();
+  const hintId = `${field.id}-hint`;
+  const describedBy = [hint ? hintId : null, field.errors ? field.errorId : null].filter(Boolean).join(" ");
+  const { key, ...inputProps } = getInputProps(field, { type, ariaDescribedBy: describedBy || undefined });
+  return (
+    <div className="space-y-1">
+      <label htmlFor={field.id} className="block font-semibold">
+        {label}
+      </label>
+      {hint && (
+        <p id={hintId} className="text-sm text-muted">
+          {hint}
+        </p>
+      )}
+      {field.errors && (
+        <p id={field.errorId} className="text-sm font-semibold text-red-700">
+          {label}: {field.errors.map(text).join("; ")}
+        </p>
+      )}
+      <input
+        key={key}
+        {...inputProps}
+        autoComplete={autoComplete}
+        className={`block w-full max-w-md rounded-md border px-3 py-2 ${field.errors ? "border-2 border-red-700" : "border-slate-500"}`}
+      />
+    </div>
+  );
+}
+
+export function CheckboxField({ field, label }: { field: FieldMetadata<string>; label: React.ReactNode }) {
+  const text = useValidationText();
+  const { key, ...inputProps } = getInputProps(field, { type: "checkbox" });
+  return (
+    <div className="space-y-1">
+      {field.errors && (
+        <p id={field.errorId} className="text-sm font-semibold text-red-700">
+          {field.errors.map(text).join("; ")}
+        </p>
+      )}
+      <label className="flex items-start gap-3">
+        <input key={key} {...inputProps} className="mt-1 size-5 shrink-0" />
+        <span>{label}</span>
+      </label>
+    </div>
+  );
+}
+
+/*
+ * The list of what to fix, at the top of the form (GOV.UK pattern): focused after a failed
+ * submission so keyboard and screen-reader users land on it, each item a link to its field.
+ */
+export function ErrorSummary({
+  errors,
+  labels,
+  formErrors,
+}: {
+  errors: { id: string; name: string; messages: string[] }[];
+  labels: Record<string, string>;
+  formErrors?: string[];
+}) {
+  const { t } = useTranslation("validation");
+  const text = useValidationText();
+  const count = errors.length + (formErrors?.length ?? 0);
+  if (count === 0) return null;
+  return (
+    <div
+      ref={(node) => node?.focus()}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="rounded-md border-4 border-red-700 bg-white p-4"
+    >
+      <h2 id="error-summary-title" className="text-lg font-bold">
+        {t("summaryTitle")}
+      </h2>
+      <ul className="mt-2 list-disc space-y-1 pl-6">
+        {formErrors?.map((message) => (
+          <li key={message}>{text(message)}</li>
+        ))}
+        {errors.map((e) => (
+          <li key={e.id}>
+            <a href={`#${e.id}`} className="font-semibold text-red-800 underline">
+              {labels[e.name] ?? e.name}: {e.messages.map(text).join("; ")}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "~/generated/prisma/client";
+import type { Language } from "~/domain/i18n/localized";
+import { env } from "~/env.server";
+import { translatorFor } from "~/i18n/translate.server";
+import { randomToken, tokenHash } from "~/server/crypto.server";
+import { sendMail } from "~/server/mail.server";
+import { recordAudit } from "~/domain/audit/audit.server";
+import { ACCOUNT_CONSENT } from "./consent";
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./password-hash.server";
+import { createSession, destroyAllSessions } from "./sessions.server";
+import { clearAttempts, recordAttempt, THROTTLE_RULES, throttleState } from "./throttle.server";
+
+/*
+ * Accounts with e-mail and password: registration with a confirmation link, sign-in with
+ * throttling, password reset. Answers never reveal whether an address has an account.
+ */
+
+const HOUR = 3_600_000;
+const TOKEN_TTL_MS = { "confirm-email": 24 * HOUR, "reset-password": HOUR } as const;
+type TokenPurpose = keyof typeof TOKEN_TTL_MS;
+
+export type RequestOrigin = { ip: string; language: Language; publicUrl: string; now?: Date };
+
+/** Keys for the attempt counters; the address is hashed so the table holds no e-mail. */
+const accountKey = (email: string) => `signin:account:${tokenHash(email)}`;
+const addressKey = (kind: string, ip: string) => `${kind}:address:${ip}`;
+
+async function issueToken(db: PrismaClient, userId: string, purpose: TokenPurpose, now: Date): Promise<string> {
+  const token = randomToken();
+  await db.emailToken.create({
+    data: { tokenHash: tokenHash(token), userId, purpose, expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]) },
+  });
+  return token;
+}
+
+async function mailFromTemplate(
+  db: PrismaClient,
+  to: string,
+  language: Language,
+  template: "confirm" | "alreadyRegistered" | "reset" | "passwordChanged",
+  params: Record<string, string>,
+): Promise<void> {
+  const t = translatorFor(language);
+  await sendMail(db, {
+    kind: template,
+    to,
+    subject: t(`mail:${template}.subject`),
+    text: `${t(`mail:${template}.body`, params)}\n\n${t("mail:signature")}`,
+  });
+}
+
+export type MailThrottled = { throttled: true; retryAfterSeconds: number };
+
+async function mailThrottle(db: PrismaClient, ip: string, now: Date): Promise<MailThrottled | null> {
+  const key = addressKey("mail", ip);
+  const state = await throttleState(db, key, now);
+  if (state.locked) return { throttled: true, retryAfterSeconds: state.retryAfterSeconds };
+  await recordAttempt(db, key, { ...THROTTLE_RULES.mailAddress, maxFailures: env().MAILS_PER_ADDRESS_PER_HOUR }, now);
+  return null;
+}
+
+/**
+ * Registers a resident, records the separate personal-data consent and mails a confirmation link.
+ * For an address that already has an account the same answer is given and that account's owner
+ * gets a mail instead, so the form cannot be used to find out who is registered.
+ */
+export async function registerResident(
+  db: PrismaClient,
+  input: { email: string; password: string },
+  origin: RequestOrigin,
+): Promise<{ ok: true } | MailThrottled> {
+  const now = origin.now ?? new Date();
+  const throttled = await mailThrottle(db, origin.ip, now);
+  if (throttled) return throttled;
+  const existing = await db.identity.findUnique({
+    where: { provider_subject: { provider: "password", subject: input.email } },
+    include: { user: true },
+  });
+  if (existing) {
+    await mailFromTemplate(db, input.email, existing.user.language as Language, "alreadyRegistered", {
+      signIn: `${origin.publicUrl}/login`,
+      reset: `${origin.publicUrl}/forgot-password`,
+    });
+    return { ok: true };
+  }
+  const passwordHash = await hashPassword(input.password);
+  const userId = randomUUID();
+  await db.$transaction([
+    db.user.create({ data: { id: userId, email: input.email, language: origin.language } }),
+    db.identity.create({ data: { userId, provider: "password", subject: input.email, passwordHash } }),
+    db.consent.create({
+      data: { userId, purpose: ACCOUNT_CONSENT.purpose, textVersion: ACCOUNT_CONSENT.textVersion, ip: origin.ip },
+    }),
+    db.roleAssignment.create({ data: { userId, role: "resident" } }),
+  ]);
+  const token = await issueToken(db, userId, "confirm-email", now);
+  await mailFromTemplate(db, input.email, origin.language, "confirm", {
+    link: `${origin.publicUrl}/confirm-email?token=${token}`,
+  });
+  await recordAudit(db, { actorId: userId, action: "account.registered", subjectType: "user", subjectId: userId });
+  return { ok: true };
+}
+
+/** Uses a one-time token; returns its owner or null when it is unknown, used or expired. */
+async function redeemToken(db: PrismaClient, token: string, purpose: TokenPurpose, now: Date): Promise<string | null> {
+  const row = await db.emailToken.findUnique({ where: { tokenHash: tokenHash(token) } });
+  if (!row || row.purpose !== purpose || row.usedAt || row.expiresAt <= now) return null;
+  const claimed = await db.emailToken.updateMany({
+    where: { tokenHash: row.tokenHash, usedAt: null },
+    data: { usedAt: now },
+  });
+  return claimed.count === 1 ? row.userId : null;
+}
+
+export async function confirmEmail(db: PrismaClient, token: string, now = new Date()): Promise<string | null> {
+  const userId = await redeemToken(db, token, "confirm-email", now);
+  if (!userId) return null;
+  await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: now } });
+  await recordAudit(db, { actorId: userId, action: "account.email-confirmed", subjectType: "user", subjectId: userId });
+  return userId;
+}
+
+export type SignInResult =
+  | { ok: true; userId: string; token: string; expiresAt: Date }
+  | { ok: false; reason: "invalid" | "unconfirmed" }
+  | { ok: false; reason: "locked"; retryAfterSeconds: number };
+
+export async function signIn(
+  db: PrismaClient,
+  input: { email: string; password: string; remember: boolean },
+  origin: Pick<RequestOrigin, "ip" | "now">,
+): Promise<SignInResult> {
+  const now = origin.now ?? new Date();
+  const keys = { account: accountKey(input.email), address: addressKey("signin", origin.ip) };
+  for (const key of [keys.account, keys.address]) {
+    const state = await throttleState(db, key, now);
+    if (state.locked) return { ok: false, reason: "locked", retryAfterSeconds: state.retryAfterSeconds };
+  }
+  const identity = await db.identity.findUnique({
+    where: { provider_subject: { provider: "password", subject: input.email } },
+    include: { user: true },
+  });
+  const valid = identity?.passwordHash
+    ? await verifyPassword(identity.passwordHash, input.password)
+    : await verifyAgainstDecoy(input.password);
+  if (!identity || !valid) {
+    await recordAttempt(db, keys.account, THROTTLE_RULES.signInAccount, now);
+    await recordAttempt(db, keys.address, THROTTLE_RULES.signInAddress, now);
+    await recordAudit(db, {
+      actorId: identity?.userId ?? null,
+      action: "signin.failed",
+      subjectType: "user",
+      subjectId: identity?.userId ?? null,
+      result: "denied",
+    });
+    return { ok: false, reason: "invalid" };
+  }
+  if (!identity.user.emailVerifiedAt) return { ok: false, reason: "unconfirmed" };
+  await clearAttempts(db, keys.account);
+  const session = await createSession(db, identity.userId, input.remember, now);
+  await recordAudit(db, {
+    actorId: identity.userId,
+    action: "signin.ok",
+    subjectType: "user",
+    subjectId: identity.userId,
+  });
+  return { ok: true, userId: identity.userId, ...session };
+}
+
+/** Mails a reset link when the address has an account; the answer is the same either way. */
+export async function requestPasswordReset(
+  db: PrismaClient,
+  email: string,
+  origin: RequestOrigin,
+): Promise<{ ok: true } | MailThrottled> {
+  const now = origin.now ?? new Date();
+  const throttled = await mailThrottle(db, origin.ip, now);
+  if (throttled) return throttled;
+  const identity = await db.identity.findUnique({
+    where: { provider_subject: { provider: "password", subject: email } },
+    include: { user: true },
+  });
+  if (identity) {
+    const token = await issueToken(db, identity.userId, "reset-password", now);
+    await mailFromTemplate(db, email, identity.user.language as Language, "reset", {
+      link: `${origin.publicUrl}/reset-password?token=${token}`,
+    });
+  }
+  return { ok: true };
+}
+
+/** Sets a new password from a reset link; every session of the account ends. */
+export async function resetPassword(
+  db: PrismaClient,
+  input: { token: string; password: string },
+  origin: Pick<RequestOrigin, "publicUrl" | "now">,
+): Promise<boolean> {
+  const now = origin.now ?? new Date();
+  const userId = await redeemToken(db, input.token, "reset-password", now);
+  if (!userId) return false;
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  await db.identity.update({
+    where: { provider_subject: { provider: "password", subject: user.email } },
+    data: { passwordHash: await hashPassword(input.password) },
+  });
+  // The link proves the address, so an unconfirmed account is confirmed by it too.
+  if (!user.emailVerifiedAt) await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: now } });
+  await destroyAllSessions(db, userId);
+  await clearAttempts(db, accountKey(user.email));
+  await mailFromTemplate(db, user.email, user.language as Language, "passwordChanged", {
+    reset: `${origin.publicUrl}/forgot-password`,
+  });
+  await recordAudit(db, { actorId: userId, action: "account.password-reset", subjectType: "user", subjectId: userId });
+  return true;
+}

@@ -1,0 +1,109 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/register";
+import { CheckboxField, ErrorSummary, TextField } from "~/components/form-field";
+import { fieldErrors, useSchemaForm } from "~/components/schema-form";
+import { prisma } from "~/db/prisma.server";
+import { RegisterSchema } from "~/domain/accounts/account-forms";
+import { registerResident } from "~/domain/accounts/accounts.server";
+import { ACCOUNT_CONSENT } from "~/domain/accounts/consent";
+import { PASSWORD_MIN_LENGTH } from "~/domain/accounts/password-policy";
+import { validationMessage } from "~/domain/forms/validation-message";
+import { publicUrl } from "~/env.server";
+import { requestLanguage } from "~/i18n/i18n.server";
+import { getOptionalUser } from "~/server/auth.server";
+import { clientAddress } from "~/server/client-address.server";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  if (await getOptionalUser(request)) throw redirect("/cabinet");
+  return { consentVersion: ACCOUNT_CONSENT.textVersion };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const formData = await request.formData();
+  // A filled honeypot is a bot: answer as if all went well and do nothing.
+  if (formData.get("website")) return redirect("/register/sent");
+  const submission = parseWithZod(formData, { schema: RegisterSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password", "passwordConfirm"] }), { status: 400 });
+  }
+  const result = await registerResident(
+    prisma,
+    { email: submission.value.email, password: submission.value.password },
+    { ip: clientAddress(context), language: requestLanguage(context), publicUrl: publicUrl() },
+  );
+  if ("throttled" in result) {
+    const message = validationMessage("account.tooManyMails", { minutes: Math.ceil(result.retryAfterSeconds / 60) });
+    return data(submission.reply({ formErrors: [message], hideFields: ["password", "passwordConfirm"] }), {
+      status: 429,
+    });
+  }
+  return redirect("/register/sent");
+}
+
+export default function Register({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("auth");
+  const { t: tc } = useTranslation();
+  const [form, fields] = useSchemaForm(RegisterSchema, actionData);
+  const labels = {
+    email: t("fields.email"),
+    password: t("fields.newPassword"),
+    passwordConfirm: t("fields.passwordConfirm"),
+    consent: t("register.consentLabel"),
+  };
+  return (
+    <section className="max-w-xl">
+      <title>{`${t("register.title")} — ${tc("layout.portalName")}`}</title>
+      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("register.title")}</h1>
+      <p className="mt-3">{t("register.lead")}</p>
+      <Form method="post" {...getFormProps(form)} className="mt-6 space-y-5">
+        <ErrorSummary errors={fieldErrors(fields, labels)} labels={labels} formErrors={form.errors} />
+        <TextField
+          field={fields.email}
+          label={labels.email}
+          type="email"
+          autoComplete="email"
+          hint={t("register.emailHint")}
+        />
+        <TextField
+          field={fields.password}
+          label={labels.password}
+          type="password"
+          autoComplete="new-password"
+          hint={t("register.passwordHint", { min: PASSWORD_MIN_LENGTH })}
+        />
+        <TextField
+          field={fields.passwordConfirm}
+          label={labels.passwordConfirm}
+          type="password"
+          autoComplete="new-password"
+        />
+        <div aria-hidden="true" className="hidden">
+          <label htmlFor="register-website">Website</label>
+          <input id="register-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+        </div>
+        <section aria-labelledby="consent-title" className="rounded-md border border-slate-400 bg-white p-4">
+          <h2 id="consent-title" className="font-bold">
+            {t("consent.title")}
+          </h2>
+          <p className="mt-2 text-sm whitespace-pre-line">{t("consent.text")}</p>
+          <p className="mt-2 text-xs text-muted">{t("consent.version", { version: loaderData.consentVersion })}</p>
+          <div className="mt-3">
+            <CheckboxField field={fields.consent} label={labels.consent} />
+          </div>
+        </section>
+        <button type="submit" className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-900">
+          {t("register.submit")}
+        </button>
+      </Form>
+      <p className="mt-6">
+        {t("register.haveAccount")}{" "}
+        <Link to="/login" className="font-semibold text-brand-700 underline">
+          {t("login.title")}
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { useTranslation } from "react-i18next";
+import { Form } from "react-router";
+import type { Route } from "./+types/index";
+import { requireUser } from "~/server/auth.server";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  return { email: user.email, roles: [...new Set(user.roles.map((r) => r.role))] };
+}
+
+export default function Cabinet({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("auth");
+  const { t: tc } = useTranslation();
+  return (
+    <section className="max-w-2xl">
+      <title>{`${t("cabinet.title")} — ${tc("layout.portalName")}`}</title>
+      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("cabinet.title")}</h1>
+      <dl className="mt-6 space-y-3">
+        <div>
+          <dt className="text-sm font-semibold text-muted">{t("fields.email")}</dt>
+          <dd data-testid="cabinet-email">{loaderData.email}</dd>
+        </div>
+        <div>
+          <dt className="text-sm font-semibold text-muted">{t("cabinet.roles")}</dt>
+          <dd>{loaderData.roles.map((role) => t(`roles.${role}`)).join(", ")}</dd>
+        </div>
+      </dl>
+      <p className="mt-6">{t("cabinet.comingSoon")}</p>
+      <div className="mt-8 flex flex-wrap gap-3">
+        <Form method="post" action="/logout">
+          <button type="submit" className="rounded-md border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700">
+            {t("cabinet.signOut")}
+          </button>
+        </Form>
+        <Form method="post" action="/logout">
+          <input type="hidden" name="scope" value="everywhere" />
+          <button type="submit" className="rounded-md border-2 border-slate-500 px-4 py-2 font-semibold">
+            {t("cabinet.signOutEverywhere")}
+          </button>
+        </Form>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from "react-i18next";
+import { data } from "react-router";
+import type { Route } from "./+types/mailbox";
+import { prisma } from "~/db/prisma.server";
+import { demoMailboxEnabled } from "~/server/mail.server";
+
+/*
+ * The demo's mailbox: only when no SMTP server is configured (a laptop demo), so a newcomer can
+ * confirm an address. With SMTP_URL set this page does not exist.
+ */
+export async function loader() {
+  if (!demoMailboxEnabled()) throw data(null, { status: 404 });
+  const messages = await prisma.mailboxMessage.findMany({ orderBy: { id: "desc" }, take: 20 });
+  return { messages: messages.map((m) => ({ id: m.id, to: m.to, subject: m.subject, text: m.text })) };
+}
+
+export default function Mailbox({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("auth");
+  const { t: tc } = useTranslation();
+  return (
+    <section className="max-w-3xl">
+      <title>{`${t("demoMailbox.title")} — ${tc("layout.portalName")}`}</title>
+      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("demoMailbox.title")}</h1>
+      <p className="mt-3">{t("demoMailbox.lead")}</p>
+      {loaderData.messages.length === 0 && <p className="mt-6">{t("demoMailbox.empty")}</p>}
+      <ol className="mt-6 space-y-6">
+        {loaderData.messages.map((m) => (
+          <li key={m.id} className="rounded-md border border-slate-400 bg-white p-4">
+            <h2 className="font-bold">{m.subject}</h2>
+            <p className="text-sm text-muted">
+              {t("demoMailbox.to")}: {m.to}
+            </p>
+            <p className="mt-3 break-words whitespace-pre-line">
+              {m.text.split(/(https?:\/\/\S+)/).map((part, i) =>
+                /^https?:\/\//.test(part) ? (
+                  <a key={i} href={part} className="text-brand-700 underline">
+                    {part}
+                  </a>
+                ) : (
+                  part
+                ),
+              )}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
