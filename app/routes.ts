@@ -19,6 +19,9 @@ export default [
 
   // The resident's personal cabinet.
   route("cabinet", "routes/cabinet/index.tsx"),
+  route("cabinet/profile", "routes/cabinet/profile.tsx"),
+  route("cabinet/children/new", "routes/cabinet/child-new.tsx"),
+  route("cabinet/children/:childId/delete", "routes/cabinet/child-delete.ts"),
 
   // Preferences remembered in cookies; plain POST forms that work without JavaScript.
   route("preferences/language", "routes/preferences/language.ts"),

@@ -5,13 +5,15 @@ import {
   saveLifeSituation,
   saveService,
 } from "~/domain/catalogue/catalogue-store.server";
+import { seedDemoAccounts } from "./accounts";
 import { categories, departments, lifeSituations, services } from "./catalogue/index";
 
-/** Everything a newcomer needs to see the portal working: the demo catalogue. */
-export async function seedDemoData(db: PrismaClient): Promise<{ services: number }> {
+/** Everything a newcomer needs to see the portal working: the demo catalogue and demo accounts. */
+export async function seedDemoData(db: PrismaClient): Promise<{ services: number; accounts: number }> {
   for (const department of departments) await saveDepartment(db, department);
   for (const category of categories) await saveCategory(db, category);
   for (const situation of lifeSituations) await saveLifeSituation(db, situation);
   for (const service of services) await saveService(db, service);
-  return { services: services.length };
+  const accounts = await seedDemoAccounts(db);
+  return { services: services.length, accounts };
 }

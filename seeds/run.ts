@@ -13,7 +13,7 @@ try {
     console.log("The database already has a catalogue: nothing seeded.");
   } else {
     const result = await seedDemoData(db);
-    console.log(`Seeded the demo catalogue: ${result.services} services.`);
+    console.log(`Seeded the demo data: ${result.services} services, ${result.accounts} accounts.`);
   }
 } finally {
   await db.$disconnect();

@@ -1,4 +1,4 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { parseValidationMessage } from "~/domain/forms/validation-message";
 
@@ -13,6 +13,10 @@ export function useValidationText(): (message: string) => string {
 
 type InputType = "text" | "email" | "password" | "tel" | "date";
 
+/** Any field of any Conform form: the components only read its id, name, value and errors. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyField = FieldMetadata<unknown, any, string[]>;
+
 /*
  * A labelled input with its hint and error, wired for screen readers (aria-describedby,
  * aria-invalid) and keeping what was typed after a failed submission (Conform's initial value).
@@ -24,7 +28,7 @@ export function TextField({
   hint,
   autoComplete,
 }: {
-  field: FieldMetadata<string>;
+  field: AnyField;
   label: string;
   type?: InputType;
   hint?: string;
@@ -59,7 +63,7 @@ export function TextField({
   );
 }
 
-export function CheckboxField({ field, label }: { field: FieldMetadata<string>; label: React.ReactNode }) {
+export function CheckboxField({ field, label }: { field: AnyField; label: React.ReactNode }) {
   const text = useValidationText();
   const { key, ...inputProps } = getInputProps(field, { type: "checkbox" });
   return (
@@ -117,6 +121,45 @@ export function ErrorSummary({
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+export function SelectField({
+  field,
+  label,
+  options,
+  placeholder,
+}: {
+  field: AnyField;
+  label: string;
+  options: { value: string; label: string }[];
+  placeholder: string;
+}) {
+  const text = useValidationText();
+  const { key, ...selectProps } = getSelectProps(field);
+  return (
+    <div className="space-y-1">
+      <label htmlFor={field.id} className="block font-semibold">
+        {label}
+      </label>
+      {field.errors && (
+        <p id={field.errorId} className="text-sm font-semibold text-red-700">
+          {label}: {field.errors.map(text).join("; ")}
+        </p>
+      )}
+      <select
+        key={key}
+        {...selectProps}
+        className={`block w-full max-w-md rounded-md border bg-white px-3 py-2 ${field.errors ? "border-2 border-red-700" : "border-slate-500"}`}
+      >
+        <option value="">{placeholder}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

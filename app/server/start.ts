@@ -32,7 +32,7 @@ if (config.SEED_DEMO_DATA) {
   if (await isDatabaseEmpty(db)) {
     const { seedDemoData } = await import("../../seeds/demo");
     const result = await seedDemoData(db);
-    console.log(`Seeded the demo catalogue (${result.services} services).`);
+    console.log(`Seeded the demo data (${result.services} services, ${result.accounts} accounts).`);
   }
   await db.$disconnect();
 }

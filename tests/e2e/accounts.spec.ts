@@ -115,3 +115,69 @@ test("a forgotten password is reset through the mailed link", async ({ page, vis
   await page.getByRole("button", { name: "Войти" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Личный кабинет");
 });
+
+test("a resident fills in the profile: wrong СНИЛС and ИНН are explained, the right ones saved", async ({
+  page,
+  visit,
+  checkA11y,
+}, testInfo) => {
+  const email = uniqueEmail(testInfo.project.name);
+  await visit("/register");
+  await page.getByLabel("Электронная почта").fill(email);
+  await page.getByLabel("Новый пароль").fill(password);
+  await page.getByLabel("Пароль ещё раз").fill(password);
+  await page.getByLabel("Даю согласие на обработку персональных данных").check();
+  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Проверьте почту");
+  await page.goto(linkIn(await latestMailTo(email, /Подтвердите адрес/), "/confirm-email"));
+  await page.getByLabel("Электронная почта").fill(email);
+  await page.getByLabel("Пароль", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Войти" }).click();
+  await page.getByRole("link", { name: "Личные данные и дети" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Личные данные");
+  await checkA11y();
+
+  await page.getByLabel("Фамилия").fill("Иванова");
+  await page.getByLabel("Имя", { exact: true }).fill("Анна");
+  await page.getByLabel("Дата рождения").fill("1990-05-17");
+  await page.getByLabel("СНИЛС").fill("112-233-445 96");
+  await page.getByLabel("ИНН").fill("123456789048");
+  await page.getByLabel("Телефон").fill("8 912 345 67 89");
+  await page.getByLabel("Серия и номер паспорта").fill("56 12 345678");
+  await page.getByLabel("Дата выдачи паспорта").fill("2010-06-01");
+  await page.getByLabel("Код подразделения").fill("580001");
+  await page.getByLabel("Муниципальное образование").selectOption("56701000");
+  await page.getByLabel("Населённый пункт").fill("Пенза");
+  await page.getByLabel("Улица").fill("ул. Московская");
+  await page.getByLabel("Дом, корпус").fill("5");
+  await page.getByRole("button", { name: "Сохранить" }).click();
+
+  const summary = page.getByRole("alert");
+  await expect(summary).toContainText("СНИЛС: контрольное число не совпадает — проверьте цифры");
+  await expect(summary).toContainText("ИНН: контрольные цифры не совпадают");
+  await expect(page.getByLabel("Фамилия")).toHaveValue("Иванова");
+
+  await page.getByLabel("СНИЛС").fill("112-233-445 95");
+  await page.getByLabel("ИНН").fill("123456789047");
+  await page.getByRole("button", { name: "Сохранить" }).click();
+  await expect(page.getByRole("status")).toContainText("Личные данные сохранены");
+  await expect(page.getByLabel("СНИЛС")).toHaveValue("112-233-445 95");
+  await expect(page.getByLabel("Телефон")).toHaveValue("+79123456789");
+
+  await page.getByRole("link", { name: "Добавить ребёнка" }).click();
+  await page.getByLabel("Фамилия").fill("Иванов");
+  await page.getByLabel("Имя", { exact: true }).fill("Лев");
+  await page.getByLabel("Дата рождения").fill("2019-10-01");
+  await page.getByLabel("Свидетельство о рождении").fill("iv-аи 123456");
+  await page.getByRole("button", { name: "Добавить" }).click();
+  await expect(page.getByText("Иванов Лев", { exact: true })).toBeVisible();
+});
+
+test("the demo parent signs in and sees the children in the profile", async ({ page, visit }) => {
+  await visit("/login");
+  await page.getByLabel("Электронная почта").fill("parent@demo.gosuslugi58.ru");
+  await page.getByLabel("Пароль", { exact: true }).fill("penza-demo-2026");
+  await page.getByRole("button", { name: "Войти" }).click();
+  await page.getByRole("link", { name: "Личные данные и дети" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Смирнов" })).toHaveCount(3);
+});

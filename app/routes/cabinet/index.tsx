@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Form } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/index";
 import { requireUser } from "~/server/auth.server";
 
@@ -25,7 +25,12 @@ export default function Cabinet({ loaderData }: Route.ComponentProps) {
           <dd>{loaderData.roles.map((role) => t(`roles.${role}`)).join(", ")}</dd>
         </div>
       </dl>
-      <p className="mt-6">{t("cabinet.comingSoon")}</p>
+      <p className="mt-6">
+        <Link to="/cabinet/profile" className="font-semibold text-brand-700 underline">
+          {t("cabinet.profile")}
+        </Link>
+      </p>
+      <p className="mt-4">{t("cabinet.comingSoon")}</p>
       <div className="mt-8 flex flex-wrap gap-3">
         <Form method="post" action="/logout">
           <button type="submit" className="rounded-md border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700">
