@@ -27,6 +27,13 @@ export default [
   route("preferences/language", "routes/preferences/language.ts"),
   route("preferences/vision", "routes/preferences/vision.ts"),
 
+  // Staff: the office (officers, supervisors) and administration.
+  route("office", "routes/office/index.tsx"),
+  route("admin", "routes/admin/index.tsx"),
+  route("admin/invite", "routes/admin/invite.tsx"),
+  route("admin/users/:userId", "routes/admin/user.tsx"),
+  route("admin/audit", "routes/admin/audit.tsx"),
+
   // Machine-readable.
   route("api/services", "routes/api/services.ts"),
   route("healthz", "routes/system/healthz.ts"),

@@ -165,6 +165,8 @@ test("a resident fills in the profile: wrong СНИЛС and ИНН are explained
   await expect(page.getByLabel("Телефон")).toHaveValue("+79123456789");
 
   await page.getByRole("link", { name: "Добавить ребёнка" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Новый ребёнок");
+  await checkA11y();
   await page.getByLabel("Фамилия").fill("Иванов");
   await page.getByLabel("Имя", { exact: true }).fill("Лев");
   await page.getByLabel("Дата рождения").fill("2019-10-01");

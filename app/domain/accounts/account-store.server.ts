@@ -10,7 +10,8 @@ import type { Role } from "./roles";
  */
 export type AccountInput = {
   email: string;
-  password: string;
+  /** Without one the person sets it through an invitation link. */
+  password?: string;
   language?: "ru" | "en";
   roles: { role: Role; departmentCode?: string; schoolCode?: string }[];
 };
@@ -19,7 +20,7 @@ export async function saveConfirmedAccount(db: PrismaClient, input: AccountInput
   const existing = await db.user.findUnique({ where: { email: input.email } });
   if (existing) return existing.id;
   const userId = randomUUID();
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
   const departments = await db.department.findMany({
     where: { code: { in: input.roles.flatMap((r) => (r.departmentCode ? [r.departmentCode] : [])) } },
   });

@@ -26,10 +26,16 @@ export type RequestOrigin = { ip: string; language: Language; publicUrl: string;
 const accountKey = (email: string) => `signin:account:${tokenHash(email)}`;
 const addressKey = (kind: string, ip: string) => `${kind}:address:${ip}`;
 
-async function issueToken(db: PrismaClient, userId: string, purpose: TokenPurpose, now: Date): Promise<string> {
+async function issueToken(
+  db: PrismaClient,
+  userId: string,
+  purpose: TokenPurpose,
+  now: Date,
+  ttlMs: number = TOKEN_TTL_MS[purpose],
+): Promise<string> {
   const token = randomToken();
   await db.emailToken.create({
-    data: { tokenHash: tokenHash(token), userId, purpose, expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]) },
+    data: { tokenHash: tokenHash(token), userId, purpose, expiresAt: new Date(now.getTime() + ttlMs) },
   });
   return token;
 }
@@ -38,7 +44,7 @@ async function mailFromTemplate(
   db: PrismaClient,
   to: string,
   language: Language,
-  template: "confirm" | "alreadyRegistered" | "reset" | "passwordChanged",
+  template: "confirm" | "alreadyRegistered" | "reset" | "passwordChanged" | "invite",
   params: Record<string, string>,
 ): Promise<void> {
   const t = translatorFor(language);
@@ -213,4 +219,16 @@ export async function resetPassword(
   });
   await recordAudit(db, { actorId: userId, action: "account.password-reset", subjectType: "user", subjectId: userId });
   return true;
+}
+
+/** An invited staff member sets a password through the reset page; the link lasts three days. */
+const INVITATION_TTL_MS = 72 * HOUR;
+
+export async function mailInvitation(db: PrismaClient, userId: string, origin: RequestOrigin): Promise<void> {
+  const now = origin.now ?? new Date();
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  const token = await issueToken(db, userId, "reset-password", now, INVITATION_TTL_MS);
+  await mailFromTemplate(db, user.email, user.language as Language, "invite", {
+    link: `${origin.publicUrl}/reset-password?token=${token}`,
+  });
 }

@@ -30,6 +30,20 @@ export default function Cabinet({ loaderData }: Route.ComponentProps) {
           {t("cabinet.profile")}
         </Link>
       </p>
+      {loaderData.roles.some((r) => r === "officer" || r === "supervisor") && (
+        <p className="mt-4">
+          <Link to="/office" className="font-semibold text-brand-700 underline">
+            {t("cabinet.office")}
+          </Link>
+        </p>
+      )}
+      {loaderData.roles.includes("admin") && (
+        <p className="mt-4">
+          <Link to="/admin" className="font-semibold text-brand-700 underline">
+            {t("cabinet.admin")}
+          </Link>
+        </p>
+      )}
       <p className="mt-4">{t("cabinet.comingSoon")}</p>
       <div className="mt-8 flex flex-wrap gap-3">
         <Form method="post" action="/logout">

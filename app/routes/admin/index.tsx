@@ -1,0 +1,82 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Route } from "./+types/index";
+import { prisma } from "~/db/prisma.server";
+import { listStaff } from "~/domain/accounts/staff-admin.server";
+import { requireRole } from "~/server/auth.server";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireRole(request, "admin");
+  const after = new URL(request.url).searchParams.get("after") ?? undefined;
+  const { users, next } = await listStaff(prisma, after);
+  return {
+    next,
+    users: users.map((u) => ({
+      id: u.id,
+      email: u.email,
+      roles: u.roles.map((r) => ({ role: r.role, department: r.department?.code ?? null, school: r.schoolCode })),
+    })),
+  };
+}
+
+export default function Admin({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("staff");
+  const { t: ta } = useTranslation("auth");
+  const { t: tc } = useTranslation();
+  return (
+    <section>
+      <title>{`${t("admin.title")} — ${tc("layout.portalName")}`}</title>
+      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("admin.title")}</h1>
+      <ul className="mt-4 flex flex-wrap gap-4">
+        <li>
+          <Link to="/admin/invite" className="font-semibold text-brand-700 underline">
+            {t("admin.invite")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/admin/audit" className="font-semibold text-brand-700 underline">
+            {t("admin.audit")}
+          </Link>
+        </li>
+      </ul>
+      <h2 className="mt-8 text-xl font-bold">{t("admin.staff")}</h2>
+      <table className="mt-3 w-full border-collapse text-left">
+        <thead>
+          <tr className="border-b-2 border-slate-400">
+            <th scope="col" className="py-2 pr-4">
+              {ta("fields.email")}
+            </th>
+            <th scope="col" className="py-2">
+              {ta("cabinet.roles")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {loaderData.users.map((u) => (
+            <tr key={u.id} className="border-b border-slate-200">
+              <td className="py-2 pr-4">
+                <Link to={`/admin/users/${u.id}`} className="text-brand-700 underline">
+                  {u.email}
+                </Link>
+              </td>
+              <td className="py-2">
+                {u.roles
+                  .map((r) =>
+                    [ta(`roles.${r.role}`), r.department, r.school && `№ ${r.school}`].filter(Boolean).join(" · "),
+                  )
+                  .join("; ")}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {loaderData.next && (
+        <p className="mt-4">
+          <Link to={`/admin?after=${encodeURIComponent(loaderData.next)}`} className="text-brand-700 underline">
+            {t("admin.nextPage")}
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+}

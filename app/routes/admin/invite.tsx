@@ -1,0 +1,56 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/invite";
+import { ErrorSummary, TextField } from "~/components/form-field";
+import { RoleGrantFields, roleGrantLabels } from "~/components/role-grant-fields";
+import { fieldErrors, useSchemaForm } from "~/components/schema-form";
+import { prisma } from "~/db/prisma.server";
+import { departmentChoices } from "~/domain/accounts/departments.server";
+import { inviteStaff } from "~/domain/accounts/staff-admin.server";
+import { StaffInvitationSchema } from "~/domain/accounts/staff-forms";
+import { publicUrl } from "~/env.server";
+import { requestLanguage } from "~/i18n/i18n.server";
+import { requireRole } from "~/server/auth.server";
+import { clientAddress } from "~/server/client-address.server";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  await requireRole(request, "admin");
+  return { departments: await departmentChoices(prisma, requestLanguage(context)) };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const admin = await requireRole(request, "admin");
+  const submission = parseWithZod(await request.formData(), { schema: StaffInvitationSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const userId = await inviteStaff(prisma, admin.id, submission.value, {
+    ip: clientAddress(context),
+    language: requestLanguage(context),
+    publicUrl: publicUrl(),
+  });
+  return redirect(`/admin/users/${userId}`);
+}
+
+export default function Invite({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("staff");
+  const { t: ta } = useTranslation("auth");
+  const { t: tc } = useTranslation();
+  const [form, fields] = useSchemaForm(StaffInvitationSchema, actionData);
+  const labels = { email: ta("fields.email"), ...roleGrantLabels(t) };
+  return (
+    <section className="max-w-xl">
+      <title>{`${t("admin.invite")} — ${tc("layout.portalName")}`}</title>
+      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("admin.invite")}</h1>
+      <p className="mt-3">{t("invite.lead")}</p>
+      <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
+        <ErrorSummary errors={fieldErrors(fields, labels)} labels={labels} formErrors={form.errors} />
+        <TextField field={fields.email} label={labels.email} type="email" />
+        <RoleGrantFields fields={fields} departments={loaderData.departments} />
+        <button type="submit" className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-900">
+          {t("invite.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/user";
+import { ErrorSummary } from "~/components/form-field";
+import { RoleGrantFields, roleGrantLabels } from "~/components/role-grant-fields";
+import { fieldErrors, useSchemaForm } from "~/components/schema-form";
+import { prisma } from "~/db/prisma.server";
+import { departmentChoices } from "~/domain/accounts/departments.server";
+import { getUserRoles, grantRole, revokeRole } from "~/domain/accounts/staff-admin.server";
+import { RoleGrantSchema } from "~/domain/accounts/staff-forms";
+import { requestLanguage } from "~/i18n/i18n.server";
+import { requireRole } from "~/server/auth.server";
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  await requireRole(request, "admin");
+  const user = await getUserRoles(prisma, params.userId);
+  if (!user) throw data(null, { status: 404 });
+  return {
+    email: user.email,
+    roles: user.roles.map((r) => ({
+      id: r.id,
+      role: r.role,
+      department: r.department?.code ?? null,
+      school: r.schoolCode,
+    })),
+    departments: await departmentChoices(prisma, requestLanguage(context)),
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const admin = await requireRole(request, "admin");
+  if (!(await getUserRoles(prisma, params.userId))) throw data(null, { status: 404 });
+  const formData = await request.formData();
+  if (formData.get("intent") === "revoke") {
+    const outcome = await revokeRole(prisma, admin.id, Number(formData.get("assignmentId")));
+    if (outcome === "not-found") throw data(null, { status: 404 });
+    if (outcome === "own-admin") throw data(null, { status: 400 });
+    return redirect(`/admin/users/${params.userId}`);
+  }
+  const submission = parseWithZod(formData, { schema: RoleGrantSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  await grantRole(prisma, admin.id, params.userId, submission.value);
+  return redirect(`/admin/users/${params.userId}`);
+}
+
+export default function AdminUser({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("staff");
+  const { t: ta } = useTranslation("auth");
+  const { t: tc } = useTranslation();
+  const [form, fields] = useSchemaForm(RoleGrantSchema, actionData);
+  const labels = roleGrantLabels(t);
+  return (
+    <section className="max-w-xl">
+      <title>{`${loaderData.email} — ${tc("layout.portalName")}`}</title>
+      <p>
+        <Link to="/admin" className="text-brand-700 underline">
+          {t("admin.title")}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-bold break-all text-brand-900">{loaderData.email}</h1>
+      <h2 className="mt-6 text-xl font-bold">{ta("cabinet.roles")}</h2>
+      <ul className="mt-3 space-y-2">
+        {loaderData.roles.map((r) => {
+          const name = [ta(`roles.${r.role}`), r.department, r.school && `№ ${r.school}`].filter(Boolean).join(" · ");
+          return (
+            <li key={r.id} className="flex flex-wrap items-center gap-3">
+              <span>{name}</span>
+              <Form method="post">
+                <input type="hidden" name="intent" value="revoke" />
+                <input type="hidden" name="assignmentId" value={r.id} />
+                <button type="submit" className="text-red-800 underline">
+                  {t("grant.revoke", { role: name })}
+                </button>
+              </Form>
+            </li>
+          );
+        })}
+      </ul>
+      <h2 className="mt-8 text-xl font-bold">{t("grant.title")}</h2>
+      <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
+        <ErrorSummary errors={fieldErrors(fields, labels)} labels={labels} formErrors={form.errors} />
+        <input type="hidden" name="intent" value="grant" />
+        <RoleGrantFields fields={fields} departments={loaderData.departments} />
+        <button type="submit" className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-900">
+          {t("grant.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import routes from "../../app/routes";
+import { PORTAL_URL } from "./ports";
+
+/*
+ * The authorization matrix: every URL of the portal × every kind of visitor, against the
+ * production build. A route added to app/routes.ts without a row here fails the first test.
+ */
+test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "HTTP checks run once");
+
+type Visitor = "anonymous" | "resident" | "officer" | "supervisor" | "analyst" | "admin";
+const ACCOUNTS: Record<Exclude<Visitor, "anonymous">, string> = {
+  resident: "parent@demo.gosuslugi58.ru",
+  officer: "officer.education@demo.gosuslugi58.ru",
+  supervisor: "supervisor.education@demo.gosuslugi58.ru",
+  analyst: "analyst@demo.gosuslugi58.ru",
+  admin: "admin@demo.gosuslugi58.ru",
+};
+
+// 200 allowed, "login" = sent to sign in, 403/404 refused.
+type Outcome = 200 | 404 | 403 | "login" | "redirect";
+const everyone = (outcome: Outcome) =>
+  ({
+    anonymous: outcome,
+    resident: outcome,
+    officer: outcome,
+    supervisor: outcome,
+    analyst: outcome,
+    admin: outcome,
+  }) as const;
+const signedIn = { ...everyone(200), anonymous: "login" } as const;
+const staffOffice = { ...everyone(403), anonymous: "login", officer: 200, supervisor: 200 } as const;
+const adminOnly = { ...everyone(403), anonymous: "login", admin: 200 } as const;
+const signedOutOnly = { ...everyone("redirect"), anonymous: 200 } as const;
+
+/** GET of each route pattern, with a concrete URL where the pattern has parameters. */
+const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> = {
+  "/": { url: "/", expect: everyone(200) },
+  "categories/:slug": { url: "/categories/education", expect: everyone(200) },
+  "services/:slug": { url: "/services/first-grade-enrollment", expect: everyone(200) },
+  search: { url: "/search?q=школа", expect: everyone(200) },
+  login: { url: "/login", expect: signedOutOnly },
+  logout: { url: "/logout", expect: everyone("redirect") },
+  register: { url: "/register", expect: signedOutOnly },
+  "register/sent": { url: "/register/sent", expect: everyone(200) },
+  "confirm-email": { url: "/confirm-email?token=nothing", expect: everyone(200) },
+  "forgot-password": { url: "/forgot-password", expect: everyone(200) },
+  "reset-password": { url: "/reset-password?token=nothing", expect: everyone(200) },
+  cabinet: { url: "/cabinet", expect: signedIn },
+  "cabinet/profile": { url: "/cabinet/profile", expect: signedIn },
+  "cabinet/children/new": { url: "/cabinet/children/new", expect: signedIn },
+  "cabinet/children/:childId/delete": { url: "/cabinet/children/x/delete", expect: everyone("redirect") },
+  office: { url: "/office", expect: staffOffice },
+  admin: { url: "/admin", expect: adminOnly },
+  "admin/invite": { url: "/admin/invite", expect: adminOnly },
+  "admin/users/:userId": { url: "/admin/users/no-such-user", expect: { ...adminOnly, admin: 404 } },
+  "admin/audit": { url: "/admin/audit", expect: adminOnly },
+  "preferences/language": { url: "/preferences/language", expect: everyone("redirect") },
+  "preferences/vision": { url: "/preferences/vision", expect: everyone("redirect") },
+  "api/services": { url: "/api/services", expect: everyone(200) },
+  healthz: { url: "/healthz", expect: everyone(200) },
+  // The test portal has SMTP configured, so the demo mailbox does not exist.
+  "dev/mailbox": { url: "/dev/mailbox", expect: everyone(404) },
+  "*": { url: "/no-such-page", expect: everyone(404) },
+};
+
+async function signedInAs(visitor: Visitor): Promise<APIRequestContext> {
+  const context = await playwrightRequest.newContext({ baseURL: PORTAL_URL });
+  if (visitor === "anonymous") return context;
+  const response = await context.post("/login", {
+    headers: { Origin: PORTAL_URL },
+    form: { email: ACCOUNTS[visitor], password: "penza-demo-2026" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `${visitor} signs in`).toBe(302);
+  return context;
+}
+
+test("every route of the portal is in the matrix", () => {
+  const paths = routes.map((r) => (r.index ? "/" : r.path!));
+  expect(paths.sort()).toEqual(Object.keys(MATRIX).sort());
+});
+
+for (const visitor of ["anonymous", "resident", "officer", "supervisor", "analyst", "admin"] as const) {
+  test(`what a ${visitor} may open`, async () => {
+    const context = await signedInAs(visitor);
+    const seen: Record<string, Outcome> = {};
+    const wanted: Record<string, Outcome> = {};
+    for (const [pattern, row] of Object.entries(MATRIX)) {
+      const response = await context.get(row.url, { maxRedirects: 0 });
+      const location = response.headers()["location"] ?? "";
+      const status = response.status();
+      seen[pattern] =
+        status === 302 && location.startsWith("/login?redirectTo=")
+          ? "login"
+          : status === 302
+            ? "redirect"
+            : (status as Outcome);
+      wanted[pattern] = row.expect[visitor];
+    }
+    expect(seen).toEqual(wanted);
+    await context.dispose();
+  });
+}
+
+test("a resident cannot remove another resident's child", async () => {
+  const owner = await playwrightRequest.newContext({ baseURL: PORTAL_URL });
+  await owner.post("/login", {
+    headers: { Origin: PORTAL_URL },
+    form: { email: "large-family@demo.gosuslugi58.ru", password: "penza-demo-2026" },
+    maxRedirects: 0,
+  });
+  const profile = await (await owner.get("/cabinet/profile")).text();
+  const childIds = [...profile.matchAll(/\/cabinet\/children\/([0-9a-f-]{36})\/delete/g)].map((m) => m[1]);
+  expect(childIds).toHaveLength(4);
+
+  const stranger = await signedInAs("resident");
+  const attempt = await stranger.post(`/cabinet/children/${childIds[0]}/delete`, {
+    headers: { Origin: PORTAL_URL },
+    maxRedirects: 0,
+  });
+  expect(attempt.status()).toBe(404);
+  expect(await (await owner.get("/cabinet/profile")).text()).toContain(childIds[0]);
+  await owner.dispose();
+  await stranger.dispose();
+});
