@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./tests/browser";
-import { BROKEN_PORTAL_PORT, BROKEN_PORTAL_URL, PORTAL_PORT, PORTAL_URL } from "./tests/e2e/ports";
+import { BROKEN_PORTAL_PORT, BROKEN_PORTAL_URL, PORTAL_LOG, PORTAL_PORT, PORTAL_URL } from "./tests/e2e/ports";
 
 // Debian's Chromium, kept off the network it would otherwise try to reach (STACK.md).
 const launchOptions = {
@@ -33,18 +33,28 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "js", use: { ...devices["Desktop Chrome"], launchOptions, javaScriptEnabled: true } },
-    { name: "no-js", use: { ...devices["Desktop Chrome"], launchOptions, javaScriptEnabled: false } },
+    {
+      name: "js",
+      testIgnore: /\.audit\.ts$/,
+      use: { ...devices["Desktop Chrome"], launchOptions, javaScriptEnabled: true },
+    },
+    {
+      name: "no-js",
+      testIgnore: /\.audit\.ts$/,
+      use: { ...devices["Desktop Chrome"], launchOptions, javaScriptEnabled: false },
+    },
+    // After every other test: what the portal wrote to its log while they ran.
+    { name: "log audit", testMatch: /\.audit\.ts$/, dependencies: ["js", "no-js"] },
   ],
   // The production build on its own port, with its own database made fresh for this run; and a
   // second one on a damaged database, to see how the portal fails.
   webServer: [
-    portal("tests/e2e/start-test-portal.ts", PORTAL_PORT, PORTAL_URL, "e2e.db"),
+    portal("tests/e2e/start-test-portal.ts", PORTAL_PORT, PORTAL_URL, "e2e.db", PORTAL_LOG),
     portal("tests/e2e/start-broken-portal.ts", BROKEN_PORTAL_PORT, BROKEN_PORTAL_URL, "e2e-broken.db"),
   ],
 });
 
-function portal(script: string, port: number, url: string, database: string) {
+function portal(script: string, port: number, url: string, database: string, logFile?: string) {
   // Links in the portal's mails must point back at this portal; mail limits would stop a test run.
   return {
     command: `npx tsx ${script}`,
@@ -57,7 +67,8 @@ function portal(script: string, port: number, url: string, database: string) {
       PORT: String(port),
       HOST: "127.0.0.1",
       DATABASE_URL: `file:${path.join("tests", ".tmp", database)}`,
-      LOG_LEVEL: "warn",
+      // The main portal logs every request to a file, for the log audit.
+      ...(logFile ? { LOG_LEVEL: "info", LOG_FILE: logFile } : { LOG_LEVEL: "warn" }),
       SECURE_COOKIES: "false",
       NODE_ENV: "production",
       PUBLIC_URL: url,

@@ -14,6 +14,8 @@ const EnvSchema = z.object({
     .regex(/^file:.+/, "must be a SQLite file URL such as file:./prisma/data/portal.db")
     .default(DEFAULT_DATABASE_URL),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Write logs to this file instead of standard output. */
+  LOG_FILE: z.string().min(1).optional(),
   /** Seed the demo catalogue when the database is empty (npm start). */
   SEED_DEMO_DATA: z
     .enum(["true", "false"])

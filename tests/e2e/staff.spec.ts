@@ -46,6 +46,8 @@ test("an administrator invites a staff member and the change is in the audit log
 
   await page.goto("/admin/audit");
   await expect(page.getByRole("cell", { name: "staff.invited" }).first()).toBeVisible();
+  // Opening the person's page showed their e-mail: that access is on record too.
+  await expect(page.getByRole("cell", { name: "personal-data.viewed" }).first()).toBeVisible();
   await checkA11y();
 });
 

@@ -4,11 +4,12 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { databaseFile } from "../../app/db/sqlite-adapter.server";
 import { startSmtpSink } from "../support/smtp-sink";
-import { MAIL_DIR, SMTP_SINK_PORT } from "./ports";
+import { MAIL_DIR, PORTAL_LOG, SMTP_SINK_PORT } from "./ports";
 
 const file = databaseFile();
 for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 rmSync(MAIL_DIR, { recursive: true, force: true });
+rmSync(PORTAL_LOG, { force: true });
 mkdirSync(MAIL_DIR, { recursive: true });
 
 let count = 0;

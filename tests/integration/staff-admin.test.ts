@@ -8,6 +8,7 @@ const smtpPort = vi.hoisted(() => {
 
 import type { PrismaClient } from "~/generated/prisma/client";
 import { resetPassword, signIn } from "~/domain/accounts/accounts.server";
+import { recordPersonalDataAccess } from "~/domain/audit/audit.server";
 import { grantRole, inviteStaff, listAuditEvents, revokeRole } from "~/domain/accounts/staff-admin.server";
 import { seedDemoData } from "../../seeds/demo";
 import { startSmtpSink, type ReceivedMail } from "../support/smtp-sink";
@@ -76,5 +77,22 @@ describe("staff administration", () => {
     const own = await db.roleAssignment.findFirstOrThrow({ where: { userId: adminId, role: "admin" } });
     expect(await revokeRole(db, adminId, own.id)).toBe("own-admin");
     expect(await revokeRole(db, adminId, 999_999)).toBe("not-found");
+  });
+
+  it("records staff access to a person's data with who, whose, what and why", async () => {
+    const parent = await db.user.findUniqueOrThrow({ where: { email: "parent@demo.gosuslugi58.ru" } });
+    await recordPersonalDataAccess(db, {
+      staffId: adminId,
+      personId: parent.id,
+      fields: ["email"],
+      purpose: "support",
+    });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "personal-data.viewed" },
+      orderBy: { id: "desc" },
+    });
+    expect(event).toMatchObject({ actorId: adminId, subjectId: parent.id, subjectType: "user" });
+    expect(JSON.parse(event.details)).toEqual({ fields: "email", purpose: "support" });
+    expect(event.at.getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 });

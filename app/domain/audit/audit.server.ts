@@ -25,3 +25,20 @@ export async function recordAudit(db: PrismaClient, entry: AuditEntry): Promise<
     },
   });
 }
+
+/**
+ * A member of staff looked at a person's data (152-ФЗ): who, when, whose, which fields and why.
+ * Called by every staff loader that shows personal data.
+ */
+export async function recordPersonalDataAccess(
+  db: PrismaClient,
+  access: { staffId: string; personId: string; fields: string[]; purpose: string },
+): Promise<void> {
+  await recordAudit(db, {
+    actorId: access.staffId,
+    action: "personal-data.viewed",
+    subjectType: "user",
+    subjectId: access.personId,
+    details: { fields: access.fields.join(","), purpose: access.purpose },
+  });
+}

@@ -1,8 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkBirthCertificate, checkEls, checkIssuerCode, checkPassportNumber } from "./documents";
-import { checkInn } from "./inn";
+import { checkInn, personInnWithChecksum } from "./inn";
 import { checkPhone, formatPhone } from "./phone";
-import { checkSnils } from "./snils";
+import { checkSnils, snilsChecksum } from "./snils";
 import { testPersonInn, testSnils } from "./test-data";
 
 describe("СНИЛС", () => {
@@ -82,5 +83,44 @@ describe("phone", () => {
   });
   it.each(["12345", "+1 212 555 0100", "call me"])("rejects %s", (input) => {
     expect(checkPhone(input)).toEqual({ ok: false, error: "format" });
+  });
+});
+
+describe("checksums, for any number (property-based)", () => {
+  const digits = (length: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length });
+
+  it("a СНИЛС with its computed checksum is valid, however it is spaced", () => {
+    fc.assert(
+      fc.property(digits(9), fc.constantFrom("", " ", "-"), (body, separator) => {
+        const number = body.join("") + snilsChecksum(body.join(""));
+        const typed = number.replace(/(\d{3})(\d{3})(\d{3})(\d{2})/, `$1${separator}$2${separator}$3 $4`);
+        return checkSnils(typed).ok;
+      }),
+    );
+  });
+
+  it("changing one digit of a checked СНИЛС breaks it", () => {
+    fc.assert(
+      fc.property(digits(9), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 1, max: 9 }), (body, at, shift) => {
+        const text = body.join("");
+        fc.pre(Number(text) > 1_001_998);
+        // Sums 100 and 101 are both written 00, so a change between them goes unnoticed by design.
+        fc.pre(snilsChecksum(text) !== "00");
+        const changed = text.slice(0, at) + String((Number(text[at]) + shift) % 10) + text.slice(at + 1);
+        fc.pre(Number(changed) > 1_001_998);
+        // Weights 9..1 and mod 101: one changed digit changes the sum by 1..81, never by a multiple of 101.
+        return !checkSnils(changed + snilsChecksum(text)).ok;
+      }),
+    );
+  });
+
+  it("a personal ИНН with its computed check digits is valid; a changed check digit is not", () => {
+    fc.assert(
+      fc.property(digits(10), fc.integer({ min: 1, max: 9 }), (body, shift) => {
+        const inn = personInnWithChecksum(body.join(""));
+        const broken = inn.slice(0, 11) + String((Number(inn[11]) + shift) % 10);
+        return checkInn(inn, "person").ok && !checkInn(broken, "person").ok;
+      }),
+    );
   });
 });

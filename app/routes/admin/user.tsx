@@ -11,12 +11,20 @@ import { departmentChoices } from "~/domain/accounts/departments.server";
 import { getUserRoles, grantRole, revokeRole } from "~/domain/accounts/staff-admin.server";
 import { RoleGrantSchema } from "~/domain/accounts/staff-forms";
 import { requestLanguage } from "~/i18n/i18n.server";
+import { recordPersonalDataAccess } from "~/domain/audit/audit.server";
 import { requireRole } from "~/server/auth.server";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  await requireRole(request, "admin");
+  const admin = await requireRole(request, "admin");
   const user = await getUserRoles(prisma, params.userId);
   if (!user) throw data(null, { status: 404 });
+  // The e-mail address is personal data: staff access to it is recorded (who, when, whose, why).
+  await recordPersonalDataAccess(prisma, {
+    staffId: admin.id,
+    personId: user.id,
+    fields: ["email", "roles"],
+    purpose: "role-administration",
+  });
   return {
     email: user.email,
     roles: user.roles.map((r) => ({
