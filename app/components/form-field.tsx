@@ -1,5 +1,6 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+import { PASSWORD_MIN_LENGTH } from "~/domain/accounts/password-policy";
 import { parseValidationMessage } from "~/domain/forms/validation-message";
 
 /** Turns a schema's message (a key of the "validation" namespace with parameters) into words. */
@@ -161,5 +162,30 @@ export function SelectField({
         ))}
       </select>
     </div>
+  );
+}
+
+/** A new password and its repetition, with the rules in plain words (registration, reset). */
+export function NewPasswordFields({
+  password,
+  passwordConfirm,
+  labels,
+}: {
+  password: AnyField;
+  passwordConfirm: AnyField;
+  labels: { password: string; passwordConfirm: string };
+}) {
+  const { t } = useTranslation("auth");
+  return (
+    <>
+      <TextField
+        field={password}
+        label={labels.password}
+        type="password"
+        autoComplete="new-password"
+        hint={t("register.passwordHint", { min: PASSWORD_MIN_LENGTH })}
+      />
+      <TextField field={passwordConfirm} label={labels.passwordConfirm} type="password" autoComplete="new-password" />
+    </>
   );
 }

@@ -1,8 +1,19 @@
 import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { latestMailTo, linkIn } from "./mail";
 
 const password = "зелёный трамвай едет в Пензу";
+/** Fills in and sends the registration form on the current page, up to "check your e-mail". */
+async function fillRegistration(page: Page, email: string) {
+  await page.getByLabel("Электронная почта").fill(email);
+  await page.getByLabel("Новый пароль").fill(password);
+  await page.getByLabel("Пароль ещё раз").fill(password);
+  await page.getByLabel("Даю согласие на обработку персональных данных").check();
+  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Проверьте почту");
+}
+
 const uniqueEmail = (project: string) => `resident-${project}-${randomUUID().slice(0, 8)}@example.ru`;
 
 test("a resident registers, confirms the address from the mail, signs in and out", async ({
@@ -19,12 +30,7 @@ test("a resident registers, confirms the address from the mail, signs in and out
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Регистрация");
   await checkA11y();
 
-  await page.getByLabel("Электронная почта").fill(email);
-  await page.getByLabel("Новый пароль").fill(password);
-  await page.getByLabel("Пароль ещё раз").fill(password);
-  await page.getByLabel("Даю согласие на обработку персональных данных").check();
-  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Проверьте почту");
+  await fillRegistration(page, email);
   await checkA11y();
 
   const mail = await latestMailTo(email, /Подтвердите адрес/);
@@ -88,12 +94,7 @@ test("a wrong password is refused with a plain message; repeated ones lock the a
 test("a forgotten password is reset through the mailed link", async ({ page, visit, checkA11y }, testInfo) => {
   const email = uniqueEmail(testInfo.project.name);
   await visit("/register");
-  await page.getByLabel("Электронная почта").fill(email);
-  await page.getByLabel("Новый пароль").fill(password);
-  await page.getByLabel("Пароль ещё раз").fill(password);
-  await page.getByLabel("Даю согласие на обработку персональных данных").check();
-  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Проверьте почту");
+  await fillRegistration(page, email);
 
   await visit("/forgot-password");
   await checkA11y();
@@ -123,12 +124,7 @@ test("a resident fills in the profile: wrong СНИЛС and ИНН are explained
 }, testInfo) => {
   const email = uniqueEmail(testInfo.project.name);
   await visit("/register");
-  await page.getByLabel("Электронная почта").fill(email);
-  await page.getByLabel("Новый пароль").fill(password);
-  await page.getByLabel("Пароль ещё раз").fill(password);
-  await page.getByLabel("Даю согласие на обработку персональных данных").check();
-  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Проверьте почту");
+  await fillRegistration(page, email);
   await page.goto(linkIn(await latestMailTo(email, /Подтвердите адрес/), "/confirm-email"));
   await page.getByLabel("Электронная почта").fill(email);
   await page.getByLabel("Пароль", { exact: true }).fill(password);

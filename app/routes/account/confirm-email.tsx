@@ -3,6 +3,7 @@ import { Link, redirect } from "react-router";
 import type { Route } from "./+types/confirm-email";
 import { prisma } from "~/db/prisma.server";
 import { confirmEmail } from "~/domain/accounts/accounts.server";
+import { PageTitle } from "~/components/page-title";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const token = new URL(request.url).searchParams.get("token");
@@ -13,11 +14,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 /** Shown when the link is unknown, already used or expired. */
 export default function ConfirmEmail() {
   const { t } = useTranslation("auth");
-  const { t: tc } = useTranslation();
   return (
     <section className="max-w-xl">
-      <title>{`${t("confirm.title")} — ${tc("layout.portalName")}`}</title>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("confirm.title")}</h1>
+      <PageTitle title={t("confirm.title")} />
       <p className="mt-4 text-lg">{t("confirm.invalid")}</p>
       <ul className="mt-4 list-disc space-y-1 pl-6">
         <li>

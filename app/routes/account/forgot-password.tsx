@@ -14,6 +14,7 @@ import { requestLanguage } from "~/i18n/i18n.server";
 import { clientAddress } from "~/server/client-address.server";
 import { demoMailboxEnabled } from "~/server/mail.server";
 import { DemoMailboxNote } from "./register-sent";
+import { PageTitle } from "~/components/page-title";
 
 export function loader({ request }: Route.LoaderArgs) {
   return { sent: new URL(request.url).searchParams.has("sent"), demoMailbox: demoMailboxEnabled() };
@@ -38,13 +39,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function ForgotPassword({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("auth");
-  const { t: tc } = useTranslation();
   const [form, fields] = useSchemaForm(ForgotPasswordSchema, actionData);
   const labels = { email: t("fields.email") };
   return (
     <section className="max-w-xl">
-      <title>{`${t("forgot.title")} — ${tc("layout.portalName")}`}</title>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("forgot.title")}</h1>
+      <PageTitle title={t("forgot.title")} />
       {loaderData.sent ? (
         <>
           <p role="status" className="mt-4 text-lg">

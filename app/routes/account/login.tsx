@@ -13,6 +13,7 @@ import { validationMessage } from "~/domain/forms/validation-message";
 import { safeRedirectPath } from "~/domain/navigation/safe-redirect";
 import { getOptionalUser, sessionCookieHeader, sessionToken } from "~/server/auth.server";
 import { clientAddress } from "~/server/client-address.server";
+import { PageTitle } from "~/components/page-title";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
@@ -47,13 +48,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("auth");
-  const { t: tc } = useTranslation();
   const [form, fields] = useSchemaForm(SignInSchema, actionData);
   const labels = { email: t("fields.email"), password: t("fields.password") };
   return (
     <section className="max-w-xl">
-      <title>{`${t("login.title")} — ${tc("layout.portalName")}`}</title>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("login.title")}</h1>
+      <PageTitle title={t("login.title")} />
       {loaderData.notice && (
         <p role="status" className="mt-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3">
           {t(`notice.${loaderData.notice}`, { defaultValue: "" })}

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/register-sent";
 import { demoMailboxEnabled } from "~/server/mail.server";
+import { PageTitle } from "~/components/page-title";
 
 export function loader() {
   return { demoMailbox: demoMailboxEnabled() };
@@ -9,11 +10,9 @@ export function loader() {
 
 export default function RegisterSent({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("auth");
-  const { t: tc } = useTranslation();
   return (
     <section className="max-w-xl">
-      <title>{`${t("sent.title")} — ${tc("layout.portalName")}`}</title>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("sent.title")}</h1>
+      <PageTitle title={t("sent.title")} />
       <p className="mt-4 text-lg">{t("sent.body")}</p>
       <p className="mt-3">{t("sent.noMail")}</p>
       {loaderData.demoMailbox && <DemoMailboxNote />}

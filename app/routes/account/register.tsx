@@ -3,18 +3,18 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/register";
-import { CheckboxField, ErrorSummary, TextField } from "~/components/form-field";
+import { CheckboxField, ErrorSummary, NewPasswordFields, TextField } from "~/components/form-field";
 import { fieldErrors, useSchemaForm } from "~/components/schema-form";
 import { prisma } from "~/db/prisma.server";
 import { RegisterSchema } from "~/domain/accounts/account-forms";
 import { registerResident } from "~/domain/accounts/accounts.server";
 import { ACCOUNT_CONSENT } from "~/domain/accounts/consent";
-import { PASSWORD_MIN_LENGTH } from "~/domain/accounts/password-policy";
 import { validationMessage } from "~/domain/forms/validation-message";
 import { publicUrl } from "~/env.server";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { getOptionalUser } from "~/server/auth.server";
 import { clientAddress } from "~/server/client-address.server";
+import { PageTitle } from "~/components/page-title";
 
 export async function loader({ request }: Route.LoaderArgs) {
   if (await getOptionalUser(request)) throw redirect("/cabinet");
@@ -45,7 +45,6 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Register({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("auth");
-  const { t: tc } = useTranslation();
   const [form, fields] = useSchemaForm(RegisterSchema, actionData);
   const labels = {
     email: t("fields.email"),
@@ -55,8 +54,7 @@ export default function Register({ loaderData, actionData }: Route.ComponentProp
   };
   return (
     <section className="max-w-xl">
-      <title>{`${t("register.title")} — ${tc("layout.portalName")}`}</title>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("register.title")}</h1>
+      <PageTitle title={t("register.title")} />
       <p className="mt-3">{t("register.lead")}</p>
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-5">
         <ErrorSummary errors={fieldErrors(fields, labels)} labels={labels} formErrors={form.errors} />
@@ -67,19 +65,7 @@ export default function Register({ loaderData, actionData }: Route.ComponentProp
           autoComplete="email"
           hint={t("register.emailHint")}
         />
-        <TextField
-          field={fields.password}
-          label={labels.password}
-          type="password"
-          autoComplete="new-password"
-          hint={t("register.passwordHint", { min: PASSWORD_MIN_LENGTH })}
-        />
-        <TextField
-          field={fields.passwordConfirm}
-          label={labels.passwordConfirm}
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={fields.password} passwordConfirm={fields.passwordConfirm} labels={labels} />
         <div aria-hidden="true" className="hidden">
           <label htmlFor="register-website">Website</label>
           <input id="register-website" name="website" type="text" tabIndex={-1} autoComplete="off" />

@@ -3,15 +3,15 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/reset-password";
-import { ErrorSummary, TextField } from "~/components/form-field";
+import { ErrorSummary, NewPasswordFields } from "~/components/form-field";
 import { fieldErrors, useSchemaForm } from "~/components/schema-form";
 import { prisma } from "~/db/prisma.server";
 import { ResetPasswordSchema } from "~/domain/accounts/account-forms";
 import { resetPassword } from "~/domain/accounts/accounts.server";
-import { PASSWORD_MIN_LENGTH } from "~/domain/accounts/password-policy";
 import { validationMessage } from "~/domain/forms/validation-message";
 import { publicUrl } from "~/env.server";
 import { clearSessionCookieHeader } from "~/server/auth.server";
+import { PageTitle } from "~/components/page-title";
 
 export function loader({ request }: Route.LoaderArgs) {
   return { token: new URL(request.url).searchParams.get("token") ?? "" };
@@ -32,29 +32,15 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("auth");
-  const { t: tc } = useTranslation();
   const [form, fields] = useSchemaForm(ResetPasswordSchema, actionData);
   const labels = { password: t("fields.newPassword"), passwordConfirm: t("fields.passwordConfirm") };
   return (
     <section className="max-w-xl">
-      <title>{`${t("reset.title")} — ${tc("layout.portalName")}`}</title>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("reset.title")}</h1>
+      <PageTitle title={t("reset.title")} />
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-5">
         <ErrorSummary errors={fieldErrors(fields, labels)} labels={labels} formErrors={form.errors} />
         <input type="hidden" name="token" value={loaderData.token} />
-        <TextField
-          field={fields.password}
-          label={labels.password}
-          type="password"
-          autoComplete="new-password"
-          hint={t("register.passwordHint", { min: PASSWORD_MIN_LENGTH })}
-        />
-        <TextField
-          field={fields.passwordConfirm}
-          label={labels.passwordConfirm}
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={fields.password} passwordConfirm={fields.passwordConfirm} labels={labels} />
         <button type="submit" className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-900">
           {t("reset.submit")}
         </button>

@@ -4,6 +4,7 @@ import type { Route } from "./+types/audit";
 import { prisma } from "~/db/prisma.server";
 import { listAuditEvents } from "~/domain/accounts/staff-admin.server";
 import { requireRole } from "~/server/auth.server";
+import { PageTitle } from "~/components/page-title";
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireRole(request, "admin");
@@ -25,11 +26,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function Audit({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("staff");
-  const { t: tc } = useTranslation();
   return (
     <section>
-      <title>{`${t("admin.audit")} — ${tc("layout.portalName")}`}</title>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("admin.audit")}</h1>
+      <PageTitle title={t("admin.audit")} />
       <div className="mt-4 overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">
           <thead>

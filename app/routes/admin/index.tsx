@@ -4,6 +4,7 @@ import type { Route } from "./+types/index";
 import { prisma } from "~/db/prisma.server";
 import { listStaff } from "~/domain/accounts/staff-admin.server";
 import { requireRole } from "~/server/auth.server";
+import { PageTitle } from "~/components/page-title";
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireRole(request, "admin");
@@ -22,11 +23,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 export default function Admin({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("staff");
   const { t: ta } = useTranslation("auth");
-  const { t: tc } = useTranslation();
   return (
     <section>
-      <title>{`${t("admin.title")} — ${tc("layout.portalName")}`}</title>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("admin.title")}</h1>
+      <PageTitle title={t("admin.title")} />
       <ul className="mt-4 flex flex-wrap gap-4">
         <li>
           <Link to="/admin/invite" className="font-semibold text-brand-700 underline">

@@ -14,6 +14,7 @@ import { publicUrl } from "~/env.server";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireRole } from "~/server/auth.server";
 import { clientAddress } from "~/server/client-address.server";
+import { PageTitle } from "~/components/page-title";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireRole(request, "admin");
@@ -35,13 +36,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function Invite({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("staff");
   const { t: ta } = useTranslation("auth");
-  const { t: tc } = useTranslation();
   const [form, fields] = useSchemaForm(StaffInvitationSchema, actionData);
   const labels = { email: ta("fields.email"), ...roleGrantLabels(t) };
   return (
     <section className="max-w-xl">
-      <title>{`${t("admin.invite")} — ${tc("layout.portalName")}`}</title>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("admin.invite")}</h1>
+      <PageTitle title={t("admin.invite")} />
       <p className="mt-3">{t("invite.lead")}</p>
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
         <ErrorSummary errors={fieldErrors(fields, labels)} labels={labels} formErrors={form.errors} />

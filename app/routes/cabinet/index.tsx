@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/index";
 import { requireUser } from "~/server/auth.server";
+import { PageTitle } from "~/components/page-title";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -10,11 +11,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function Cabinet({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("auth");
-  const { t: tc } = useTranslation();
   return (
     <section className="max-w-2xl">
-      <title>{`${t("cabinet.title")} — ${tc("layout.portalName")}`}</title>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("cabinet.title")}</h1>
+      <PageTitle title={t("cabinet.title")} />
       <dl className="mt-6 space-y-3">
         <div>
           <dt className="text-sm font-semibold text-muted">{t("fields.email")}</dt>

@@ -3,6 +3,7 @@ import { data } from "react-router";
 import type { Route } from "./+types/mailbox";
 import { prisma } from "~/db/prisma.server";
 import { demoMailboxEnabled } from "~/server/mail.server";
+import { PageTitle } from "~/components/page-title";
 
 /*
  * The demo's mailbox: only when no SMTP server is configured (a laptop demo), so a newcomer can
@@ -16,11 +17,9 @@ export async function loader() {
 
 export default function Mailbox({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("auth");
-  const { t: tc } = useTranslation();
   return (
     <section className="max-w-3xl">
-      <title>{`${t("demoMailbox.title")} — ${tc("layout.portalName")}`}</title>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("demoMailbox.title")}</h1>
+      <PageTitle title={t("demoMailbox.title")} />
       <p className="mt-3">{t("demoMailbox.lead")}</p>
       {loaderData.messages.length === 0 && <p className="mt-6">{t("demoMailbox.empty")}</p>}
       <ol className="mt-6 space-y-6">

@@ -5,6 +5,7 @@ import { staffDepartments } from "~/domain/accounts/roles";
 import { pick } from "~/domain/i18n/localized";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireRole } from "~/server/auth.server";
+import { PageTitle } from "~/components/page-title";
 
 /** The staff's workplace: only officers and supervisors, who see only their own departments. */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -20,11 +21,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export default function Office({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("staff");
-  const { t: tc } = useTranslation();
   return (
     <section className="max-w-2xl">
-      <title>{`${t("office.title")} — ${tc("layout.portalName")}`}</title>
-      <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t("office.title")}</h1>
+      <PageTitle title={t("office.title")} />
       <h2 className="mt-6 text-lg font-bold">{t("office.departments")}</h2>
       <ul className="mt-2 list-disc pl-6">
         {loaderData.departments.map((name) => (
