@@ -1,0 +1,77 @@
+import { REGION_TIME_ZONE } from "~/domain/region/clock";
+import type { ProductionCalendar } from "./production-calendar";
+
+/*
+ * Regulatory deadlines in working days (DOMAIN.md §6): an application received outside office hours
+ * or on a day off counts as received on the next working day; the term starts the day after; only
+ * working days count; a deadline on a day off moves to the next working day (counting only working
+ * days, it never lands on one).
+ */
+
+function nextDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+export function isWorkingDay(calendar: ProductionCalendar, isoDate: string): boolean {
+  if (calendar.workingWeekends.has(isoDate)) return true;
+  if (calendar.daysOff.has(isoDate)) return false;
+  const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/** The date and "HH:MM" of an instant in the region's time zone. */
+export function regionDateTime(instant: Date): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: REGION_TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
+}
+
+/** The working day an application received at this instant counts as received on. */
+export function registrationDay(calendar: ProductionCalendar, receivedAt: Date): string {
+  const { date, time } = regionDateTime(receivedAt);
+  // Before opening, the office's next working period is that same day; after closing, the next day's.
+  if (isWorkingDay(calendar, date) && time < calendar.officeHours.closes) return date;
+  let day = nextDay(date);
+  while (!isWorkingDay(calendar, day)) day = nextDay(day);
+  return day;
+}
+
+/** The date `days` working days after `isoDate` (the term starts the day after). */
+export function addWorkingDays(calendar: ProductionCalendar, isoDate: string, days: number): string {
+  let day = isoDate;
+  let left = days;
+  while (left > 0) {
+    day = nextDay(day);
+    if (isWorkingDay(calendar, day)) left -= 1;
+  }
+  return day;
+}
+
+/** The legal deadline of an application: the last day the department may decide on it. */
+export function legalDeadline(calendar: ProductionCalendar, receivedAt: Date, termWorkingDays: number): string {
+  return addWorkingDays(calendar, registrationDay(calendar, receivedAt), termWorkingDays);
+}
+
+/** Working days from `today` (exclusive) to `deadline` (inclusive); negative when overdue. */
+export function workingDaysLeft(calendar: ProductionCalendar, today: string, deadline: string): number {
+  if (deadline === today) return 0;
+  const forward = deadline > today;
+  const to = forward ? deadline : today;
+  let day = forward ? today : deadline;
+  let count = 0;
+  while (day < to) {
+    day = nextDay(day);
+    if (isWorkingDay(calendar, day)) count += 1;
+  }
+  return forward ? count : -count;
+}
