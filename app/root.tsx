@@ -1,4 +1,8 @@
-import { getOptionalUser } from "~/server/auth.server";
+import { getOptionalUser, sessionToken } from "~/server/auth.server";
+import { prisma } from "~/db/prisma.server";
+import { sessionExpiry } from "~/domain/accounts/sessions.server";
+import { countUnread } from "~/domain/applications/notifications.server";
+import { SESSION_WARNING_MS, SessionTimeoutWarning } from "~/components/session-timeout-warning";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -21,10 +25,17 @@ import { readVisionPreference } from "~/server/preferences.server";
 export const middleware: Route.MiddlewareFunction[] = [i18nextMiddleware];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await getOptionalUser(request);
+  const token = user ? await sessionToken(request) : null;
+  const expiresAt = token ? ((await sessionExpiry(prisma, token))?.getTime() ?? null) : null;
   return {
     language: getLanguage(context),
     vision: await readVisionPreference(request),
-    signedIn: (await getOptionalUser(request)) !== null,
+    signedIn: user !== null,
+    unread: user ? await countUnread(prisma, user.id) : 0,
+    // For the warning before the session ends (milliseconds since the epoch).
+    sessionExpiresAt: expiresAt,
+    sessionWarning: expiresAt !== null && expiresAt - Date.now() <= SESSION_WARNING_MS,
   };
 }
 
@@ -59,7 +70,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
         >
           {t("layout.skipToContent")}
         </a>
-        <SiteHeader language={language} vision={data?.vision ?? false} signedIn={data?.signedIn ?? false} />
+        <SiteHeader
+          language={language}
+          vision={data?.vision ?? false}
+          signedIn={data?.signedIn ?? false}
+          unread={data?.unread ?? 0}
+        />
+        {data?.sessionExpiresAt && (
+          <SessionTimeoutWarning expiresAt={data.sessionExpiresAt} warnNow={data.sessionWarning} />
+        )}
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none sm:py-8">
           {children}
         </main>

@@ -8,6 +8,11 @@ export default [
   route("services/:slug", "routes/public/service.tsx"),
   route("search", "routes/public/search.tsx"),
 
+  // Applying online: start or resume, one step a page, check the answers and submit.
+  route("services/:slug/apply", "routes/apply/start.tsx"),
+  route("services/:slug/apply/:draftId/review", "routes/apply/review.tsx"),
+  route("services/:slug/apply/:draftId/:stepId", "routes/apply/step.tsx"),
+
   // Accounts: sign-in, registration, password reset.
   route("login", "routes/account/login.tsx"),
   route("logout", "routes/account/logout.ts"),
@@ -16,12 +21,20 @@ export default [
   route("confirm-email", "routes/account/confirm-email.tsx"),
   route("forgot-password", "routes/account/forgot-password.tsx"),
   route("reset-password", "routes/account/reset-password.tsx"),
+  route("session/extend", "routes/account/session-extend.ts"),
 
   // The resident's personal cabinet.
   route("cabinet", "routes/cabinet/index.tsx"),
   route("cabinet/profile", "routes/cabinet/profile.tsx"),
   route("cabinet/children/new", "routes/cabinet/child-new.tsx"),
   route("cabinet/children/:childId/delete", "routes/cabinet/child-delete.ts"),
+  route("cabinet/applications", "routes/cabinet/applications.tsx"),
+  route("cabinet/applications/:number", "routes/cabinet/application.tsx"),
+  route("cabinet/applications/:number/withdraw", "routes/cabinet/withdraw.tsx"),
+  route("cabinet/drafts/:draftId/delete", "routes/cabinet/draft-delete.ts"),
+  route("cabinet/notifications", "routes/cabinet/notifications.tsx"),
+  // Documents of applications: the owner and the department's staff only.
+  route("documents/:uploadId", "routes/documents/download.ts"),
 
   // Preferences remembered in cookies; plain POST forms that work without JavaScript.
   route("preferences/language", "routes/preferences/language.ts"),

@@ -5,7 +5,17 @@ import { LANGUAGES } from "~/domain/i18n/localized";
 
 const LANGUAGE_NAMES: Record<Language, string> = { ru: "Русский", en: "English" };
 
-export function SiteHeader({ language, vision, signedIn }: { language: string; vision: boolean; signedIn: boolean }) {
+export function SiteHeader({
+  language,
+  vision,
+  signedIn,
+  unread,
+}: {
+  language: string;
+  vision: boolean;
+  signedIn: boolean;
+  unread: number;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = location.pathname + location.search;
@@ -78,9 +88,30 @@ export function SiteHeader({ language, vision, signedIn }: { language: string; v
           </button>
         </Form>
         {signedIn ? (
-          <Link to="/cabinet" className="font-semibold text-brand-700 underline hover:text-brand-900">
-            {t("layout.cabinet")}
-          </Link>
+          <nav aria-label={t("layout.accountNav")} className="flex flex-wrap items-center gap-x-4 gap-y-1">
+            <Link to="/cabinet/applications" className="font-semibold text-brand-700 underline hover:text-brand-900">
+              {t("layout.applications")}
+            </Link>
+            <Link
+              to="/cabinet/notifications"
+              className="font-semibold text-brand-700 underline hover:text-brand-900"
+              data-testid="notifications-link"
+            >
+              {t("layout.notifications")}
+              {unread > 0 && (
+                <span
+                  className="ml-1 rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white"
+                  data-testid="unread"
+                >
+                  {unread}
+                  <span className="sr-only"> {t("layout.unread", { count: unread })}</span>
+                </span>
+              )}
+            </Link>
+            <Link to="/cabinet" className="font-semibold text-brand-700 underline hover:text-brand-900">
+              {t("layout.cabinet")}
+            </Link>
+          </nav>
         ) : (
           <Link to="/login" className="font-semibold text-brand-700 underline hover:text-brand-900">
             {t("layout.signIn")}

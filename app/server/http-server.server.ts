@@ -13,6 +13,9 @@ import { serveStaticFile } from "~/server/static-files.server";
  * Router. Plain node:http, because the SSR is the expensive part and a framework in front of it
  * only adds cost (STACK.md).
  */
+/** The largest request body accepted: a step of a form with several documents. */
+export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+
 export function createPortalServer(options: { buildDir: string; build: ServerBuild; mode: string }): Server {
   const clientRoot = path.resolve(options.buildDir, "client");
   const handle = createRequestListener({
@@ -42,6 +45,17 @@ export function createPortalServer(options: { buildDir: string; build: ServerBui
       res.statusCode = 403;
       res.setHeader("Content-Type", "text/plain; charset=utf-8");
       res.end("Forbidden: cross-origin request / Запрос с другого сайта отклонён");
+      return;
+    }
+    if (Number(req.headers["content-length"] ?? 0) > MAX_REQUEST_BYTES) {
+      // Larger than any form with its documents can be: refused before it is read into memory.
+      res.statusCode = 413;
+      res.setHeader("Content-Type", "text/plain; charset=utf-8");
+      res.setHeader("Connection", "close");
+      res.end(
+        "Request too large: attach files of at most 10 MB each, fewer at a time / Слишком большой запрос: прикрепляйте файлы не больше 10 МБ, по нескольку за раз",
+      );
+      req.resume();
       return;
     }
     serveStaticFile(clientRoot, req, res)

@@ -48,3 +48,19 @@ export async function destroySession(db: PrismaClient, token: string): Promise<v
 export async function destroyAllSessions(db: PrismaClient, userId: string): Promise<number> {
   return (await db.session.deleteMany({ where: { userId } })).count;
 }
+
+/** When a live session ends, without extending it (for the session-timeout warning). */
+export async function sessionExpiry(db: PrismaClient, token: string, now = new Date()): Promise<Date | null> {
+  const session = await db.session.findUnique({ where: { idHash: tokenHash(token) }, select: { expiresAt: true } });
+  return session && session.expiresAt > now ? session.expiresAt : null;
+}
+
+/** "Stay signed in": a live session starts its full term again; an ended one stays ended. */
+export async function extendSession(db: PrismaClient, token: string, now = new Date()): Promise<Date | null> {
+  const idHash = tokenHash(token);
+  const session = await db.session.findUnique({ where: { idHash } });
+  if (!session || session.expiresAt <= now) return null;
+  const expiresAt = new Date(now.getTime() + (session.remember ? SESSION_TTL_MS.remembered : SESSION_TTL_MS.short));
+  await db.session.update({ where: { idHash }, data: { lastSeenAt: now, expiresAt } });
+  return expiresAt;
+}

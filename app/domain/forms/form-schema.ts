@@ -290,4 +290,7 @@ export const VALIDATION_KEYS = [
   "file.type",
   "file.tooLarge",
   "file.tooMany",
+  "file.empty",
+  "file.executable",
+  "file.name",
 ] as const;

@@ -10,6 +10,7 @@ import { prisma } from "~/db/prisma.server";
 import { childSchema } from "~/domain/accounts/profile-forms";
 import { addChild } from "~/domain/accounts/profile.server";
 import { regionDate } from "~/domain/region/clock";
+import { safeRedirectPath } from "~/domain/navigation/safe-redirect";
 import { requireUser } from "~/server/auth.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -22,7 +23,8 @@ export async function action({ request }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: childSchema({ today: regionDate() }) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   await addChild(prisma, user.id, submission.value);
-  return redirect("/cabinet/profile");
+  // From an application's child chooser, back to that step.
+  return redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/cabinet/profile"));
 }
 
 export default function NewChild({ actionData }: Route.ComponentProps) {

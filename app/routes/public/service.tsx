@@ -112,8 +112,19 @@ export default function Service({ loaderData: service }: Route.ComponentProps) {
             <Fact term={t("service.code")}>{service.code}</Fact>
           </dl>
           <div className="mt-5 rounded-md bg-brand-50 p-4">
-            <p className="font-semibold text-brand-900">{t("service.apply")}</p>
-            <p className="mt-1 text-sm">{t("service.applySoon")}</p>
+            {service.delivery === "online" ? (
+              <>
+                <Link
+                  to={`/services/${service.slug}/apply`}
+                  className="block rounded-md bg-brand-700 px-4 py-3 text-center font-semibold text-white hover:bg-brand-900"
+                >
+                  {t("service.apply")}
+                </Link>
+                <p className="mt-2 text-sm">{t("service.applyNote")}</p>
+              </>
+            ) : (
+              <p className="text-sm">{t("service.visitOnly")}</p>
+            )}
           </div>
           {service.lifeSituations.length > 0 && (
             <ul className="mt-4 flex flex-wrap gap-2 text-sm">

@@ -1,0 +1,306 @@
+import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { legalDeadline } from "~/domain/calendar/working-days";
+import { FormDefinitionSchema, type FormDefinition } from "~/domain/forms/form-definition";
+import { applicationSchema, type ChildInProfile } from "~/domain/forms/form-schema";
+import { regionDate } from "~/domain/region/clock";
+import { prefillAnswers, referencedUploads, type Answers, type ApplicantFacts } from "./answers";
+import { formatRegistrationNumber } from "./registration-number";
+import { STATUS_FILTERS, type StatusFilter } from "./status-filters";
+import { productionCalendar, recordStatEvent, recordTransition } from "./transitions.server";
+
+/*
+ * The resident's side of applications: drafts saved at every step, submission, and what the
+ * cabinet lists. Every read is scoped to the applicant: another person's application is "not found".
+ */
+
+export const APPLICATION_CONSENT_VERSION = "2026-11-01";
+
+const newId = () => randomBytes(12).toString("base64url");
+
+export function parseAnswers(text: string): Answers {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Answers) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The form of the version an application was begun with. */
+export async function getPinnedForm(db: PrismaClient, serviceId: number, version: number): Promise<FormDefinition> {
+  const row = await db.serviceVersion.findUniqueOrThrow({
+    where: { serviceId_version: { serviceId, version } },
+    select: { form: true },
+  });
+  return FormDefinitionSchema.parse(JSON.parse(row.form));
+}
+
+export async function getApplicantFacts(db: PrismaClient, userId: string): Promise<ApplicantFacts> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, include: { profile: true } });
+  const p = user.profile;
+  if (!p) return { email: user.email };
+  return {
+    fullName: [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" "),
+    snils: p.snils,
+    inn: p.inn,
+    phone: p.phone,
+    email: user.email,
+    passport: { number: p.passportNumber, issuedOn: p.passportIssuedOn, issuerCode: p.passportIssuerCode },
+    address: {
+      locality: p.addressLocality,
+      street: p.addressStreet,
+      house: p.addressHouse,
+      apartment: p.addressApartment,
+    },
+  };
+}
+
+export async function getChildren(db: PrismaClient, userId: string) {
+  const children = await db.child.findMany({ where: { userId }, orderBy: { birthDate: "asc" } });
+  return children.map((c) => ({
+    id: c.id,
+    name: [c.lastName, c.firstName, c.middleName].filter(Boolean).join(" "),
+    birthDate: c.birthDate,
+  }));
+}
+
+/** Starts a draft on the service's current form version, prefilled from the profile. */
+export async function createDraft(db: PrismaClient, applicantId: string, serviceCode: string): Promise<string> {
+  const service = await db.service.findUniqueOrThrow({ where: { code: serviceCode } });
+  const form = await getPinnedForm(db, service.id, service.currentVersion);
+  const answers = prefillAnswers(form, await getApplicantFacts(db, applicantId));
+  const id = newId();
+  await db.application.create({
+    data: {
+      id,
+      serviceId: service.id,
+      serviceVersion: service.currentVersion,
+      departmentId: service.departmentId,
+      applicantId,
+      answers: JSON.stringify(answers),
+      currentStep: form.steps[0]!.id,
+    },
+  });
+  return id;
+}
+
+export async function listDrafts(db: PrismaClient, applicantId: string, serviceId?: number) {
+  return db.application.findMany({
+    where: { applicantId, status: "draft", ...(serviceId ? { serviceId } : {}) },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    select: { id: true, serviceId: true, currentStep: true, updatedAt: true, service: { select: { slug: true } } },
+    take: 50,
+  });
+}
+
+/** One of the applicant's drafts with its pinned form, or null. */
+export async function getDraft(db: PrismaClient, applicantId: string, draftId: string) {
+  const draft = await db.application.findFirst({
+    where: { id: draftId, applicantId, status: "draft" },
+    include: { service: { select: { code: true, slug: true, published: true, currentVersion: true } } },
+  });
+  if (!draft) return null;
+  const form = await getPinnedForm(db, draft.serviceId, draft.serviceVersion);
+  return { draft, form, answers: parseAnswers(draft.answers) };
+}
+
+/** Saves one step's answers (valid or not: nothing typed is lost) and where the resident is. */
+export async function saveDraftAnswers(
+  db: PrismaClient,
+  applicantId: string,
+  draftId: string,
+  values: Answers,
+  currentStep: string,
+): Promise<boolean> {
+  const draft = await db.application.findFirst({ where: { id: draftId, applicantId, status: "draft" } });
+  if (!draft) return false;
+  const answers = { ...parseAnswers(draft.answers), ...values };
+  const saved = await db.application.updateMany({
+    where: { id: draftId, applicantId, status: "draft" },
+    data: { answers: JSON.stringify(answers), currentStep },
+  });
+  return saved.count === 1;
+}
+
+export async function deleteDraft(db: PrismaClient, applicantId: string, draftId: string): Promise<boolean> {
+  return (await db.application.deleteMany({ where: { id: draftId, applicantId, status: "draft" } })).count === 1;
+}
+
+export type SubmitResult =
+  | { ok: true; number: string; alreadySubmitted: boolean }
+  | { ok: false; error: "not-found" }
+  | { ok: false; error: "service-closed" }
+  | { ok: false; error: "invalid"; stepId: string };
+
+/**
+ * Submits a draft. Idempotent by the draft itself: a double click, a retry or a second device
+ * finds the application already submitted and gets its number. The server's clock gives the
+ * receipt time (milliseconds) and the counters the receipt sequence and the registration number,
+ * all in one transaction with the events and the statistics row.
+ */
+export async function submitApplication(
+  db: PrismaClient,
+  input: { applicantId: string; draftId: string; ip: string; now?: Date },
+): Promise<SubmitResult> {
+  const existing = await db.application.findFirst({
+    where: { id: input.draftId, applicantId: input.applicantId },
+    include: { service: true },
+  });
+  if (!existing) return { ok: false, error: "not-found" };
+  if (existing.number) return { ok: true, number: existing.number, alreadySubmitted: true };
+  if (!existing.service.published) return { ok: false, error: "service-closed" };
+
+  const form = await getPinnedForm(db, existing.serviceId, existing.serviceVersion);
+  const answers = parseAnswers(existing.answers);
+  const children: ChildInProfile[] = await db.child.findMany({
+    where: { userId: input.applicantId },
+    select: { id: true, birthDate: true },
+  });
+  const today = regionDate(input.now);
+  const parsed = applicationSchema(form, { today, children }).safeParse(answers);
+  if (!parsed.success) {
+    const firstBad = String(parsed.error.issues[0]?.path[0] ?? "");
+    const step = form.steps.find((s) => s.fields.some((f) => f.name === firstBad)) ?? form.steps[0]!;
+    return { ok: false, error: "invalid", stepId: step.id };
+  }
+  const uploadIds = referencedUploads(
+    answers,
+    form.steps.flatMap((s) => s.fields),
+  );
+  const owned = await db.upload.count({
+    where: { id: { in: uploadIds }, ownerId: input.applicantId, applicationId: existing.id },
+  });
+  if (owned !== new Set(uploadIds).size) {
+    const step = form.steps.find((s) => s.fields.some((f) => f.kind === "file")) ?? form.steps[0]!;
+    return { ok: false, error: "invalid", stepId: step.id };
+  }
+  const profile = await db.profile.findUnique({
+    where: { userId: input.applicantId },
+    select: { addressOktmo: true },
+  });
+
+  const now = input.now ?? new Date();
+  const year = Number(today.slice(0, 4));
+  const result = await db.$transaction(async (tx) => {
+    const current = await tx.application.findUniqueOrThrow({ where: { id: existing.id } });
+    if (current.number) return { number: current.number, alreadySubmitted: true };
+    const sequence = await bump(tx, "receipt");
+    const yearly = await bump(tx, `registration-${year}`);
+    const number = formatRegistrationNumber(year, yearly);
+    const deadline = legalDeadline(productionCalendar(), now, existing.service.deadlineDays);
+    const moved = await tx.application.updateMany({
+      where: { id: existing.id, status: "draft", version: current.version },
+      data: {
+        status: "sent",
+        number,
+        sequence,
+        receivedAt: now,
+        deadline,
+        answers: JSON.stringify(parsed.data),
+        municipality: profile?.addressOktmo ?? null,
+        version: { increment: 2 },
+      },
+    });
+    if (moved.count !== 1) throw new Error("the draft changed while it was being submitted");
+    const application = {
+      id: existing.id,
+      applicantId: input.applicantId,
+      serviceId: existing.serviceId,
+      municipality: profile?.addressOktmo ?? null,
+      receivedAt: now,
+      deadline,
+    };
+    await recordStatEvent(tx, application, { kind: "submitted", at: now });
+    const resident = { kind: "resident" as const, id: input.applicantId, role: "resident" };
+    const system = { kind: "system" as const, id: null, role: "system" };
+    await recordTransition(tx, application, {
+      command: "submit",
+      from: "draft",
+      to: "registered",
+      actor: resident,
+      at: now,
+    });
+    // The portal hands the application to the department's system at once (both are this portal).
+    await recordTransition(tx, application, {
+      command: "forward",
+      from: "registered",
+      to: "sent",
+      actor: system,
+      at: now,
+    });
+    await tx.consent.create({
+      data: {
+        userId: input.applicantId,
+        purpose: `application:${existing.service.code}`,
+        textVersion: APPLICATION_CONSENT_VERSION,
+        givenAt: now,
+        ip: input.ip,
+      },
+    });
+    return { number, alreadySubmitted: false };
+  });
+  return { ok: true, ...result };
+}
+
+async function bump(tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0], name: string): Promise<number> {
+  const counter = await tx.counter.upsert({
+    where: { name },
+    create: { name, value: 1 },
+    update: { value: { increment: 1 } },
+  });
+  return counter.value;
+}
+
+const PAGE_SIZE = 20;
+
+/** The applicant's submitted applications, newest first, a page at a time (keyset on receipt). */
+export async function listApplications(
+  db: PrismaClient,
+  applicantId: string,
+  options: { filter?: StatusFilter; after?: number } = {},
+) {
+  const statuses: readonly string[] = options.filter
+    ? STATUS_FILTERS[options.filter]
+    : Object.values(STATUS_FILTERS).flat();
+  const rows = await db.application.findMany({
+    where: {
+      applicantId,
+      status: { in: [...statuses] },
+      number: { not: null },
+      ...(options.after ? { sequence: { lt: options.after } } : {}),
+    },
+    orderBy: { sequence: "desc" },
+    take: PAGE_SIZE + 1,
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      receivedAt: true,
+      deadline: true,
+      sequence: true,
+      updatedAt: true,
+      serviceId: true,
+      service: { select: { slug: true } },
+    },
+  });
+  const page = rows.slice(0, PAGE_SIZE);
+  return { applications: page, nextAfter: rows.length > PAGE_SIZE ? page.at(-1)!.sequence : null };
+}
+
+/** One application of the applicant by its number, with everything the page shows. */
+export async function getApplicationForApplicant(db: PrismaClient, applicantId: string, number: string) {
+  const application = await db.application.findFirst({
+    where: { number, applicantId },
+    include: {
+      service: { select: { code: true, slug: true, details: true } },
+      events: { orderBy: { id: "asc" } },
+      messages: { orderBy: { id: "asc" }, include: { uploads: { select: { id: true, fileName: true } } } },
+      uploads: { select: { id: true, fileName: true, messageId: true, field: true } },
+      rating: true,
+    },
+  });
+  if (!application) return null;
+  const form = await getPinnedForm(db, application.serviceId, application.serviceVersion);
+  return { application, form, answers: parseAnswers(application.answers) };
+}

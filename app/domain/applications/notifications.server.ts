@@ -1,0 +1,38 @@
+import type { PrismaClient } from "~/generated/prisma/client";
+
+/*
+ * In-app notifications of status changes. The header shows the unread count on every page, so the
+ * count is one indexed query; opening the list marks them read.
+ */
+export function countUnread(db: PrismaClient, userId: string): Promise<number> {
+  return db.notification.count({ where: { userId, readAt: null } });
+}
+
+export async function listNotifications(db: PrismaClient, userId: string, take = 50) {
+  return db.notification.findMany({
+    where: { userId },
+    orderBy: { id: "desc" },
+    take,
+    select: {
+      id: true,
+      status: true,
+      createdAt: true,
+      readAt: true,
+      application: { select: { number: true, serviceId: true } },
+    },
+  });
+}
+
+export async function markAllRead(db: PrismaClient, userId: string, now = new Date()): Promise<void> {
+  await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
+}
+
+/** Opening an application reads its notifications. */
+export async function markApplicationRead(
+  db: PrismaClient,
+  userId: string,
+  applicationId: string,
+  now = new Date(),
+): Promise<void> {
+  await db.notification.updateMany({ where: { userId, applicationId, readAt: null }, data: { readAt: now } });
+}

@@ -1,0 +1,250 @@
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { russianCalendar } from "~/domain/calendar/production-calendar";
+import { registrationDay, workingDaysLeft } from "~/domain/calendar/working-days";
+import { regionDate } from "~/domain/region/clock";
+import { decide, FINAL_STATUSES, type ActorKind, type Command, type Decision, type Status } from "./lifecycle";
+
+/*
+ * Status changes, applied the one way the lifecycle table allows: in one transaction the
+ * application moves (guarded by its version), an event is appended, the department's words become a
+ * message, the applicant gets a notification and the anonymised statistics record grows. Mail goes
+ * out after the commit (see application-mail.server.ts).
+ */
+export type Tx = Prisma.TransactionClient;
+
+export type Actor = { kind: ActorKind; id: string | null; role: string };
+
+const calendar = russianCalendar([2025, 2026, 2027, 2028]);
+export const productionCalendar = () => calendar;
+
+type ApplicationForStats = {
+  id: string;
+  serviceId: number;
+  municipality: string | null;
+  receivedAt: Date | null;
+  deadline: string | null;
+};
+
+/** The statistics row: codes and dates only, never the applicant. */
+export async function recordStatEvent(
+  tx: Tx,
+  application: ApplicationForStats,
+  event: { kind: "submitted" | "transition" | "rated"; at: Date; from?: Status; to?: Status; rating?: number },
+): Promise<void> {
+  const service = await tx.service.findUniqueOrThrow({
+    where: { id: application.serviceId },
+    select: { code: true, mszu: true, proactive: true, category: { select: { slug: true } }, department: true },
+  });
+  let decision: { onTime: boolean; workingDays: number; visit: boolean } | undefined;
+  if (event.kind === "transition" && event.to && event.to !== "withdrawn" && FINAL_STATUSES.includes(event.to)) {
+    const today = regionDate(event.at);
+    const start = application.receivedAt ? registrationDay(calendar, application.receivedAt) : today;
+    const visits = await tx.applicationEvent.count({
+      where: { applicationId: application.id, toStatus: "invitedToVisit" },
+    });
+    decision = {
+      onTime: application.deadline ? today <= application.deadline : true,
+      workingDays: Math.max(0, workingDaysLeft(calendar, start, today)),
+      visit: visits > 0,
+    };
+  }
+  await tx.statEvent.create({
+    data: {
+      at: event.at,
+      kind: event.kind,
+      applicationRef: application.id,
+      serviceCode: service.code,
+      departmentCode: service.department.code,
+      categorySlug: service.category.slug,
+      mszu: service.mszu,
+      proactive: service.proactive,
+      municipality: application.municipality,
+      fromStatus: event.from ?? null,
+      toStatus: event.to ?? null,
+      receivedAt: application.receivedAt,
+      deadline: application.deadline,
+      onTime: decision?.onTime ?? null,
+      workingDays: decision?.workingDays ?? null,
+      visit: decision?.visit ?? null,
+      rating: event.rating ?? null,
+    },
+  });
+}
+
+/** Appends the event, the notification and the statistics row of one status change. */
+export async function recordTransition(
+  tx: Tx,
+  application: ApplicationForStats & { applicantId: string },
+  change: {
+    command: Command;
+    from: Status;
+    to: Status;
+    actor: Actor;
+    at: Date;
+    reason?: string | null;
+    ground?: string | null;
+    idempotencyKey?: string | null;
+  },
+): Promise<number> {
+  const event = await tx.applicationEvent.create({
+    data: {
+      applicationId: application.id,
+      at: change.at,
+      actorId: change.actor.id,
+      actorRole: change.actor.role,
+      command: change.command,
+      fromStatus: change.from,
+      toStatus: change.to,
+      reason: change.reason ?? null,
+      ground: change.ground ?? null,
+      idempotencyKey: change.idempotencyKey ?? null,
+    },
+  });
+  await tx.notification.create({
+    data: { userId: application.applicantId, applicationId: application.id, status: change.to, createdAt: change.at },
+  });
+  await recordStatEvent(tx, application, { kind: "transition", at: change.at, from: change.from, to: change.to });
+  return event.id;
+}
+
+/** Commands whose reason is the department's message to the resident. */
+const DEPARTMENT_SPEAKS: readonly Command[] = [
+  "requestInfo",
+  "requestCorrection",
+  "inviteToVisit",
+  "refuse",
+  "complete",
+];
+/** Commands that carry the resident's answer. */
+const APPLICANT_ANSWERS: readonly Command[] = ["provideInfo", "correct"];
+
+export type CommandInput = {
+  applicationId: string;
+  command: Command;
+  actor: Actor;
+  /** What the resident will read: the request, the invitation, the reasons of a refusal. */
+  reason?: string;
+  /** A refusal's ground, from the service's list. */
+  ground?: string;
+  /** The version the person acted on; a different one means someone else acted first. */
+  expectedVersion?: number;
+  idempotencyKey?: string;
+  /** The resident's answer to a request, with documents already stored. */
+  answer?: { text: string; uploadIds: string[] };
+  now?: Date;
+};
+
+export type CommandResult =
+  | { ok: true; applicationId: string; from: Status; to: Status; version: number; replayed: boolean }
+  | { ok: false; error: Extract<Decision, { ok: false }>["error"] | "not-found" | "conflict" };
+
+class Rollback extends Error {
+  constructor(readonly result: CommandResult) {
+    super("rollback");
+  }
+}
+
+/** Applies one command of the lifecycle table to one application. */
+export async function applyCommand(db: PrismaClient, input: CommandInput): Promise<CommandResult> {
+  const now = input.now ?? new Date();
+  try {
+    return await db.$transaction(async (tx) => {
+      if (input.idempotencyKey) {
+        const done = await tx.applicationEvent.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+        if (done && done.applicationId === input.applicationId) {
+          const current = await tx.application.findUniqueOrThrow({ where: { id: done.applicationId } });
+          return {
+            ok: true as const,
+            applicationId: done.applicationId,
+            from: done.fromStatus as Status,
+            to: done.toStatus as Status,
+            version: current.version,
+            replayed: true,
+          };
+        }
+      }
+      const application = await tx.application.findUnique({
+        where: { id: input.applicationId },
+        include: { service: { select: { details: true } } },
+      });
+      if (!application || application.status === "draft") return { ok: false as const, error: "not-found" as const };
+      if (input.expectedVersion !== undefined && input.expectedVersion !== application.version)
+        return { ok: false as const, error: "conflict" as const };
+      const allowedGrounds = groundsOf(application.service.details);
+      const decision = decide(application.status as Status, input.command, input.actor.kind, {
+        reason: input.reason,
+        ground: input.ground,
+        allowedGrounds,
+      });
+      if (!decision.ok) return decision;
+      const final = FINAL_STATUSES.includes(decision.to) && decision.to !== "withdrawn";
+      const moved = await tx.application.updateMany({
+        where: { id: application.id, version: application.version },
+        data: {
+          status: decision.to,
+          version: { increment: 1 },
+          ...(final ? { decidedAt: now } : {}),
+        },
+      });
+      if (moved.count !== 1) throw new Rollback({ ok: false, error: "conflict" });
+      await recordTransition(tx, application, {
+        command: input.command,
+        from: decision.from,
+        to: decision.to,
+        actor: input.actor,
+        at: now,
+        reason: input.reason?.trim() || null,
+        ground: input.ground ?? null,
+        idempotencyKey: input.idempotencyKey ?? null,
+      });
+      if (DEPARTMENT_SPEAKS.includes(input.command) && input.reason?.trim()) {
+        await tx.applicationMessage.create({
+          data: {
+            applicationId: application.id,
+            author: "department",
+            authorId: input.actor.id,
+            text: input.reason.trim(),
+            createdAt: now,
+          },
+        });
+      }
+      if (APPLICANT_ANSWERS.includes(input.command) && input.answer) {
+        const message = await tx.applicationMessage.create({
+          data: {
+            applicationId: application.id,
+            author: "applicant",
+            authorId: input.actor.id,
+            text: input.answer.text,
+            createdAt: now,
+          },
+        });
+        if (input.answer.uploadIds.length > 0) {
+          await tx.upload.updateMany({
+            where: { id: { in: input.answer.uploadIds }, applicationId: application.id, messageId: null },
+            data: { messageId: message.id },
+          });
+        }
+      }
+      return {
+        ok: true as const,
+        applicationId: application.id,
+        from: decision.from,
+        to: decision.to,
+        version: application.version + 1,
+        replayed: false,
+      };
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.result;
+    throw error;
+  }
+}
+
+function groundsOf(details: string): string[] {
+  try {
+    const parsed = JSON.parse(details) as { refusalGrounds?: { code: string }[] };
+    return (parsed.refusalGrounds ?? []).map((g) => g.code);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,38 @@
+import type { Language } from "~/domain/i18n/localized";
+import { REGION_TIME_ZONE } from "./clock";
+
+/*
+ * Dates as residents read them, always in the region's time zone (a parent in Vladivostok sees
+ * Penza's time, which is what deadlines are counted in). Formatted on the server and sent as text,
+ * so the browser's own time zone or Intl data never changes what the page says.
+ */
+const LOCALES: Record<Language, string> = { ru: "ru-RU", en: "en-GB" };
+
+export function formatDateTime(instant: Date, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    timeZone: REGION_TIME_ZONE,
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(instant);
+}
+
+export function formatTime(instant: Date, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    timeZone: REGION_TIME_ZONE,
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(instant);
+}
+
+/** A calendar date (YYYY-MM-DD) in words: "18 мая 2026 г." / "18 May 2026". */
+export function formatDate(isoDate: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    timeZone: "UTC",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(new Date(`${isoDate}T00:00:00Z`));
+}

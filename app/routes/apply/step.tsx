@@ -1,0 +1,231 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/step";
+import { ApplicationField } from "~/components/application-field";
+import { ErrorSummary } from "~/components/form-field";
+import { useSchemaForm } from "~/components/schema-form";
+import { prisma } from "~/db/prisma.server";
+import { nextStepId, previousStepId, toFormDefaults } from "~/domain/applications/answers";
+import { loadDraftStep, stepErrors, stepValues } from "~/domain/applications/apply.server";
+import { saveDraftAnswers } from "~/domain/applications/applications.server";
+import { keepPendingAnswers, restorePendingAnswers } from "~/domain/applications/pending-answers.server";
+import { storeStepFiles } from "~/domain/applications/step-input.server";
+import { stepSchema } from "~/domain/forms/form-schema";
+import { pick } from "~/domain/i18n/localized";
+import { removeUpload } from "~/domain/uploads/uploads.server";
+import { requestLanguage } from "~/i18n/i18n.server";
+import { getOptionalUser, requireUser } from "~/server/auth.server";
+
+const stepUrl = (slug: string, draftId: string, step: string) => `/services/${slug}/apply/${draftId}/${step}`;
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const restore = url.searchParams.get("restore");
+  if (restore) {
+    // Answers typed while the session was over: merge them, then show the step without the token.
+    await restorePendingAnswers(prisma, { applicantId: user.id, applicationId: params.draftId, token: restore });
+    url.searchParams.delete("restore");
+    url.searchParams.set("restored", "1");
+    throw redirect(url.pathname + url.search);
+  }
+  const view = await loadDraftStep(prisma, {
+    applicantId: user.id,
+    slug: params.slug,
+    draftId: params.draftId,
+    stepId: params.stepId,
+    language: requestLanguage(context),
+  });
+  if (!view) throw data(null, { status: 404 });
+  return {
+    ...view,
+    returnToReview: url.searchParams.get("return") === "review",
+    restored: url.searchParams.has("restored"),
+    // After "submit" found a mistake here: show the errors at once.
+    check: url.searchParams.has("check") ? stepErrors(view.step, view.answers, view.context) : null,
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await getOptionalUser(request);
+  const formData = await request.formData();
+  const here = stepUrl(params.slug, params.draftId, params.stepId);
+  if (!user) {
+    // The session ended while the resident was typing: keep what they typed until they sign in.
+    const token = await keepPendingAnswers(prisma, {
+      applicationId: params.draftId,
+      step: params.stepId,
+      answers: textAnswers(formData),
+    });
+    throw redirect(`/login?redirectTo=${encodeURIComponent(`${here}?restore=${token}`)}&notice=expired`);
+  }
+  const view = await loadDraftStep(prisma, {
+    applicantId: user.id,
+    slug: params.slug,
+    draftId: params.draftId,
+    stepId: params.stepId,
+    language: "ru",
+  });
+  if (!view) throw data(null, { status: 404 });
+  const step = view.step;
+
+  const uploadErrors = await storeStepFiles(prisma, {
+    ownerId: user.id,
+    applicationId: params.draftId,
+    step,
+    formData,
+  });
+  const submission = parseWithZod(formData, { schema: stepSchema(step, view.context) });
+  const values = stepValues(step, submission);
+  const intentValue = formData.get("intent");
+  const intent = typeof intentValue === "string" ? intentValue : "continue";
+
+  if (intent.startsWith("remove-file:")) {
+    const uploadId = intent.slice("remove-file:".length);
+    await removeUpload(prisma, user.id, uploadId);
+    for (const field of step.fields) {
+      const value = values[field.name];
+      if (field.kind === "file" && Array.isArray(value))
+        values[field.name] = value.filter((v) => v !== `upload:${uploadId}`);
+      else if (field.kind === "file" && value === `upload:${uploadId}`) values[field.name] = undefined;
+    }
+    await saveDraftAnswers(prisma, user.id, params.draftId, values, step.id);
+    return redirect(here + new URL(request.url).search);
+  }
+
+  await saveDraftAnswers(prisma, user.id, params.draftId, values, step.id);
+  if (intent === "save") return redirect("/cabinet/applications?saved=1");
+
+  if (submission.status !== "success" || Object.keys(uploadErrors).length > 0) {
+    const fieldErrors: Record<string, string[]> = {
+      ...(submission.status === "success" ? {} : (submission.error as Record<string, string[]>)),
+    };
+    for (const [name, messages] of Object.entries(uploadErrors)) {
+      fieldErrors[name] = [...(fieldErrors[name] ?? []), ...messages];
+    }
+    return data(
+      submission.reply({ fieldErrors, hideFields: step.fields.filter((f) => f.kind === "file").map((f) => f.name) }),
+      {
+        status: 400,
+      },
+    );
+  }
+  const returnToReview = new URL(request.url).searchParams.get("return") === "review";
+  const next = returnToReview ? null : nextStepId(view.form, step.id);
+  return redirect(stepUrl(params.slug, params.draftId, next ?? "review"));
+}
+
+/** The typed text of a form, without files: what can be kept while nobody is signed in. */
+function textAnswers(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of formData) {
+    if (typeof value !== "string" || name === "intent" || value.startsWith("upload:")) continue;
+    const [head, part] = name.split(".");
+    if (!head) continue;
+    if (part) {
+      const group = (out[head] ??= {}) as Record<string, string>;
+      group[part] = value;
+    } else if (name in out) {
+      out[name] = ([] as unknown[]).concat(out[name], value);
+    } else out[name] = value;
+  }
+  return out;
+}
+
+export default function ApplicationStep({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("applications");
+  const { t: tc } = useTranslation();
+  const d = loaderData;
+  const schema = useMemo(() => stepSchema(d.step, d.context), [d.step, d.context]);
+  const defaults = useMemo(() => toFormDefaults(d.step.fields, d.answers), [d.step, d.answers]);
+  const lastResult = (actionData ?? d.check) as SubmissionResult<string[]> | null | undefined;
+  const [form, fields] = useSchemaForm(schema, lastResult, defaults as Record<string, string | undefined>);
+  const labels = Object.fromEntries(d.step.fields.map((f) => [f.name, pick(f.label, d.language)]));
+  const errors = d.step.fields
+    .map((f) => fields[f.name])
+    .filter((f) => f?.errors && f.errors.length > 0)
+    .map((f) => ({ id: f!.id, name: f!.name, messages: f!.errors! }));
+  const title = pick(d.step.title, d.language);
+  const previous = previousStepId(d.form, d.step.id);
+  const here = stepUrl(d.slug, d.draftId, d.step.id);
+  const hasFiles = d.step.fields.some((f) => f.kind === "file");
+  const action = d.returnToReview ? `${here}?return=review` : here;
+
+  return (
+    <section className="max-w-3xl">
+      <title>{`${errors.length > 0 ? `${t("errorTitlePrefix")}: ` : ""}${title} — ${d.serviceTitle} — ${tc("layout.portalName")}`}</title>
+      <p className="text-sm text-muted">{d.serviceTitle}</p>
+      <p className="mt-1 font-semibold text-brand-900" data-testid="step-progress">
+        {t("progress", { current: d.stepIndex + 1, total: d.stepCount })}
+      </p>
+      <progress
+        className="mt-2 h-2 w-full max-w-md accent-brand-700"
+        max={d.stepCount}
+        value={d.stepIndex + 1}
+        aria-label={t("progress", { current: d.stepIndex + 1, total: d.stepCount })}
+      />
+      <h1 className="mt-3 text-2xl font-bold text-brand-900 sm:text-3xl">{title}</h1>
+      {d.savedAt && (
+        <p className="mt-2 text-sm text-muted" data-testid="saved-at">
+          {t("savedAt", { time: d.savedAt })}
+        </p>
+      )}
+      {d.restored && (
+        <p role="status" className="mt-3 rounded-md border-l-4 border-green-700 bg-green-50 p-3">
+          {t("restored")}
+        </p>
+      )}
+      {d.formChanged && (
+        <p className="mt-3 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">{t("pinnedVersion")}</p>
+      )}
+      <Form
+        method="post"
+        action={action}
+        encType={hasFiles ? "multipart/form-data" : undefined}
+        {...getFormProps(form)}
+        className="mt-6 space-y-6"
+      >
+        <ErrorSummary errors={errors} labels={labels} formErrors={form.errors} />
+        {d.step.fields.map((definition) => (
+          <ApplicationField
+            key={definition.name}
+            definition={definition}
+            field={fields[definition.name]!}
+            language={d.language}
+            childChoices={d.children}
+            files={d.files[definition.name] ?? []}
+            addChildHref={`/cabinet/children/new?redirectTo=${encodeURIComponent(here)}`}
+          />
+        ))}
+        <div className="flex flex-wrap items-center gap-4 pt-2">
+          <button
+            type="submit"
+            name="intent"
+            value="continue"
+            className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-900"
+          >
+            {d.returnToReview ? t("saveAndReturn") : t("continue")}
+          </button>
+          <button
+            type="submit"
+            name="intent"
+            value="save"
+            formNoValidate
+            className="rounded-md border-2 border-brand-700 px-5 py-3 font-semibold text-brand-700"
+          >
+            {t("saveForLater")}
+          </button>
+          {previous && (
+            <Link to={stepUrl(d.slug, d.draftId, previous)} className="text-brand-700 underline">
+              {t("back")}
+            </Link>
+          )}
+        </div>
+        <p className="text-sm text-muted">{t("autosaveNote")}</p>
+      </Form>
+    </section>
+  );
+}

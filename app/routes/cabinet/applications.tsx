@@ -1,0 +1,187 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import type { Route } from "./+types/applications";
+import { PageTitle } from "~/components/page-title";
+import { StatusBadge } from "~/components/status-badge";
+import { prisma } from "~/db/prisma.server";
+import { listApplications, listDrafts } from "~/domain/applications/applications.server";
+import { STATUS_FILTERS, type StatusFilter } from "~/domain/applications/status-filters";
+import type { Status } from "~/domain/applications/lifecycle";
+import { getCatalogue } from "~/domain/catalogue/catalogue.server";
+import { pick } from "~/domain/i18n/localized";
+import { formatDate, formatDateTime, formatTime } from "~/domain/region/dates";
+import { regionDate } from "~/domain/region/clock";
+import { requestLanguage } from "~/i18n/i18n.server";
+import { requireUser } from "~/server/auth.server";
+
+const isFilter = (value: string | null): value is StatusFilter => !!value && value in STATUS_FILTERS;
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const language = requestLanguage(context);
+  const url = new URL(request.url);
+  const status = url.searchParams.get("status");
+  const filter = isFilter(status) ? status : undefined;
+  const after = Number(url.searchParams.get("after"));
+  const [catalogue, page, drafts] = await Promise.all([
+    getCatalogue(prisma),
+    listApplications(prisma, user.id, { filter, after: Number.isInteger(after) && after > 0 ? after : undefined }),
+    listDrafts(prisma, user.id),
+  ]);
+  const title = (serviceId: number) => {
+    const service = [...catalogue.serviceBySlug.values()].find((s) => s.id === serviceId);
+    return service ? pick(service.title, language) : "";
+  };
+  const today = regionDate();
+  return {
+    filter: filter ?? "",
+    saved: url.searchParams.has("saved"),
+    drafts: drafts.map((d) => ({
+      id: d.id,
+      service: title(d.serviceId),
+      href: `/services/${d.service.slug}/apply/${d.id}/${d.currentStep ?? ""}`,
+      savedAt:
+        regionDate(d.updatedAt) === today ? formatTime(d.updatedAt, language) : formatDateTime(d.updatedAt, language),
+    })),
+    applications: page.applications.map((a) => ({
+      number: a.number!,
+      service: title(a.serviceId),
+      status: a.status as Status,
+      receivedAt: a.receivedAt ? formatDateTime(a.receivedAt, language) : "",
+      deadline: a.deadline ? formatDate(a.deadline, language) : "",
+    })),
+    next: page.nextAfter
+      ? `?${new URLSearchParams({ ...(filter ? { status: filter } : {}), after: String(page.nextAfter) })}`
+      : null,
+  };
+}
+
+export default function MyApplications({ loaderData: d }: Route.ComponentProps) {
+  const { t } = useTranslation("applications");
+  return (
+    <section className="max-w-5xl">
+      <p>
+        <Link to="/cabinet" className="text-brand-700 underline">
+          {t("list.back")}
+        </Link>
+      </p>
+      <div className="mt-2">
+        <PageTitle title={t("list.title")} />
+      </div>
+      {d.saved && (
+        <p role="status" className="mt-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3">
+          {t("list.draftSaved")}
+        </p>
+      )}
+
+      <section aria-labelledby="drafts-title" className="mt-8">
+        <h2 id="drafts-title" className="text-xl font-bold">
+          {t("list.drafts")}
+        </h2>
+        {d.drafts.length === 0 ? (
+          <p className="mt-2">{t("list.noDrafts")}</p>
+        ) : (
+          <ul className="mt-3 space-y-2" data-testid="drafts">
+            {d.drafts.map((draft) => (
+              <li
+                key={draft.id}
+                className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-md border border-slate-300 bg-white p-3"
+              >
+                <Link to={draft.href} className="font-semibold text-brand-700 underline">
+                  {draft.service}
+                </Link>
+                <span className="text-sm text-muted">{t("list.savedAt", { time: draft.savedAt })}</span>
+                <Form method="post" action={`/cabinet/drafts/${draft.id}/delete`} className="ml-auto">
+                  <button type="submit" className="text-sm text-red-800 underline">
+                    {t("list.deleteDraft", { service: draft.service })}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="submitted-title" className="mt-10">
+        <h2 id="submitted-title" className="text-xl font-bold">
+          {t("list.submitted")}
+        </h2>
+        <Form method="get" className="mt-3 flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="status-filter" className="block text-sm font-semibold">
+              {t("list.filter")}
+            </label>
+            <select
+              id="status-filter"
+              name="status"
+              defaultValue={d.filter}
+              className="rounded-md border border-slate-500 bg-white px-3 py-2"
+            >
+              <option value="">{t("list.filters.all")}</option>
+              {Object.keys(STATUS_FILTERS).map((f) => (
+                <option key={f} value={f}>
+                  {t(`list.filters.${f}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="rounded-md border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700">
+            {t("list.apply")}
+          </button>
+        </Form>
+        {d.applications.length === 0 ? (
+          <p className="mt-4">{t("list.none")}</p>
+        ) : (
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full border-collapse text-left" data-testid="applications">
+              <caption className="sr-only">{t("list.submitted")}</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-400">
+                  <th scope="col" className="py-2 pr-4">
+                    {t("list.number")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("list.service")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("list.status")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("list.receivedAt")}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t("list.deadline")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.applications.map((a) => (
+                  <tr key={a.number} className="border-b border-slate-200 align-top">
+                    <td className="py-2 pr-4 whitespace-nowrap">
+                      <Link to={`/cabinet/applications/${a.number}`} className="font-semibold text-brand-700 underline">
+                        {a.number}
+                      </Link>
+                    </td>
+                    <td className="py-2 pr-4">{a.service}</td>
+                    <td className="py-2 pr-4">
+                      <StatusBadge status={a.status} />
+                    </td>
+                    <td className="py-2 pr-4">{a.receivedAt}</td>
+                    <td className="py-2">{a.deadline}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {d.next && (
+          <p className="mt-4">
+            <Link to={d.next} className="font-semibold text-brand-700 underline">
+              {t("list.more")}
+            </Link>
+          </p>
+        )}
+      </section>
+    </section>
+  );
+}
