@@ -8,7 +8,9 @@ import { ServerRouter } from "react-router";
 import { I18nextProvider } from "react-i18next";
 import { NonceContext } from "~/components/nonce";
 import { getInstance } from "~/i18n/i18n.server";
-import { env } from "~/env.server";
+import { prisma } from "~/db/prisma.server";
+import { startNotificationMailer } from "~/domain/applications/application-mail.server";
+import { env, publicUrl } from "~/env.server";
 import { logger } from "~/server/logger.server";
 import { applySecurityHeaders, createNonce } from "~/server/security-headers.server";
 
@@ -82,3 +84,12 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   logger.error({ err: error, method: request.method, path: new URL(request.url).pathname }, "request failed");
 };
+
+/**
+ * Work the server does besides answering requests, started once by app/server/start.ts: the
+ * mailer that sends the e-mail copy of every notification. It lives in the server build because
+ * mail texts are bundled there.
+ */
+export function startBackgroundJobs(): () => void {
+  return startNotificationMailer(prisma, publicUrl());
+}

@@ -66,6 +66,7 @@ const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild;
 const { createPortalServer } = await import("~/server/http-server.server");
 const { logger } = await import("~/server/logger.server");
 const server = createPortalServer({ buildDir, build, mode: config.NODE_ENV });
+(build.entry.module as { startBackgroundJobs?: () => void }).startBackgroundJobs?.();
 server.listen(config.PORT, config.HOST, () => {
   logger.info({ port: config.PORT }, "portal listening");
   console.log(`The portal is running at http://localhost:${config.PORT}`);

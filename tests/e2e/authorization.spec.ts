@@ -32,6 +32,8 @@ const signedIn = { ...everyone(200), anonymous: "login" } as const;
 const staffOffice = { ...everyone(403), anonymous: "login", officer: 200, supervisor: 200 } as const;
 const adminOnly = { ...everyone(403), anonymous: "login", admin: 200 } as const;
 const signedOutOnly = { ...everyone("redirect"), anonymous: 200 } as const;
+/** Someone's own records: a visitor signs in first; anyone else's (or nothing) is "not found". */
+const notFoundWhenSignedIn = { ...everyone(404), anonymous: "login" } as const;
 
 /** GET of each route pattern, with a concrete URL where the pattern has parameters. */
 const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> = {
@@ -39,6 +41,15 @@ const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> 
   "categories/:slug": { url: "/categories/education", expect: everyone(200) },
   "services/:slug": { url: "/services/first-grade-enrollment", expect: everyone(200) },
   search: { url: "/search?q=школа", expect: everyone(200) },
+  "services/:slug/apply": { url: "/services/library-card/apply", expect: signedIn },
+  "services/:slug/apply/:draftId/review": {
+    url: "/services/library-card/apply/no-such-draft/review",
+    expect: notFoundWhenSignedIn,
+  },
+  "services/:slug/apply/:draftId/:stepId": {
+    url: "/services/library-card/apply/no-such-draft/applicant",
+    expect: notFoundWhenSignedIn,
+  },
   login: { url: "/login", expect: signedOutOnly },
   logout: { url: "/logout", expect: everyone("redirect") },
   register: { url: "/register", expect: signedOutOnly },
@@ -47,6 +58,16 @@ const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> 
   "forgot-password": { url: "/forgot-password", expect: everyone(200) },
   "reset-password": { url: "/reset-password?token=nothing", expect: everyone(200) },
   cabinet: { url: "/cabinet", expect: signedIn },
+  "session/extend": { url: "/session/extend", expect: everyone("redirect") },
+  "cabinet/applications": { url: "/cabinet/applications", expect: signedIn },
+  "cabinet/applications/:number": { url: "/cabinet/applications/58-2026-9999999-0", expect: notFoundWhenSignedIn },
+  "cabinet/applications/:number/withdraw": {
+    url: "/cabinet/applications/58-2026-9999999-0/withdraw",
+    expect: notFoundWhenSignedIn,
+  },
+  "cabinet/drafts/:draftId/delete": { url: "/cabinet/drafts/x/delete", expect: everyone("redirect") },
+  "cabinet/notifications": { url: "/cabinet/notifications", expect: signedIn },
+  "documents/:uploadId": { url: "/documents/no-such-upload", expect: notFoundWhenSignedIn },
   "cabinet/profile": { url: "/cabinet/profile", expect: signedIn },
   "cabinet/children/new": { url: "/cabinet/children/new", expect: signedIn },
   "cabinet/children/:childId/delete": { url: "/cabinet/children/x/delete", expect: everyone("redirect") },

@@ -6,49 +6,88 @@ import { logger } from "~/server/logger.server";
 import { sendMail } from "~/server/mail.server";
 
 /*
- * The e-mail that goes with every status change, in the applicant's language. Sent after the
- * transaction commits; a mail server that is down must not undo a submission, so a failure is
- * logged (kind only) and the in-app notification still tells the resident.
+ * The e-mail copy of every notification, in the applicant's language. Notifications are written in
+ * the same transaction as the status change, so they are the mail's outbox: the mailer sends what
+ * has not been sent, whoever made the change (a resident, an officer, a system), and a mail server
+ * that is down delays the mail but never undoes a submission.
  */
-export async function sendStatusMail(
-  db: PrismaClient,
-  input: { applicationId: string; publicUrl: string; submitted?: boolean },
-): Promise<void> {
-  try {
-    const application = await db.application.findUniqueOrThrow({
-      where: { id: input.applicationId },
-      include: {
-        applicant: { select: { email: true, language: true } },
-        service: { select: { titleRu: true, titleEn: true } },
-        messages: { where: { author: "department" }, orderBy: { id: "desc" }, take: 1 },
+const MAX_ATTEMPTS = 5;
+
+export async function mailPendingNotifications(db: PrismaClient, publicUrl: string, limit = 50): Promise<number> {
+  const pending = await db.notification.findMany({
+    where: { mailedAt: null, mailAttempts: { lt: MAX_ATTEMPTS } },
+    orderBy: { id: "asc" },
+    take: limit,
+    include: {
+      user: { select: { email: true, language: true } },
+      application: {
+        include: {
+          service: { select: { titleRu: true, titleEn: true } },
+          messages: { where: { author: "department" }, orderBy: { id: "desc" }, take: 5 },
+        },
       },
-    });
-    if (!application.number) return;
-    const language: Language = isLanguage(application.applicant.language) ? application.applicant.language : "ru";
-    const t = translatorFor(language);
-    const params = {
-      number: application.number,
-      service: pick({ ru: application.service.titleRu, en: application.service.titleEn }, language),
-      status: t(`applications:status.${application.status}`),
-      deadline: application.deadline ? formatDate(application.deadline, language) : "—",
-      link: `${input.publicUrl}/cabinet/applications/${application.number}`,
-      message: application.messages[0]?.text ?? "",
-    };
-    const kind = input.submitted ? "submitted" : "status";
-    const body = [
-      t(`mail:application.${kind}.body`, params),
-      params.message && !input.submitted ? t("mail:application.message", params) : "",
-      t("mail:signature"),
-    ]
-      .filter(Boolean)
-      .join("\n\n");
-    await sendMail(db, {
-      to: application.applicant.email,
-      subject: t(`mail:application.${kind}.subject`, params),
-      text: body,
-      kind: `application-${kind}`,
-    });
-  } catch (error) {
-    logger.error({ err: error instanceof Error ? error.name : "unknown" }, "status mail failed");
+    },
+  });
+  let sent = 0;
+  for (const notification of pending) {
+    const { application, user } = notification;
+    try {
+      if (application.number) {
+        const language: Language = isLanguage(user.language) ? user.language : "ru";
+        const t = translatorFor(language);
+        const submitted = notification.status === "sent";
+        const params = {
+          number: application.number,
+          service: pick({ ru: application.service.titleRu, en: application.service.titleEn }, language),
+          status: t(`applications:status.${notification.status}`),
+          deadline: application.deadline ? formatDate(application.deadline, language) : "—",
+          link: `${publicUrl}/cabinet/applications/${application.number}`,
+          // The department's words that came with this very change, if any.
+          message:
+            application.messages.find((m) => m.createdAt.getTime() === notification.createdAt.getTime())?.text ?? "",
+        };
+        const kind = submitted ? "submitted" : "status";
+        const speaks = !submitted && params.message !== "";
+        await sendMail(db, {
+          to: user.email,
+          subject: t(`mail:application.${kind}.subject`, params),
+          text: [
+            t(`mail:application.${kind}.body`, params),
+            speaks ? t("mail:application.message", params) : "",
+            t("mail:signature"),
+          ]
+            .filter(Boolean)
+            .join("\n\n"),
+          kind: `application-${kind}`,
+        });
+        sent += 1;
+      }
+      await db.notification.update({ where: { id: notification.id }, data: { mailedAt: new Date() } });
+    } catch (error) {
+      logger.error(
+        { err: error instanceof Error ? error.name : "unknown", notification: notification.id },
+        "status mail failed",
+      );
+      await db.notification.update({ where: { id: notification.id }, data: { mailAttempts: { increment: 1 } } });
+    }
   }
+  return sent;
+}
+
+/** Runs the mailer every `intervalMs` in this process; one pass at a time. */
+export function startNotificationMailer(db: PrismaClient, publicUrl: string, intervalMs = 1000): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    mailPendingNotifications(db, publicUrl)
+      .catch((error: unknown) =>
+        logger.error({ err: error instanceof Error ? error.name : "unknown" }, "mailer pass failed"),
+      )
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -214,12 +214,14 @@ export async function submitApplication(
     await recordStatEvent(tx, application, { kind: "submitted", at: now });
     const resident = { kind: "resident" as const, id: input.applicantId, role: "resident" };
     const system = { kind: "system" as const, id: null, role: "system" };
+    // One notification for the submission: the confirmation that goes with "sent".
     await recordTransition(tx, application, {
       command: "submit",
       from: "draft",
       to: "registered",
       actor: resident,
       at: now,
+      notify: false,
     });
     // The portal hands the application to the department's system at once (both are this portal).
     await recordTransition(tx, application, {

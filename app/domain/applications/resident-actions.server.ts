@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { validationMessage as m } from "~/domain/forms/validation-message";
-import { storeUpload, uploadReference } from "~/domain/uploads/uploads.server";
+import { discardUnattachedUploads, storeUpload } from "~/domain/uploads/uploads.server";
 import type { Status } from "./lifecycle";
 import { ANSWER_FILE_RULES, InfoAnswerSchema } from "./resident-forms";
 import { applyCommand } from "./transitions.server";
@@ -16,45 +16,55 @@ type Reply = SubmissionResult<string[]>;
 export async function answerRequest(
   db: PrismaClient,
   input: { applicantId: string; applicationId: string; formData: FormData },
-): Promise<{ status: "ok" } | { status: "invalid"; reply: Reply } | { status: "conflict" }> {
+): Promise<{ status: "ok" } | { status: "invalid"; reply: Reply } | { status: "conflict" } | { status: "not-found" }> {
   const application = await db.application.findFirst({
     where: { id: input.applicationId, applicantId: input.applicantId },
     select: { status: true },
   });
-  if (!application) return { status: "conflict" };
-  const command = (application.status as Status) === "needsCorrection" ? "correct" : "provideInfo";
+  if (!application) return { status: "not-found" };
+  const status = application.status as Status;
+  // Only an application that waits for the resident takes an answer (and its files).
+  if (status !== "waitingForInfo" && status !== "needsCorrection") return { status: "conflict" };
+  const command = status === "needsCorrection" ? "correct" : "provideInfo";
 
-  // Files first, checked by their bytes; the schema then sees references.
+  const files = input.formData
+    .getAll("files")
+    .filter((e): e is File => typeof e !== "string" && !(e.size === 0 && e.name === ""));
+  input.formData.delete("files");
+  const textOnly = parseWithZod(input.formData, { schema: InfoAnswerSchema });
+  // Files are checked by their bytes and stored only when the text is right, so a failed answer
+  // leaves nothing behind; the schema then sees references in their place.
   const fileErrors: string[] = [];
   const uploadIds: string[] = [];
-  const entries = input.formData.getAll("files");
-  input.formData.delete("files");
-  for (const entry of entries) {
-    if (typeof entry === "string" || (entry.size === 0 && entry.name === "")) continue;
-    const stored = await storeUpload(db, {
-      ownerId: input.applicantId,
-      applicationId: input.applicationId,
-      field: null,
-      file: entry,
-      rules: ANSWER_FILE_RULES,
-    });
-    if (stored.ok) uploadIds.push(stored.upload.id);
-    else fileErrors.push(m(`file.${stored.error}`, { max: ANSWER_FILE_RULES.maxSizeMb }));
+  if (textOnly.status === "success") {
+    for (const file of files) {
+      const stored = await storeUpload(db, {
+        ownerId: input.applicantId,
+        applicationId: input.applicationId,
+        field: null,
+        file,
+        rules: ANSWER_FILE_RULES,
+      });
+      if (stored.ok) uploadIds.push(stored.upload.id);
+      else fileErrors.push(m(`file.${stored.error}`, { max: ANSWER_FILE_RULES.maxSizeMb }));
+    }
   }
-  for (const id of uploadIds) input.formData.append("files", uploadReference(id));
-  const submission = parseWithZod(input.formData, { schema: InfoAnswerSchema });
-  if (submission.status !== "success" || fileErrors.length > 0) {
-    const fieldErrors = submission.status === "success" ? {} : { ...(submission.error as Record<string, string[]>) };
+  const discard = () => discardUnattachedUploads(db, input.applicantId, uploadIds);
+  if (textOnly.status !== "success" || fileErrors.length > 0) {
+    await discard();
+    const fieldErrors = textOnly.status === "success" ? {} : { ...(textOnly.error as Record<string, string[]>) };
     if (fileErrors.length > 0) fieldErrors.files = [...(fieldErrors.files ?? []), ...fileErrors];
-    return { status: "invalid", reply: submission.reply({ fieldErrors, hideFields: ["files"] }) };
+    return { status: "invalid", reply: textOnly.reply({ fieldErrors, hideFields: ["files"] }) };
   }
   const result = await applyCommand(db, {
     applicationId: input.applicationId,
     command,
     actor: { kind: "resident", id: input.applicantId, role: "resident" },
-    answer: { text: submission.value.text as string, uploadIds },
+    answer: { text: textOnly.value.text as string, uploadIds },
   });
-  return result.ok ? { status: "ok" } : { status: "conflict" };
+  if (result.ok) return { status: "ok" };
+  await discard();
+  return { status: "conflict" };
 }
 
 export async function withdrawApplication(

@@ -7,8 +7,9 @@ import { decide, FINAL_STATUSES, type ActorKind, type Command, type Decision, ty
 /*
  * Status changes, applied the one way the lifecycle table allows: in one transaction the
  * application moves (guarded by its version), an event is appended, the department's words become a
- * message, the applicant gets a notification and the anonymised statistics record grows. Mail goes
- * out after the commit (see application-mail.server.ts).
+ * message, the applicant gets a notification and the anonymised statistics record grows. The
+ * notification is also the mail's outbox: the portal's mailer sends it after the commit, whoever
+ * made the change (see application-mail.server.ts).
  */
 export type Tx = Prisma.TransactionClient;
 
@@ -84,6 +85,8 @@ export async function recordTransition(
     reason?: string | null;
     ground?: string | null;
     idempotencyKey?: string | null;
+    /** The resident hears of the change (in the portal and by e-mail); default yes. */
+    notify?: boolean;
   },
 ): Promise<number> {
   const event = await tx.applicationEvent.create({
@@ -100,9 +103,11 @@ export async function recordTransition(
       idempotencyKey: change.idempotencyKey ?? null,
     },
   });
-  await tx.notification.create({
-    data: { userId: application.applicantId, applicationId: application.id, status: change.to, createdAt: change.at },
-  });
+  if (change.notify !== false) {
+    await tx.notification.create({
+      data: { userId: application.applicantId, applicationId: application.id, status: change.to, createdAt: change.at },
+    });
+  }
   await recordStatEvent(tx, application, { kind: "transition", at: change.at, from: change.from, to: change.to });
   return event.id;
 }
@@ -151,7 +156,10 @@ export async function applyCommand(db: PrismaClient, input: CommandInput): Promi
     return await db.$transaction(async (tx) => {
       if (input.idempotencyKey) {
         const done = await tx.applicationEvent.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-        if (done && done.applicationId === input.applicationId) {
+        // A key already used for another application is a client's mistake, not a replay.
+        if (done && done.applicationId !== input.applicationId)
+          return { ok: false as const, error: "conflict" as const };
+        if (done) {
           const current = await tx.application.findUniqueOrThrow({ where: { id: done.applicationId } });
           return {
             ok: true as const,

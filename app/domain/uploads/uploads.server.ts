@@ -224,3 +224,16 @@ export async function removeUpload(db: Db, ownerId: string, id: string): Promise
   await rm(path.join(uploadDirectory(), found.storedName), { force: true });
   return true;
 }
+
+/**
+ * Removes files stored for an answer that was then refused (a mistake in the text, a status that
+ * changed): only the owner's, and only those attached to nothing yet.
+ */
+export async function discardUnattachedUploads(db: Db, ownerId: string, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const where = { id: { in: [...ids] }, ownerId, messageId: null, field: null } satisfies Prisma.UploadWhereInput;
+  const rows = await db.upload.findMany({ where, select: { storedName: true } });
+  const { count } = await db.upload.deleteMany({ where });
+  for (const row of rows) await rm(path.join(uploadDirectory(), row.storedName), { force: true });
+  return count;
+}

@@ -3,10 +3,8 @@ import { data, Form, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/review";
 import { AnswerSummary } from "~/components/answer-summary";
 import { prisma } from "~/db/prisma.server";
-import { sendStatusMail } from "~/domain/applications/application-mail.server";
 import { describeDraft } from "~/domain/applications/application-view.server";
 import { getDraft, submitApplication } from "~/domain/applications/applications.server";
-import { publicUrl } from "~/env.server";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireUser } from "~/server/auth.server";
 import { clientAddress } from "~/server/client-address.server";
@@ -45,10 +43,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return redirect(`/services/${params.slug}/apply/${params.draftId}/${result.stepId}?check=1&return=review`);
     if (result.error === "service-closed") return data({ error: "serviceClosed" }, { status: 409 });
     throw data(null, { status: 404 });
-  }
-  if (!result.alreadySubmitted) {
-    const application = await prisma.application.findUniqueOrThrow({ where: { number: result.number } });
-    void sendStatusMail(prisma, { applicationId: application.id, publicUrl: publicUrl(), submitted: true });
   }
   return redirect(`/cabinet/applications/${result.number}?submitted=1`);
 }

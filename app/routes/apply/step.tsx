@@ -96,26 +96,22 @@ export async function action({ request, params }: Route.ActionArgs) {
     return redirect(here + new URL(request.url).search);
   }
 
-  await saveDraftAnswers(prisma, user.id, params.draftId, values, step.id);
-  if (intent === "save") return redirect("/cabinet/applications?saved=1");
-
-  if (submission.status !== "success" || Object.keys(uploadErrors).length > 0) {
-    const fieldErrors: Record<string, string[]> = {
-      ...(submission.status === "success" ? {} : (submission.error as Record<string, string[]>)),
-    };
-    for (const [name, messages] of Object.entries(uploadErrors)) {
-      fieldErrors[name] = [...(fieldErrors[name] ?? []), ...messages];
-    }
-    return data(
-      submission.reply({ fieldErrors, hideFields: step.fields.filter((f) => f.kind === "file").map((f) => f.name) }),
-      {
-        status: 400,
-      },
-    );
-  }
+  const valid = submission.status === "success" && Object.keys(uploadErrors).length === 0;
   const returnToReview = new URL(request.url).searchParams.get("return") === "review";
-  const next = returnToReview ? null : nextStepId(view.form, step.id);
-  return redirect(stepUrl(params.slug, params.draftId, next ?? "review"));
+  const next = (returnToReview ? null : nextStepId(view.form, step.id)) ?? "review";
+  // The draft resumes where the resident has to go on: the next step once this one is right.
+  await saveDraftAnswers(prisma, user.id, params.draftId, values, valid && intent !== "save" ? next : step.id);
+  if (intent === "save") return redirect("/cabinet/applications?saved=1");
+  if (valid) return redirect(stepUrl(params.slug, params.draftId, next));
+
+  const fieldErrors: Record<string, string[]> = {
+    ...(submission.status === "success" ? {} : (submission.error as Record<string, string[]>)),
+  };
+  for (const [name, messages] of Object.entries(uploadErrors)) {
+    fieldErrors[name] = [...(fieldErrors[name] ?? []), ...messages];
+  }
+  const fileFields = step.fields.filter((f) => f.kind === "file").map((f) => f.name);
+  return data(submission.reply({ fieldErrors, hideFields: fileFields }), { status: 400 });
 }
 
 /** The typed text of a form, without files: what can be kept while nobody is signed in. */
@@ -135,7 +131,13 @@ function textAnswers(formData: FormData): Record<string, unknown> {
   return out;
 }
 
-export default function ApplicationStep({ loaderData, actionData }: Route.ComponentProps) {
+export default function ApplicationStep(props: Route.ComponentProps) {
+  // A new step is a new form: Conform starts again from that step's answers.
+  const { draftId, step } = props.loaderData;
+  return <StepForm key={`${draftId}/${step.id}`} {...props} />;
+}
+
+function StepForm({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("applications");
   const { t: tc } = useTranslation();
   const d = loaderData;

@@ -8,14 +8,12 @@ import { ErrorSummary, useValidationText } from "~/components/form-field";
 import { fieldErrors, useSchemaForm } from "~/components/schema-form";
 import { StatusBadge } from "~/components/status-badge";
 import { prisma } from "~/db/prisma.server";
-import { sendStatusMail } from "~/domain/applications/application-mail.server";
 import { getApplicationPage } from "~/domain/applications/application-view.server";
 import { markApplicationRead } from "~/domain/applications/notifications.server";
 import { rateApplication } from "~/domain/applications/ratings.server";
 import { ANSWER_FILE_RULES, InfoAnswerSchema, RatingSchema } from "~/domain/applications/resident-forms";
 import { answerRequest } from "~/domain/applications/resident-actions.server";
 import { requestLanguage } from "~/i18n/i18n.server";
-import { publicUrl } from "~/env.server";
 import { requireUser } from "~/server/auth.server";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -55,8 +53,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 
   const result = await answerRequest(prisma, { applicantId: user.id, applicationId: application.id, formData });
   if (result.status === "invalid") return data({ answer: result.reply }, { status: 400 });
+  if (result.status === "not-found") throw data(null, { status: 404 });
   if (result.status === "conflict") return redirect(`${here}?notice=changed`);
-  void sendStatusMail(prisma, { applicationId: application.id, publicUrl: publicUrl() });
   return redirect(`${here}?notice=answered`);
 }
 

@@ -4,10 +4,8 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/withdraw";
 import { StatusBadge } from "~/components/status-badge";
 import { prisma } from "~/db/prisma.server";
-import { sendStatusMail } from "~/domain/applications/application-mail.server";
 import { getApplicationPage } from "~/domain/applications/application-view.server";
 import { withdrawApplication } from "~/domain/applications/resident-actions.server";
-import { publicUrl } from "~/env.server";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireUser } from "~/server/auth.server";
 
@@ -47,7 +45,6 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (result.error === "not-found") throw data(null, { status: 404 });
     return redirect(`${here}?notice=changed`);
   }
-  if (!result.replayed) void sendStatusMail(prisma, { applicationId: result.applicationId, publicUrl: publicUrl() });
   return redirect(`${here}?notice=withdrawn`);
 }
 

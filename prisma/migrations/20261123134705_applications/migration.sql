@@ -75,6 +75,8 @@ CREATE TABLE "Notification" (
     "status" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "readAt" DATETIME,
+    "mailedAt" DATETIME,
+    "mailAttempts" INTEGER NOT NULL DEFAULT 0,
     CONSTRAINT "Notification_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Notification_applicationId_fkey" FOREIGN KEY ("applicationId") REFERENCES "Application" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
@@ -165,6 +167,9 @@ CREATE INDEX "Notification_userId_readAt_idx" ON "Notification"("userId", "readA
 
 -- CreateIndex
 CREATE INDEX "Notification_userId_id_idx" ON "Notification"("userId", "id");
+
+-- CreateIndex
+CREATE INDEX "Notification_mailedAt_mailAttempts_idx" ON "Notification"("mailedAt", "mailAttempts");
 
 -- CreateIndex
 CREATE INDEX "Rating_departmentId_score_createdAt_idx" ON "Rating"("departmentId", "score", "createdAt");
