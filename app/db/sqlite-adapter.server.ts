@@ -24,10 +24,24 @@ export function databaseFile(url = databaseUrl()): string {
 // pay for it, and the portal's writes are few next to its page views.
 const CONNECTION_PRAGMAS = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
 
+/*
+ * Transactions start with BEGIN IMMEDIATE instead of the adapter's plain BEGIN: a deferred
+ * transaction that reads first and writes later fails at once with SQLITE_BUSY when another
+ * process (a second portal process, a seed or a test) wrote in between, whatever the busy timeout.
+ * IMMEDIATE takes the write lock up front and waits for it within the timeout instead.
+ */
+function beginImmediately(adapter: SqlDriverAdapter) {
+  const client = (adapter as unknown as { client?: { prepare: (sql: string) => unknown } }).client;
+  if (!client) throw new Error("the SQLite adapter no longer exposes its client; see beginImmediately");
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+}
+
 class PortalSqliteAdapterFactory extends PrismaBetterSQLite3 {
   override async connect(): Promise<SqlDriverAdapter> {
     const adapter = await super.connect();
     await adapter.executeScript(CONNECTION_PRAGMAS);
+    beginImmediately(adapter);
     return adapter;
   }
 

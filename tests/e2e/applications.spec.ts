@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test, waitForHydration } from "./fixtures";
 import { latestMailTo } from "./mail";
-import { createResident, departmentActs, portalDb, RESIDENT_PASSWORD } from "./portal-db";
+import { createResident, departmentActs, portalDb, RESIDENT_PASSWORD, submitThroughDomain } from "./portal-db";
 import { PORTAL_URL } from "./ports";
 
 /*
@@ -332,4 +332,38 @@ test("uploads of the wrong kind are refused with a clear message", async ({ page
   }
   const draftId = documentsStep.split("/").at(-2)!;
   expect(await portalDb.upload.count({ where: { applicationId: draftId } })).toBe(0);
+});
+
+test("a low rating reaches the department's supervisor", async ({ page, visit, checkA11y, javaScriptEnabled }) => {
+  const resident = await createResident("rating");
+  const number = await submitThroughDomain(resident, "58-EDU-004", (children) => ({
+    applicantName: "Тестова Ольга Ивановна",
+    applicantSnils: resident.snils,
+    applicantPhone: "+79001234567",
+    child: children[1]!.id,
+    accuracyConfirmed: true,
+    personalDataConsent: true,
+  }));
+  await departmentActs(number, "acknowledge");
+  await departmentActs(number, "startReview");
+  await departmentActs(number, "complete");
+  const comment = `Долго ждали подтверждения ${number}`;
+  await signIn(page, resident.email, javaScriptEnabled);
+  await visit(`/cabinet/applications/${number}`);
+  await page.getByLabel("2 — плохо").check();
+  await page.getByLabel("Комментарий (необязательно)").fill(comment);
+  await page.getByRole("button", { name: "Отправить оценку" }).click();
+  await expect(page.getByTestId("rating")).toHaveText("Ваша оценка: 2 из 5");
+
+  await page.context().clearCookies();
+  await page.goto("/login");
+  if (javaScriptEnabled) await waitForHydration(page);
+  await page.getByLabel("Электронная почта").fill("supervisor.education@demo.gosuslugi58.ru");
+  await page.getByLabel("Пароль", { exact: true }).fill("penza-demo-2026");
+  await page.getByRole("button", { name: "Войти" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Личный кабинет");
+  await visit("/office");
+  await expect(page.getByTestId("low-ratings")).toContainText(comment);
+  await expect(page.getByTestId("low-ratings")).toContainText("Оценка 2 из 5");
+  await checkA11y();
 });

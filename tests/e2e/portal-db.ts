@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { saveConfirmedAccount } from "../../app/domain/accounts/account-store.server";
 import { addChild, saveProfile } from "../../app/domain/accounts/profile.server";
+import { createDraft, saveDraftAnswers, submitApplication } from "../../app/domain/applications/applications.server";
 import type { Command } from "../../app/domain/applications/lifecycle";
 import { applyCommand } from "../../app/domain/applications/transitions.server";
 import { testPersonInn, testSnils } from "../../app/domain/identity/test-data";
@@ -73,4 +74,18 @@ export async function departmentActs(number: string, command: Command, reason?: 
       : { kind: "staff" as const, id: null, role: "officer" };
   const result = await applyCommand(portalDb, { applicationId: application.id, command, actor, reason, ground });
   if (!result.ok) throw new Error(`${command} refused: ${result.error}`);
+}
+
+/** A submitted application made through the domain API, for tests about what comes after. */
+export async function submitThroughDomain(
+  resident: { userId: string },
+  serviceCode: string,
+  answers: (children: { id: string }[]) => Record<string, unknown>,
+) {
+  const children = await portalDb.child.findMany({ where: { userId: resident.userId }, orderBy: { birthDate: "asc" } });
+  const draftId = await createDraft(portalDb, resident.userId, serviceCode);
+  await saveDraftAnswers(portalDb, resident.userId, draftId, answers(children), "review");
+  const result = await submitApplication(portalDb, { applicantId: resident.userId, draftId, ip: "127.0.0.1" });
+  if (!result.ok) throw new Error(`submission refused: ${JSON.stringify(result)}`);
+  return result.number;
 }

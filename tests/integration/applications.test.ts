@@ -23,6 +23,7 @@ import {
   markAllRead,
   markApplicationRead,
 } from "~/domain/applications/notifications.server";
+import { mailPendingNotifications } from "~/domain/applications/application-mail.server";
 import { keepPendingAnswers, restorePendingAnswers } from "~/domain/applications/pending-answers.server";
 import { rateApplication } from "~/domain/applications/ratings.server";
 import { formatRegistrationNumber, parseRegistrationNumber } from "~/domain/applications/registration-number";
@@ -454,8 +455,18 @@ describe("status changes", () => {
     });
     expect((await db.application.findUniqueOrThrow({ where: { id } })).status).toBe("waitingForInfo");
     expect(await answerRequest(db, { applicantId: otherResident, applicationId: id, formData: invalid })).toEqual({
-      status: "conflict",
+      status: "not-found",
     });
+    // A refused answer leaves no file behind.
+    const uploadsBefore = await db.upload.count({ where: { applicationId: id } });
+    const withFile = new FormData();
+    withFile.set("intent", "answer");
+    withFile.set("text", "");
+    withFile.append("files", new File([PDF], "Справка.pdf", { type: "application/pdf" }));
+    expect(await answerRequest(db, { applicantId: resident, applicationId: id, formData: withFile })).toMatchObject({
+      status: "invalid",
+    });
+    expect(await db.upload.count({ where: { applicationId: id } })).toBe(uploadsBefore);
 
     const answer = new FormData();
     answer.set("intent", "answer");
@@ -590,6 +601,19 @@ describe("status changes", () => {
     expect(await db.applicationEvent.count({ where: { idempotencyKey: `ack-${id}` } })).toBe(1);
   });
 
+  it("refuses an idempotency key already used for another application", async () => {
+    const first = await submitted();
+    const second = await submitted();
+    const key = `ack-shared-${first.id}`;
+    expect(
+      await applyCommand(db, { applicationId: first.id, command: "acknowledge", actor: system, idempotencyKey: key }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await applyCommand(db, { applicationId: second.id, command: "acknowledge", actor: system, idempotencyKey: key }),
+    ).toEqual({ ok: false, error: "conflict" });
+    expect((await db.application.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("sent");
+  });
+
   it("refuses only on one of the service's grounds, with a reason", async () => {
     const { id } = await inReview();
     await run(id, [["inviteToVisit", staff, "Приходите с оригиналами свидетельств о рождении"]]);
@@ -657,6 +681,36 @@ describe("status changes", () => {
       ok: false,
       error: "not-your-role",
     });
+  });
+});
+
+describe("mail of status changes", () => {
+  it("goes out once per notification, in the applicant's language, with the department's words", async () => {
+    await mailPendingNotifications(db, "http://portal.test");
+    const { id } = await submitted();
+    const application = await db.application.findUniqueOrThrow({ where: { id } });
+    await applyCommand(db, { applicationId: id, command: "acknowledge", actor: system });
+    await applyCommand(db, { applicationId: id, command: "startReview", actor: staff });
+    await applyCommand(db, {
+      applicationId: id,
+      command: "requestInfo",
+      actor: staff,
+      reason: "Приложите справку о составе семьи",
+    });
+    const before = await db.mailboxMessage.count();
+    expect(await mailPendingNotifications(db, "http://portal.test")).toBe(4);
+    const mails = await db.mailboxMessage.findMany({ orderBy: { id: "asc" }, skip: before });
+    expect(mails.map((m) => m.subject)).toEqual([
+      `Заявление № ${application.number} принято`,
+      `Заявление № ${application.number}: Заявление получено ведомством`,
+      `Заявление № ${application.number}: Заявление принято к рассмотрению`,
+      `Заявление № ${application.number}: Ожидание дополнительной информации`,
+    ]);
+    expect(mails[0]!.text).toContain(`http://portal.test/cabinet/applications/${application.number}`);
+    expect(mails[3]!.text).toContain("Приложите справку о составе семьи");
+    expect(mails[2]!.text).not.toContain("Приложите справку");
+    expect(await mailPendingNotifications(db, "http://portal.test")).toBe(0);
+    expect(await db.notification.count({ where: { applicationId: id, mailedAt: null } })).toBe(0);
   });
 });
 
