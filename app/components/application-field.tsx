@@ -75,19 +75,21 @@ export function ApplicationField({
     </p>
   ) : null;
   const aria = describedBy(field, hintId);
+  // A labelled single control: label, hint and error above it, in that order.
+  const labelled = (control: React.ReactNode) => (
+    <div className="space-y-1">
+      <label htmlFor={field.id} className="block font-semibold">
+        {label}
+      </label>
+      {hint}
+      <ErrorText field={field} label={pick(definition.label, language)} />
+      {control}
+    </div>
+  );
 
   if (definition.kind === "text" && definition.multiline) {
     const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: aria });
-    return (
-      <div className="space-y-1">
-        <label htmlFor={field.id} className="block font-semibold">
-          {label}
-        </label>
-        {hint}
-        <ErrorText field={field} label={pick(definition.label, language)} />
-        <textarea key={key} {...props} rows={5} className={inputClass(!!field.errors)} />
-      </div>
-    );
+    return labelled(<textarea key={key} {...props} rows={5} className={inputClass(!!field.errors)} />);
   }
 
   switch (definition.kind) {
@@ -144,22 +146,15 @@ export function ApplicationField({
     }
     case "select": {
       const { key, ...props } = getSelectProps(field, { ariaDescribedBy: aria });
-      return (
-        <div className="space-y-1">
-          <label htmlFor={field.id} className="block font-semibold">
-            {label}
-          </label>
-          {hint}
-          <ErrorText field={field} label={pick(definition.label, language)} />
-          <select key={key} {...props} className={`${inputClass(!!field.errors)} bg-white`}>
-            <option value="">{t("choose")}</option>
-            {definition.options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {pick(o.label, language)}
-              </option>
-            ))}
-          </select>
-        </div>
+      return labelled(
+        <select key={key} {...props} className={`${inputClass(!!field.errors)} bg-white`}>
+          <option value="">{t("choose")}</option>
+          {definition.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {pick(o.label, language)}
+            </option>
+          ))}
+        </select>,
       );
     }
     case "passport":
@@ -185,21 +180,14 @@ export function ApplicationField({
             : definition.name === "applicantName"
               ? "name"
               : undefined;
-      return (
-        <div className="space-y-1">
-          <label htmlFor={field.id} className="block font-semibold">
-            {label}
-          </label>
-          {hint}
-          <ErrorText field={field} label={pick(definition.label, language)} />
-          <input
-            key={key}
-            {...props}
-            inputMode={definition.kind === "number" ? "decimal" : undefined}
-            autoComplete={autoComplete}
-            className={inputClass(!!field.errors)}
-          />
-        </div>
+      return labelled(
+        <input
+          key={key}
+          {...props}
+          inputMode={definition.kind === "number" ? "decimal" : undefined}
+          autoComplete={autoComplete}
+          className={inputClass(!!field.errors)}
+        />,
       );
     }
   }

@@ -25,23 +25,77 @@ export function databaseFile(url = databaseUrl()): string {
 const CONNECTION_PRAGMAS = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
 
 /*
- * Transactions start with BEGIN IMMEDIATE instead of the adapter's plain BEGIN: a deferred
- * transaction that reads first and writes later fails at once with SQLITE_BUSY when another
- * process (a second portal process, a seed or a test) wrote in between, whatever the busy timeout.
- * IMMEDIATE takes the write lock up front and waits for it within the timeout instead.
+ * Two repairs to the driver adapter's transactions (Prisma 6.19, one better-sqlite3 connection):
+ *
+ * 1. BEGIN IMMEDIATE instead of the adapter's plain BEGIN: a deferred transaction that reads first
+ *    and writes later fails at once with SQLITE_BUSY when another process (a second portal process,
+ *    a seed, a test) wrote in between, whatever the busy timeout. IMMEDIATE takes the write lock up
+ *    front and waits for it within the timeout.
+ * 2. Queries outside a transaction wait while one is open. The adapter serialises transactions with
+ *    each other only; another request's query would otherwise run on the same connection inside the
+ *    open transaction — reading its uncommitted rows, and losing its own write if that transaction
+ *    rolls back.
  */
-function beginImmediately(adapter: SqlDriverAdapter) {
-  const client = (adapter as unknown as { client?: { prepare: (sql: string) => unknown } }).client;
-  if (!client) throw new Error("the SQLite adapter no longer exposes its client; see beginImmediately");
+type Client = { prepare: (sql: string) => unknown };
+type Transaction = { commit: () => Promise<void>; rollback: () => Promise<void> };
+
+function guardTransactions(adapter: SqlDriverAdapter) {
+  const client = (adapter as unknown as { client?: Client }).client;
+  if (!client) throw new Error("the SQLite adapter no longer exposes its client; see guardTransactions");
+  // Set at the very statement that opens a transaction (synchronously), cleared when it ends.
+  let open: { ended: Promise<void>; end: () => void } | null = null;
+  const end = () => {
+    const closing = open;
+    open = null;
+    closing?.end();
+  };
   const prepare = client.prepare.bind(client);
-  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+  client.prepare = (sql: string) => {
+    if (sql !== "BEGIN") return prepare(sql);
+    let resolve!: () => void;
+    open = { ended: new Promise<void>((r) => (resolve = r)), end: () => resolve() };
+    return prepare("BEGIN IMMEDIATE");
+  };
+
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => {
+    let transaction;
+    try {
+      transaction = await startTransaction(isolationLevel);
+    } catch (error) {
+      end(); // BEGIN itself failed (e.g. the write lock was not had in time)
+      throw error;
+    }
+    const t = transaction as unknown as Transaction;
+    const commit = t.commit.bind(t);
+    const rollback = t.rollback.bind(t);
+    t.commit = () => {
+      end();
+      return commit();
+    };
+    t.rollback = () => {
+      end();
+      return rollback();
+    };
+    return transaction;
+  };
+  const outside = adapter as unknown as Record<"queryRaw" | "executeRaw", (query: SqlQuery) => Promise<unknown>>;
+  for (const method of ["queryRaw", "executeRaw"] as const) {
+    const run = outside[method].bind(adapter);
+    // The adapter's methods run their statement synchronously when called, so nothing can begin a
+    // transaction between this check and the statement.
+    outside[method] = async (query: SqlQuery) => {
+      while (open) await open.ended;
+      return run(query);
+    };
+  }
 }
 
 class PortalSqliteAdapterFactory extends PrismaBetterSQLite3 {
   override async connect(): Promise<SqlDriverAdapter> {
     const adapter = await super.connect();
     await adapter.executeScript(CONNECTION_PRAGMAS);
-    beginImmediately(adapter);
+    guardTransactions(adapter);
     return adapter;
   }
 

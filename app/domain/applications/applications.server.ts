@@ -27,13 +27,23 @@ export function parseAnswers(text: string): Answers {
   }
 }
 
+// Versions of a service's form never change once written, so each is parsed once per process.
+const pinnedForms = new WeakMap<PrismaClient, Map<string, FormDefinition>>();
+
 /** The form of the version an application was begun with. */
 export async function getPinnedForm(db: PrismaClient, serviceId: number, version: number): Promise<FormDefinition> {
+  const key = `${serviceId}:${version}`;
+  let forms = pinnedForms.get(db);
+  if (!forms) pinnedForms.set(db, (forms = new Map<string, FormDefinition>()));
+  const cached = forms.get(key);
+  if (cached) return cached;
   const row = await db.serviceVersion.findUniqueOrThrow({
     where: { serviceId_version: { serviceId, version } },
     select: { form: true },
   });
-  return FormDefinitionSchema.parse(JSON.parse(row.form));
+  const form = FormDefinitionSchema.parse(JSON.parse(row.form));
+  forms.set(key, form);
+  return form;
 }
 
 export async function getApplicantFacts(db: PrismaClient, userId: string): Promise<ApplicantFacts> {

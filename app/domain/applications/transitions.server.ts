@@ -26,16 +26,45 @@ type ApplicationForStats = {
   deadline: string | null;
 };
 
+// What the statistics need of a service, read once per transaction (a submission writes three rows).
+const factsByTransaction = new WeakMap<Tx, Map<number, Promise<ServiceFacts>>>();
+type ServiceFacts = { code: string; mszu: boolean; proactive: boolean; categorySlug: string; departmentCode: string };
+
+function serviceFacts(tx: Tx, serviceId: number): Promise<ServiceFacts> {
+  let memo = factsByTransaction.get(tx);
+  if (!memo) factsByTransaction.set(tx, (memo = new Map<number, Promise<ServiceFacts>>()));
+  let facts = memo.get(serviceId);
+  if (!facts) {
+    facts = tx.service
+      .findUniqueOrThrow({
+        where: { id: serviceId },
+        select: {
+          code: true,
+          mszu: true,
+          proactive: true,
+          category: { select: { slug: true } },
+          department: { select: { code: true } },
+        },
+      })
+      .then((s) => ({
+        code: s.code,
+        mszu: s.mszu,
+        proactive: s.proactive,
+        categorySlug: s.category.slug,
+        departmentCode: s.department.code,
+      }));
+    memo.set(serviceId, facts);
+  }
+  return facts;
+}
+
 /** The statistics row: codes and dates only, never the applicant. */
 export async function recordStatEvent(
   tx: Tx,
   application: ApplicationForStats,
   event: { kind: "submitted" | "transition" | "rated"; at: Date; from?: Status; to?: Status; rating?: number },
 ): Promise<void> {
-  const service = await tx.service.findUniqueOrThrow({
-    where: { id: application.serviceId },
-    select: { code: true, mszu: true, proactive: true, category: { select: { slug: true } }, department: true },
-  });
+  const service = await serviceFacts(tx, application.serviceId);
   let decision: { onTime: boolean; workingDays: number; visit: boolean } | undefined;
   if (event.kind === "transition" && event.to && event.to !== "withdrawn" && FINAL_STATUSES.includes(event.to)) {
     const today = regionDate(event.at);
@@ -55,8 +84,8 @@ export async function recordStatEvent(
       kind: event.kind,
       applicationRef: application.id,
       serviceCode: service.code,
-      departmentCode: service.department.code,
-      categorySlug: service.category.slug,
+      departmentCode: service.departmentCode,
+      categorySlug: service.categorySlug,
       mszu: service.mszu,
       proactive: service.proactive,
       municipality: application.municipality,

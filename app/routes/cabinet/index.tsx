@@ -24,11 +24,23 @@ export default function Cabinet({ loaderData }: Route.ComponentProps) {
           <dd>{loaderData.roles.map((role) => t(`roles.${role}`)).join(", ")}</dd>
         </div>
       </dl>
-      <p className="mt-6">
-        <Link to="/cabinet/profile" className="font-semibold text-brand-700 underline">
-          {t("cabinet.profile")}
-        </Link>
-      </p>
+      <ul className="mt-6 space-y-3">
+        <li>
+          <Link to="/cabinet/applications" className="font-semibold text-brand-700 underline">
+            {t("cabinet.applications")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/cabinet/notifications" className="font-semibold text-brand-700 underline">
+            {t("cabinet.notifications")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/cabinet/profile" className="font-semibold text-brand-700 underline">
+            {t("cabinet.profile")}
+          </Link>
+        </li>
+      </ul>
       {loaderData.roles.some((r) => r === "officer" || r === "supervisor") && (
         <p className="mt-4">
           <Link to="/office" className="font-semibold text-brand-700 underline">
@@ -43,7 +55,6 @@ export default function Cabinet({ loaderData }: Route.ComponentProps) {
           </Link>
         </p>
       )}
-      <p className="mt-4">{t("cabinet.comingSoon")}</p>
       <div className="mt-8 flex flex-wrap gap-3">
         <Form method="post" action="/logout">
           <button type="submit" className="rounded-md border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700">
