@@ -5,7 +5,7 @@ import { translatorFor } from "~/i18n/translate.server";
 import { describeAnswers, referencedUploads, type Answers } from "./answers";
 import { workingDaysLeft } from "~/domain/calendar/working-days";
 import { regionDate } from "~/domain/region/clock";
-import { formatDate, formatDateTime } from "~/domain/region/dates";
+import { formatDate, formatDateTime, formatShortDate } from "~/domain/region/dates";
 import { getApplicationForApplicant, getChildren } from "./applications.server";
 import { availableCommands, FINAL_STATUSES, STATUSES, type Status } from "./lifecycle";
 import { RATEABLE } from "./ratings.server";
@@ -32,7 +32,7 @@ export async function describeApplicationAnswers(
   ]);
   return describeAnswers(input.form, input.answers, {
     language: input.language,
-    children,
+    children: children.map((c) => ({ ...c, birthDate: formatShortDate(c.birthDate, input.language) })),
     uploads: new Map(uploads.map((u) => [u.id, u])),
     yes: translatorFor(input.language)("applications:review.yes"),
   });

@@ -4,7 +4,7 @@ import type { StepDefinition } from "~/domain/forms/form-definition";
 import { ageInYears, stepSchema, type FormContext } from "~/domain/forms/form-schema";
 import { pick, type Language } from "~/domain/i18n/localized";
 import { regionDate } from "~/domain/region/clock";
-import { formatDateTime, formatTime } from "~/domain/region/dates";
+import { formatDateTime, formatShortDate, formatTime } from "~/domain/region/dates";
 import { findStep, referencedUploads, type Answers } from "./answers";
 import { getChildren, getDraft } from "./applications.server";
 
@@ -25,11 +25,16 @@ export async function loadDraftStep(
     select: { titleRu: true, titleEn: true },
   });
   const today = regionDate();
-  const children = (await getChildren(db, input.applicantId)).map((c) => ({
+  const profileChildren = await getChildren(db, input.applicantId);
+  const context: FormContext = {
+    today,
+    children: profileChildren.map((c) => ({ id: c.id, birthDate: c.birthDate })),
+  };
+  const children = profileChildren.map((c) => ({
     ...c,
+    birthDate: formatShortDate(c.birthDate, input.language),
     age: ageInYears(c.birthDate, today),
   }));
-  const context: FormContext = { today, children: children.map((c) => ({ id: c.id, birthDate: c.birthDate })) };
   const uploadIds = referencedUploads(found.answers, step.fields);
   const uploads = await db.upload.findMany({
     where: { id: { in: uploadIds }, ownerId: input.applicantId, applicationId: input.draftId },

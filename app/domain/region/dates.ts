@@ -36,3 +36,13 @@ export function formatDate(isoDate: string, language: Language): string {
     year: "numeric",
   }).format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+/** A calendar date in digits, as on documents: "20.01.2012" / "20/01/2012". */
+export function formatShortDate(isoDate: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    timeZone: "UTC",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+  }).format(new Date(`${isoDate}T00:00:00Z`));
+}
