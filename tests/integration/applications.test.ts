@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -201,6 +201,23 @@ describe("drafts", () => {
     expect(await deleteDraft(db, resident, draftId)).toBe(true);
     expect(await getDraft(db, resident, draftId)).toBeNull();
     expect(await deleteDraft(db, resident, draftId)).toBe(false);
+  });
+
+  it("deletes a draft's documents with it, from the disk too", async () => {
+    const draftId = await createDraft(db, resident, SERVICE);
+    const stored = await storeUpload(db, {
+      ownerId: resident,
+      applicationId: draftId,
+      field: "photo",
+      file: new File([PDF], "photo.pdf", { type: "application/pdf" }),
+      rules: { accept: ["application/pdf"], maxSizeMb: 10 },
+    });
+    if (!stored.ok) throw new Error(stored.error);
+    const { storedName } = await db.upload.findUniqueOrThrow({ where: { id: stored.upload.id } });
+    expect(existsSync(path.join(uploadDir, storedName))).toBe(true);
+    expect(await deleteDraft(db, resident, draftId)).toBe(true);
+    expect(await db.upload.count({ where: { id: stored.upload.id } })).toBe(0);
+    expect(existsSync(path.join(uploadDir, storedName))).toBe(false);
   });
 
   it("a submitted application is no longer a draft: it cannot be edited or deleted", async () => {

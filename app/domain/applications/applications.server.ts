@@ -4,6 +4,7 @@ import { legalDeadline } from "~/domain/calendar/working-days";
 import { FormDefinitionSchema, type FormDefinition } from "~/domain/forms/form-definition";
 import { applicationSchema, type ChildInProfile } from "~/domain/forms/form-schema";
 import { regionDate } from "~/domain/region/clock";
+import { removeStoredFiles } from "~/domain/uploads/uploads.server";
 import { prefillAnswers, referencedUploads, type Answers, type ApplicantFacts } from "./answers";
 import { formatRegistrationNumber } from "./registration-number";
 import { STATUS_FILTERS, type StatusFilter } from "./status-filters";
@@ -133,8 +134,16 @@ export async function saveDraftAnswers(
   return saved.count === 1;
 }
 
+/** Deletes one of the applicant's drafts with its documents, rows and files alike. */
 export async function deleteDraft(db: PrismaClient, applicantId: string, draftId: string): Promise<boolean> {
-  return (await db.application.deleteMany({ where: { id: draftId, applicantId, status: "draft" } })).count === 1;
+  const files = await db.upload.findMany({
+    where: { applicationId: draftId, ownerId: applicantId, application: { status: "draft" } },
+    select: { storedName: true },
+  });
+  const deleted = await db.application.deleteMany({ where: { id: draftId, applicantId, status: "draft" } });
+  if (deleted.count !== 1) return false;
+  await removeStoredFiles(files.map((f) => f.storedName));
+  return true;
 }
 
 export type SubmitResult =

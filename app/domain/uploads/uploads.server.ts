@@ -237,3 +237,8 @@ export async function discardUnattachedUploads(db: Db, ownerId: string, ids: rea
   for (const row of rows) await rm(path.join(uploadDirectory(), row.storedName), { force: true });
   return count;
 }
+
+/** The stored files of uploads whose rows are gone (a deleted draft): removed from the disk. */
+export async function removeStoredFiles(storedNames: readonly string[]): Promise<void> {
+  for (const name of storedNames) await rm(path.join(uploadDirectory(), name), { force: true });
+}
