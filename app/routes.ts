@@ -42,10 +42,13 @@ export default [
 
   // Staff: the office (officers, supervisors) and administration.
   route("office", "routes/office/index.tsx"),
+  route("office/applications/:number", "routes/office/application.tsx"),
+  route("office/supervisor", "routes/office/supervisor.tsx"),
   route("admin", "routes/admin/index.tsx"),
   route("admin/invite", "routes/admin/invite.tsx"),
   route("admin/users/:userId", "routes/admin/user.tsx"),
   route("admin/audit", "routes/admin/audit.tsx"),
+  route("admin/calendar", "routes/admin/calendar.tsx"),
 
   // Machine-readable.
   route("api/services", "routes/api/services.ts"),

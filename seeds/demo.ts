@@ -5,15 +5,18 @@ import {
   saveLifeSituation,
   saveService,
 } from "~/domain/catalogue/catalogue-store.server";
+import { seedProductionCalendar } from "~/domain/calendar/calendar-store.server";
 import { seedDemoAccounts } from "./accounts";
 import { categories, departments, lifeSituations, services } from "./catalogue/index";
 
-/** Everything a newcomer needs to see the portal working: the demo catalogue and demo accounts. */
+/** Everything a newcomer needs to see the portal working: the demo catalogue, demo accounts and the production calendar. */
 export async function seedDemoData(db: PrismaClient): Promise<{ services: number; accounts: number }> {
   for (const department of departments) await saveDepartment(db, department);
   for (const category of categories) await saveCategory(db, category);
   for (const situation of lifeSituations) await saveLifeSituation(db, situation);
   for (const service of services) await saveService(db, service);
   const accounts = await seedDemoAccounts(db);
+  // Real data rather than a demo: the calendar deadlines are counted in (idempotent, keeps admins' edits).
+  await seedProductionCalendar(db);
   return { services: services.length, accounts };
 }

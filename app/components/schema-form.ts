@@ -12,8 +12,11 @@ export function useSchemaForm<Schema extends z.ZodType<Record<string, unknown>, 
   schema: Schema,
   lastResult: SubmissionResult<string[]> | null | undefined,
   defaultValue?: Record<string, string | null | undefined>,
+  /** Needed when a page has several forms. */
+  id?: string,
 ) {
   return useForm<z.input<Schema>, z.output<Schema>>({
+    id,
     lastResult,
     defaultValue: defaultValue as DefaultValue<z.input<Schema>> | undefined,
     constraint: getZodConstraint(schema),

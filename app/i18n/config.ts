@@ -1,7 +1,16 @@
 import type { InitOptions } from "i18next";
 import { DEFAULT_LANGUAGE, LANGUAGES } from "~/domain/i18n/localized";
 
-export const NAMESPACES = ["common", "catalogue", "validation", "auth", "profile", "staff", "applications"] as const;
+export const NAMESPACES = [
+  "common",
+  "catalogue",
+  "validation",
+  "auth",
+  "profile",
+  "staff",
+  "applications",
+  "office",
+] as const;
 
 /** Options shared by the server's per-request instances and the browser's one. */
 export const i18nOptions = {

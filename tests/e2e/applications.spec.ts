@@ -362,7 +362,7 @@ test("a low rating reaches the department's supervisor", async ({ page, visit, c
   await page.getByLabel("Пароль", { exact: true }).fill("penza-demo-2026");
   await page.getByRole("button", { name: "Войти" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Личный кабинет");
-  await visit("/office");
+  await visit("/office/supervisor");
   await expect(page.getByTestId("low-ratings")).toContainText(comment);
   await expect(page.getByTestId("low-ratings")).toContainText("Оценка 2 из 5");
   await checkA11y();

@@ -68,10 +68,7 @@ export async function createResident(label: string) {
 /** The department acts on an application, as the back office will. */
 export async function departmentActs(number: string, command: Command, reason?: string, ground?: string) {
   const application = await portalDb.application.findUniqueOrThrow({ where: { number } });
-  const actor =
-    command === "acknowledge"
-      ? { kind: "system" as const, id: null, role: "system" }
-      : { kind: "staff" as const, id: null, role: "officer" };
+  const actor = { kind: "staff" as const, id: null, role: "officer" };
   const result = await applyCommand(portalDb, { applicationId: application.id, command, actor, reason, ground });
   if (!result.ok) throw new Error(`${command} refused: ${result.error}`);
 }

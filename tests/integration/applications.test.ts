@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { legalDeadline } from "~/domain/calendar/working-days";
+import { addWorkingDays, legalDeadline } from "~/domain/calendar/working-days";
 import { regionDate } from "~/domain/region/clock";
 import { storeUpload, uploadReference } from "~/domain/uploads/uploads.server";
 import {
@@ -28,7 +28,8 @@ import { keepPendingAnswers, restorePendingAnswers } from "~/domain/applications
 import { rateApplication } from "~/domain/applications/ratings.server";
 import { formatRegistrationNumber, parseRegistrationNumber } from "~/domain/applications/registration-number";
 import { answerRequest, withdrawApplication } from "~/domain/applications/resident-actions.server";
-import { applyCommand, productionCalendar, type Actor } from "~/domain/applications/transitions.server";
+import { applyCommand, type Actor } from "~/domain/applications/transitions.server";
+import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
 import type { Command } from "~/domain/applications/lifecycle";
 import { seedDemoData } from "../../seeds/demo";
 import { createTestDatabase } from "./test-database";
@@ -43,7 +44,6 @@ const previousUploadDir = process.env.UPLOAD_DIR;
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 const FILE_RULES = { accept: ["application/pdf", "image/jpeg", "image/png"], maxSizeMb: 10 } as const;
 
-const system: Actor = { kind: "system", id: null, role: "system" };
 let staff: Actor;
 
 let db: PrismaClient;
@@ -121,7 +121,7 @@ async function run(applicationId: string, steps: [Command, Actor, string?][]) {
 }
 
 const toReview: [Command, Actor][] = [
-  ["acknowledge", { kind: "system", id: null, role: "system" }],
+  ["acknowledge", { kind: "staff", id: null, role: "officer" }],
   ["startReview", { kind: "staff", id: null, role: "officer" }],
 ];
 
@@ -251,7 +251,7 @@ describe("submission", () => {
     expect(application.sequence).toBe((receipts?.value ?? 0) + 1);
     expect(application.receivedAt?.getTime()).toBe(now.getTime());
     expect(application.receivedAt?.getUTCMilliseconds()).toBe(437);
-    expect(application.deadline).toBe(legalDeadline(productionCalendar(), now, 10));
+    expect(application.deadline).toBe(legalDeadline(await loadProductionCalendar(db), now, 10));
     expect(application.deadline! > regionDate(now)).toBe(true);
     expect(application.municipality).toBe("56701000");
     expect(application.version).toBe(3);
@@ -437,7 +437,7 @@ describe("submission", () => {
 describe("status changes", () => {
   it("goes through review, a request for information and the resident's answer to the result", async () => {
     const { id, number } = await submitted();
-    expect(await applyCommand(db, { applicationId: id, command: "acknowledge", actor: system })).toEqual({
+    expect(await applyCommand(db, { applicationId: id, command: "acknowledge", actor: staff })).toEqual({
       ok: true,
       applicationId: id,
       from: "sent",
@@ -507,7 +507,7 @@ describe("status changes", () => {
     expect(events.map((e) => [e.command, e.fromStatus, e.toStatus, e.actorRole])).toEqual([
       ["submit", "draft", "registered", "resident"],
       ["forward", "registered", "sent", "system"],
-      ["acknowledge", "sent", "received", "system"],
+      ["acknowledge", "sent", "received", "officer"],
       ["startReview", "received", "inReview", "officer"],
       ["requestInfo", "inReview", "waitingForInfo", "officer"],
       ["provideInfo", "waitingForInfo", "inReview", "resident"],
@@ -586,17 +586,17 @@ describe("status changes", () => {
     const before = await writes(id);
     expect(before.application.version).toBe(3);
     expect(
-      await applyCommand(db, { applicationId: id, command: "acknowledge", actor: system, expectedVersion: 2 }),
+      await applyCommand(db, { applicationId: id, command: "acknowledge", actor: staff, expectedVersion: 2 }),
     ).toEqual({ ok: false, error: "conflict" });
     expect(await writes(id)).toEqual(before);
     expect(
-      await applyCommand(db, { applicationId: id, command: "acknowledge", actor: system, expectedVersion: 3 }),
+      await applyCommand(db, { applicationId: id, command: "acknowledge", actor: staff, expectedVersion: 3 }),
     ).toMatchObject({ ok: true, version: 4 });
   });
 
   it("replays a command repeated with the same idempotency key", async () => {
     const { id } = await submitted();
-    const input = { applicationId: id, command: "acknowledge" as const, actor: system, idempotencyKey: `ack-${id}` };
+    const input = { applicationId: id, command: "acknowledge" as const, actor: staff, idempotencyKey: `ack-${id}` };
     expect(await applyCommand(db, input)).toEqual({
       ok: true,
       applicationId: id,
@@ -618,15 +618,37 @@ describe("status changes", () => {
     expect(await db.applicationEvent.count({ where: { idempotencyKey: `ack-${id}` } })).toBe(1);
   });
 
+  it("stops the deadline's clock while the department waits for the resident", async () => {
+    const { id } = await inReview();
+    const before = (await db.application.findUniqueOrThrow({ where: { id } })).deadline!;
+    await applyCommand(db, {
+      applicationId: id,
+      command: "requestInfo",
+      actor: staff,
+      reason: "Нужна справка",
+      now: new Date("2026-12-01T10:00:00+03:00"),
+    });
+    await applyCommand(db, {
+      applicationId: id,
+      command: "provideInfo",
+      actor: { kind: "resident", id: resident, role: "resident" },
+      answer: { text: "Справка приложена", uploadIds: [] },
+      now: new Date("2026-12-04T10:00:00+03:00"),
+    });
+    // Asked on Tuesday 1 December, answered on Friday 4 December: three working days waited.
+    const after = (await db.application.findUniqueOrThrow({ where: { id } })).deadline!;
+    expect(after).toBe(addWorkingDays(await loadProductionCalendar(db), before, 3));
+  });
+
   it("refuses an idempotency key already used for another application", async () => {
     const first = await submitted();
     const second = await submitted();
     const key = `ack-shared-${first.id}`;
     expect(
-      await applyCommand(db, { applicationId: first.id, command: "acknowledge", actor: system, idempotencyKey: key }),
+      await applyCommand(db, { applicationId: first.id, command: "acknowledge", actor: staff, idempotencyKey: key }),
     ).toMatchObject({ ok: true });
     expect(
-      await applyCommand(db, { applicationId: second.id, command: "acknowledge", actor: system, idempotencyKey: key }),
+      await applyCommand(db, { applicationId: second.id, command: "acknowledge", actor: staff, idempotencyKey: key }),
     ).toEqual({ ok: false, error: "conflict" });
     expect((await db.application.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("sent");
   });
@@ -679,12 +701,12 @@ describe("status changes", () => {
 
   it("does not act on drafts or unknown applications", async () => {
     const draftId = await createDraft(db, resident, SERVICE);
-    expect(await applyCommand(db, { applicationId: draftId, command: "acknowledge", actor: system })).toEqual({
+    expect(await applyCommand(db, { applicationId: draftId, command: "acknowledge", actor: staff })).toEqual({
       ok: false,
       error: "not-found",
     });
     expect(
-      await applyCommand(db, { applicationId: "no-such-application", command: "acknowledge", actor: system }),
+      await applyCommand(db, { applicationId: "no-such-application", command: "acknowledge", actor: staff }),
     ).toEqual({
       ok: false,
       error: "not-found",
@@ -694,10 +716,13 @@ describe("status changes", () => {
       ok: false,
       error: "not-allowed-now",
     });
-    expect(await applyCommand(db, { applicationId: id, command: "acknowledge", actor: staff })).toEqual({
-      ok: false,
-      error: "not-your-role",
-    });
+    expect(
+      await applyCommand(db, {
+        applicationId: id,
+        command: "acknowledge",
+        actor: { kind: "resident", id: resident, role: "resident" },
+      }),
+    ).toEqual({ ok: false, error: "not-your-role" });
   });
 });
 
@@ -706,7 +731,7 @@ describe("mail of status changes", () => {
     await mailPendingNotifications(db, "http://portal.test");
     const { id } = await submitted();
     const application = await db.application.findUniqueOrThrow({ where: { id } });
-    await applyCommand(db, { applicationId: id, command: "acknowledge", actor: system });
+    await applyCommand(db, { applicationId: id, command: "acknowledge", actor: staff });
     await applyCommand(db, { applicationId: id, command: "startReview", actor: staff });
     await applyCommand(db, {
       applicationId: id,
@@ -795,7 +820,7 @@ describe("the resident's view", () => {
 
   it("counts unread notifications and marks them read", async () => {
     const { id, number } = await submitted();
-    await run(id, [["acknowledge", system]]);
+    await run(id, [["acknowledge", staff]]);
     const own = await db.notification.count({ where: { applicationId: id, readAt: null } });
     expect(own).toBeGreaterThanOrEqual(2);
     const unread = await countUnread(db, resident);

@@ -9,7 +9,7 @@ import { formatDate, formatDateTime, formatShortDate } from "~/domain/region/dat
 import { getApplicationForApplicant, getChildren } from "./applications.server";
 import { availableCommands, FINAL_STATUSES, STATUSES, type Status } from "./lifecycle";
 import { RATEABLE } from "./ratings.server";
-import { productionCalendar } from "./transitions.server";
+import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
 
 /*
  * The answers of an application in words, for "check your answers" and the application page:
@@ -91,7 +91,9 @@ export async function getApplicationPage(
     deadline: application.deadline ? formatDate(application.deadline, language) : null,
     deadlineDays: service.deadlineDays,
     workingDaysLeft:
-      application.deadline && !final ? workingDaysLeft(productionCalendar(), today, application.deadline) : null,
+      application.deadline && !final
+        ? workingDaysLeft(await loadProductionCalendar(db), today, application.deadline)
+        : null,
     timeline: application.events.map((e) => ({
       id: e.id,
       at: formatDateTime(e.at, language),

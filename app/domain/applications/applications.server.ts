@@ -8,7 +8,8 @@ import { removeStoredFiles } from "~/domain/uploads/uploads.server";
 import { prefillAnswers, referencedUploads, type Answers, type ApplicantFacts } from "./answers";
 import { formatRegistrationNumber } from "./registration-number";
 import { STATUS_FILTERS, type StatusFilter } from "./status-filters";
-import { productionCalendar, recordStatEvent, recordTransition } from "./transitions.server";
+import { recordStatEvent, recordTransition } from "./transitions.server";
+import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
 
 /*
  * The resident's side of applications: drafts saved at every step, submission, and what the
@@ -196,18 +197,22 @@ export async function submitApplication(
   }
   const profile = await db.profile.findUnique({
     where: { userId: input.applicantId },
-    select: { addressOktmo: true },
+    select: { addressOktmo: true, lastName: true, firstName: true, middleName: true },
   });
+  const given = typeof parsed.data.applicantName === "string" ? parsed.data.applicantName : "";
+  const applicantName =
+    given || (profile ? [profile.lastName, profile.firstName, profile.middleName].filter(Boolean).join(" ") : "");
 
   const now = input.now ?? new Date();
   const year = Number(today.slice(0, 4));
+  const calendar = await loadProductionCalendar(db);
   const result = await db.$transaction(async (tx) => {
     const current = await tx.application.findUniqueOrThrow({ where: { id: existing.id } });
     if (current.number) return { number: current.number, alreadySubmitted: true };
     const sequence = await bump(tx, "receipt");
     const yearly = await bump(tx, `registration-${year}`);
     const number = formatRegistrationNumber(year, yearly);
-    const deadline = legalDeadline(productionCalendar(), now, existing.service.deadlineDays);
+    const deadline = legalDeadline(calendar, now, existing.service.deadlineDays);
     const moved = await tx.application.updateMany({
       where: { id: existing.id, status: "draft", version: current.version },
       data: {
@@ -218,6 +223,8 @@ export async function submitApplication(
         deadline,
         answers: JSON.stringify(parsed.data),
         municipality: profile?.addressOktmo ?? null,
+        applicantName: applicantName || null,
+        applicantKey: applicantName ? applicantName.toLocaleLowerCase("ru") : null,
         version: { increment: 2 },
       },
     });

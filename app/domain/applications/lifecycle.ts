@@ -46,7 +46,8 @@ const OPEN: readonly Status[] = [
 export const COMMANDS = {
   submit: { from: ["draft"], to: "registered", by: "resident", reasonRequired: false },
   forward: { from: ["registered"], to: "sent", by: "system", reasonRequired: false },
-  acknowledge: { from: ["sent"], to: "received", by: "system", reasonRequired: false },
+  /** The department registers the application (получено ведомством). */
+  acknowledge: { from: ["sent"], to: "received", by: "staff", reasonRequired: false },
   startReview: { from: ["received"], to: "inReview", by: "staff", reasonRequired: false },
   requestInfo: { from: ["inReview"], to: "waitingForInfo", by: "staff", reasonRequired: true },
   provideInfo: { from: ["waitingForInfo"], to: "inReview", by: "resident", reasonRequired: false },

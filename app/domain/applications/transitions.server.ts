@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
-import { russianCalendar } from "~/domain/calendar/production-calendar";
-import { registrationDay, workingDaysLeft } from "~/domain/calendar/working-days";
+import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
+import type { ProductionCalendar } from "~/domain/calendar/production-calendar";
+import { deadlineAfterPause, registrationDay, workingDaysLeft } from "~/domain/calendar/working-days";
 import { regionDate } from "~/domain/region/clock";
 import { decide, FINAL_STATUSES, type ActorKind, type Command, type Decision, type Status } from "./lifecycle";
 
@@ -14,9 +15,6 @@ import { decide, FINAL_STATUSES, type ActorKind, type Command, type Decision, ty
 export type Tx = Prisma.TransactionClient;
 
 export type Actor = { kind: ActorKind; id: string | null; role: string };
-
-const calendar = russianCalendar([2025, 2026, 2027, 2028]);
-export const productionCalendar = () => calendar;
 
 type ApplicationForStats = {
   id: string;
@@ -62,11 +60,21 @@ function serviceFacts(tx: Tx, serviceId: number): Promise<ServiceFacts> {
 export async function recordStatEvent(
   tx: Tx,
   application: ApplicationForStats,
-  event: { kind: "submitted" | "transition" | "rated"; at: Date; from?: Status; to?: Status; rating?: number },
+  event: {
+    kind: "submitted" | "transition" | "rated";
+    at: Date;
+    from?: Status;
+    to?: Status;
+    rating?: number;
+    /** For decisions: working days are counted by it (loaded before the transaction began). */
+    calendar?: ProductionCalendar;
+  },
 ): Promise<void> {
   const service = await serviceFacts(tx, application.serviceId);
   let decision: { onTime: boolean; workingDays: number; visit: boolean } | undefined;
   if (event.kind === "transition" && event.to && event.to !== "withdrawn" && FINAL_STATUSES.includes(event.to)) {
+    const calendar = event.calendar;
+    if (!calendar) throw new Error("a decision's statistics need the production calendar");
     const today = regionDate(event.at);
     const start = application.receivedAt ? registrationDay(calendar, application.receivedAt) : today;
     const visits = await tx.applicationEvent.count({
@@ -116,6 +124,7 @@ export async function recordTransition(
     idempotencyKey?: string | null;
     /** The resident hears of the change (in the portal and by e-mail); default yes. */
     notify?: boolean;
+    calendar?: ProductionCalendar;
   },
 ): Promise<number> {
   const event = await tx.applicationEvent.create({
@@ -137,7 +146,13 @@ export async function recordTransition(
       data: { userId: application.applicantId, applicationId: application.id, status: change.to, createdAt: change.at },
     });
   }
-  await recordStatEvent(tx, application, { kind: "transition", at: change.at, from: change.from, to: change.to });
+  await recordStatEvent(tx, application, {
+    kind: "transition",
+    at: change.at,
+    from: change.from,
+    to: change.to,
+    calendar: change.calendar,
+  });
   return event.id;
 }
 
@@ -163,6 +178,8 @@ export type CommandInput = {
   /** The version the person acted on; a different one means someone else acted first. */
   expectedVersion?: number;
   idempotencyKey?: string;
+  /** The result document of a decision, already stored for the application. */
+  resultUploadId?: string;
   /** The resident's answer to a request, with documents already stored. */
   answer?: { text: string; uploadIds: string[] };
   now?: Date;
@@ -181,6 +198,8 @@ class Rollback extends Error {
 /** Applies one command of the lifecycle table to one application. */
 export async function applyCommand(db: PrismaClient, input: CommandInput): Promise<CommandResult> {
   const now = input.now ?? new Date();
+  // Read before the transaction: on the shared connection nothing else runs while one is open.
+  const calendar = await loadProductionCalendar(db);
   try {
     return await db.$transaction(async (tx) => {
       if (input.idempotencyKey) {
@@ -215,12 +234,14 @@ export async function applyCommand(db: PrismaClient, input: CommandInput): Promi
       });
       if (!decision.ok) return decision;
       const final = FINAL_STATUSES.includes(decision.to) && decision.to !== "withdrawn";
+      const deadline = await deadlineAfterAnswer(tx, application, decision, now, calendar);
       const moved = await tx.application.updateMany({
         where: { id: application.id, version: application.version },
         data: {
           status: decision.to,
           version: { increment: 1 },
           ...(final ? { decidedAt: now } : {}),
+          ...(deadline !== application.deadline ? { deadline } : {}),
         },
       });
       if (moved.count !== 1) throw new Rollback({ ok: false, error: "conflict" });
@@ -233,17 +254,24 @@ export async function applyCommand(db: PrismaClient, input: CommandInput): Promi
         reason: input.reason?.trim() || null,
         ground: input.ground ?? null,
         idempotencyKey: input.idempotencyKey ?? null,
+        calendar,
       });
-      if (DEPARTMENT_SPEAKS.includes(input.command) && input.reason?.trim()) {
-        await tx.applicationMessage.create({
+      if (DEPARTMENT_SPEAKS.includes(input.command) && (input.reason?.trim() || input.resultUploadId)) {
+        const message = await tx.applicationMessage.create({
           data: {
             applicationId: application.id,
             author: "department",
             authorId: input.actor.id,
-            text: input.reason.trim(),
+            text: input.reason?.trim() ?? "",
             createdAt: now,
           },
         });
+        if (input.resultUploadId) {
+          await tx.upload.updateMany({
+            where: { id: input.resultUploadId, applicationId: application.id, messageId: null },
+            data: { messageId: message.id },
+          });
+        }
       }
       if (APPLICANT_ANSWERS.includes(input.command) && input.answer) {
         const message = await tx.applicationMessage.create({
@@ -274,6 +302,37 @@ export async function applyCommand(db: PrismaClient, input: CommandInput): Promi
   } catch (error) {
     if (error instanceof Rollback) return error.result;
     throw error;
+  }
+}
+
+const WAITING: readonly Status[] = ["waitingForInfo", "needsCorrection"];
+
+/** When the resident answers, the days the department waited are added to the deadline (if the service says so). */
+async function deadlineAfterAnswer(
+  tx: Tx,
+  application: { id: string; deadline: string | null; service: { details: string } },
+  decision: { from: Status; to: Status },
+  now: Date,
+  calendar: ProductionCalendar,
+): Promise<string | null> {
+  if (!application.deadline || !WAITING.includes(decision.from) || decision.to !== "inReview") {
+    return application.deadline;
+  }
+  if (!pausesWhileWaiting(application.service.details)) return application.deadline;
+  const request = await tx.applicationEvent.findFirst({
+    where: { applicationId: application.id, toStatus: decision.from },
+    orderBy: { id: "desc" },
+    select: { at: true },
+  });
+  if (!request) return application.deadline;
+  return deadlineAfterPause(calendar, application.deadline, regionDate(request.at), regionDate(now));
+}
+
+function pausesWhileWaiting(details: string): boolean {
+  try {
+    return (JSON.parse(details) as { pauseWhileWaiting?: boolean }).pauseWhileWaiting !== false;
+  } catch {
+    return true;
   }
 }
 

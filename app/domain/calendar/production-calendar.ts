@@ -10,15 +10,25 @@ export type ProductionCalendar = {
   workingWeekends: ReadonlySet<string>;
   /** Office hours in the region's time, "HH:MM": an application received outside them counts from the next working day. */
   officeHours: { opens: string; closes: string };
+  /** Pre-holiday working days shortened by an hour (art. 95), YYYY-MM-DD. Informational: they still count as working days. */
+  shortDays?: ReadonlySet<string>;
 };
+
+/** The offices' hours in the region's time. */
+export const OFFICE_HOURS = { opens: "09:00", closes: "18:00" } as const;
 
 const range = (year: number, month: number, from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => iso(year, month, from + i));
 const iso = (year: number, month: number, day: number) =>
   `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 
-/** Art. 112 holidays and the transfers DOMAIN.md §6 lists for 2025 and 2026. */
-const YEARS: Record<number, { daysOff: string[]; workingWeekends: string[] }> = {
+/**
+ * Art. 112 holidays and the transfers DOMAIN.md §6 lists for 2025 and 2026 (days off include the
+ * Saturdays and Sundays of the holiday periods). The database's calendar is seeded from this.
+ */
+export const DECREED_YEARS: Readonly<
+  Record<number, { daysOff: readonly string[]; workingWeekends: readonly string[] }>
+> = {
   2025: {
     daysOff: [
       ...range(2025, 1, 1, 8),
@@ -50,7 +60,7 @@ const YEARS: Record<number, { daysOff: string[]; workingWeekends: string[] }> = 
 };
 
 /** For years without a decree yet: the fixed holidays of art. 112 only. */
-function article112(year: number): string[] {
+export function article112Holidays(year: number): string[] {
   return [
     ...range(year, 1, 1, 8),
     iso(year, 2, 23),
@@ -66,9 +76,9 @@ export function russianCalendar(years: number[] = [2025, 2026, 2027]): Productio
   const daysOff = new Set<string>();
   const workingWeekends = new Set<string>();
   for (const year of years) {
-    const data = YEARS[year];
-    for (const day of data?.daysOff ?? article112(year)) daysOff.add(day);
+    const data = DECREED_YEARS[year];
+    for (const day of data?.daysOff ?? article112Holidays(year)) daysOff.add(day);
     for (const day of data?.workingWeekends ?? []) workingWeekends.add(day);
   }
-  return { daysOff, workingWeekends, officeHours: { opens: "09:00", closes: "18:00" } };
+  return { daysOff, workingWeekends, officeHours: { ...OFFICE_HOURS } };
 }

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { russianCalendar } from "./production-calendar";
-import { addWorkingDays, isWorkingDay, legalDeadline, registrationDay, workingDaysLeft } from "./working-days";
+import {
+  addWorkingDays,
+  deadlineAfterPause,
+  isWorkingDay,
+  legalDeadline,
+  registrationDay,
+  workingDaysLeft,
+} from "./working-days";
 
 const calendar = russianCalendar();
 /** A Moscow wall-clock time as an instant (Moscow is UTC+3 all year). */
@@ -63,5 +70,20 @@ describe("legal deadlines (DOMAIN.md §6 worked examples)", () => {
         },
       ),
     );
+  });
+});
+
+describe("the clock paused while waiting for the resident", () => {
+  it("adds the working days from the request to the answer", () => {
+    // Due 18 May 2026; asked on Wed 6 May, answered on Wed 13 May: 7, 8, 12 and 13 May are
+    // working days (9–11 May are off), so four working days are added.
+    expect(deadlineAfterPause(calendar, "2026-05-18", "2026-05-06", "2026-05-13")).toBe("2026-05-22");
+  });
+  it("pauses nothing when the answer comes the same day", () => {
+    expect(deadlineAfterPause(calendar, "2026-05-18", "2026-05-13", "2026-05-13")).toBe("2026-05-18");
+  });
+  it("does not count days off in the pause", () => {
+    // Asked Friday 8 May, answered Tuesday 12 May: 9–11 May are off, only 12 May counts.
+    expect(deadlineAfterPause(calendar, "2026-05-18", "2026-05-08", "2026-05-12")).toBe("2026-05-19");
   });
 });

@@ -75,3 +75,18 @@ export function workingDaysLeft(calendar: ProductionCalendar, today: string, dea
   }
   return forward ? count : -count;
 }
+
+/**
+ * The deadline after the clock was paused (waiting for the resident's answer, DOMAIN.md §6): the
+ * working days from the request to the answer are added to it. A request and answer on the same day
+ * pause nothing.
+ */
+export function deadlineAfterPause(
+  calendar: ProductionCalendar,
+  deadline: string,
+  pausedOn: string,
+  resumedOn: string,
+): string {
+  const paused = resumedOn > pausedOn ? workingDaysLeft(calendar, pausedOn, resumedOn) : 0;
+  return addWorkingDays(calendar, deadline, paused);
+}

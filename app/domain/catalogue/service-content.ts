@@ -35,6 +35,8 @@ export const ServiceDetailsSchema = z.object({
   refusalGrounds: z.array(RefusalGroundSchema).min(1),
   /** Where a visit is needed: what for. */
   visitNote: LocalizedSchema.optional(),
+  /** The deadline stops while the department waits for the resident's answer (DOMAIN.md §6). */
+  pauseWhileWaiting: z.boolean().default(true),
 });
 export type ServiceDetails = z.infer<typeof ServiceDetailsSchema>;
 

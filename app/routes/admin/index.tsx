@@ -37,6 +37,11 @@ export default function Admin({ loaderData }: Route.ComponentProps) {
             {t("admin.audit")}
           </Link>
         </li>
+        <li>
+          <Link to="/admin/calendar" className="font-semibold text-brand-700 underline">
+            {t("calendar.title")}
+          </Link>
+        </li>
       </ul>
       <h2 className="mt-8 text-xl font-bold">{t("admin.staff")}</h2>
       <table className="mt-3 w-full border-collapse text-left">

@@ -1,0 +1,145 @@
+import type { PrismaClient } from "~/generated/prisma/client";
+import { recordAudit } from "~/domain/audit/audit.server";
+import { regionDate } from "~/domain/region/clock";
+import { calendarFromDays, defaultCalendarDays, type CalendarDay, type CalendarDayKind } from "./calendar-days";
+import type { ProductionCalendar } from "./production-calendar";
+
+/*
+ * The production calendar in the database (CalendarDay rows), edited by administrators. Deadlines
+ * read it through loadProductionCalendar, which keeps it in memory per PrismaClient and reloads it
+ * when the table's revision (row count, last change) moves — checked at most every 5 seconds, so
+ * every process of a deployment sees an administrator's change within seconds.
+ */
+
+const REVISION_CHECK_MS = 5_000;
+/** The first year the portal counts deadlines in; years from it to two years ahead fall back to the code's calendar. */
+const FIRST_YEAR = 2025;
+/** Seeded by seedProductionCalendar: 2025 and 2026 from the decrees, 2027 with art. 112 holidays only. */
+const SEEDED_YEARS = [2025, 2026, 2027];
+
+/**
+ * A value built from the database and cached per PrismaClient (tests and processes each have their
+ * own), rebuilt only when `readRevision` answers something new, asked at most every `checkMs`.
+ */
+function cachedByRevision<T>(options: {
+  checkMs: number;
+  readRevision: (db: PrismaClient, now: number) => Promise<string>;
+  load: (db: PrismaClient, now: number) => Promise<T>;
+}) {
+  const caches = new WeakMap<PrismaClient, { value: T; revision: string; checkedAt: number }>();
+  return {
+    async get(db: PrismaClient, now: number): Promise<T> {
+      const cache = caches.get(db);
+      if (cache && now - cache.checkedAt < options.checkMs) return cache.value;
+      const revision = await options.readRevision(db, now);
+      if (cache && cache.revision === revision) {
+        cache.checkedAt = now;
+        return cache.value;
+      }
+      const value = await options.load(db, now);
+      caches.set(db, { value, revision, checkedAt: now });
+      return value;
+    },
+    /** This process changed the data itself: no need to wait for the next check. */
+    forget(db: PrismaClient): void {
+      caches.delete(db);
+    },
+  };
+}
+
+const regionYear = (now: number) => Number(regionDate(new Date(now)).slice(0, 4));
+
+function fallbackYears(now: number): number[] {
+  const last = Math.max(regionYear(now) + 2, FIRST_YEAR);
+  return Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
+}
+
+const calendarCache = cachedByRevision<ProductionCalendar>({
+  checkMs: REVISION_CHECK_MS,
+  async readRevision(db, now) {
+    const aggregate = await db.calendarDay.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
+    // The year is part of it: on 1 January the fallback range moves on.
+    return `${aggregate._count._all}:${aggregate._max.updatedAt?.toISOString() ?? "-"}:${regionYear(now)}`;
+  },
+  async load(db, now) {
+    const rows = await db.calendarDay.findMany({ select: { date: true, kind: true } });
+    return calendarFromDays(
+      rows.map((row) => ({ date: row.date, kind: row.kind as CalendarDayKind })),
+      fallbackYears(now),
+    );
+  },
+});
+
+/** The production calendar deadlines are counted in: the stored days, the code's calendar for years without any. */
+export function loadProductionCalendar(db: PrismaClient, now = Date.now()): Promise<ProductionCalendar> {
+  return calendarCache.get(db, now);
+}
+
+/**
+ * Puts the shipped calendar days (calendar-days.ts defaultCalendarDays) into the database. Idempotent
+ * and respectful of administrators: a date that already has a row keeps it, and a date an
+ * administrator removed (on record in the audit trail) is not brought back.
+ */
+export async function seedProductionCalendar(db: PrismaClient): Promise<{ created: number }> {
+  const wanted = SEEDED_YEARS.flatMap(defaultCalendarDays);
+  const [existing, removed] = await Promise.all([
+    db.calendarDay.findMany({ where: { date: { in: wanted.map((d) => d.date) } }, select: { date: true } }),
+    db.auditEvent.findMany({
+      where: { subjectType: "calendar", action: "calendar.day-removed" },
+      select: { subjectId: true },
+    }),
+  ]);
+  const skip = new Set([...existing.map((row) => row.date), ...removed.map((event) => event.subjectId)]);
+  const missing = wanted.filter((day) => !skip.has(day.date));
+  if (missing.length > 0) {
+    await db.calendarDay.createMany({ data: missing });
+    calendarCache.forget(db);
+  }
+  return { created: missing.length };
+}
+
+export type StoredCalendarDay = CalendarDay & { updatedAt: Date };
+
+/** The special days of one year, in date order. */
+export async function listCalendarYear(db: PrismaClient, year: number): Promise<StoredCalendarDay[]> {
+  const rows = await db.calendarDay.findMany({
+    where: { date: { gte: `${year}-01-01`, lte: `${year}-12-31` } },
+    orderBy: { date: "asc" },
+  });
+  return rows.map((row) => ({ ...row, kind: row.kind as CalendarDayKind }));
+}
+
+/** Adds a special day or changes one (validated by CalendarDaySchema), on the audit record. */
+export async function saveCalendarDay(db: PrismaClient, actorId: string, day: CalendarDay): Promise<void> {
+  const previous = await db.calendarDay.findUnique({ where: { date: day.date }, select: { kind: true } });
+  await db.calendarDay.upsert({
+    where: { date: day.date },
+    create: { date: day.date, kind: day.kind, note: day.note },
+    update: { kind: day.kind, note: day.note },
+  });
+  calendarCache.forget(db);
+  await recordAudit(db, {
+    actorId,
+    action: "calendar.day-saved",
+    subjectType: "calendar",
+    subjectId: day.date,
+    details: { kind: day.kind, previousKind: previous?.kind ?? null },
+  });
+}
+
+/** Makes a date an ordinary day of the week again; false when it had no row. */
+export async function removeCalendarDay(db: PrismaClient, actorId: string, date: string): Promise<boolean> {
+  const previous = await db.calendarDay.findUnique({ where: { date }, select: { kind: true } });
+  if (!previous) return false;
+  const { count } = await db.calendarDay.deleteMany({ where: { date } });
+  if (count === 0) return false;
+  calendarCache.forget(db);
+  await recordAudit(db, {
+    actorId,
+    action: "calendar.day-removed",
+    subjectType: "calendar",
+    subjectId: date,
+    details: { kind: previous.kind },
+  });
+  return true;
+}

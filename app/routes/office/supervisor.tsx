@@ -1,0 +1,197 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/supervisor";
+import { PageTitle } from "~/components/page-title";
+import { prisma } from "~/db/prisma.server";
+import { lowRatingsForDepartments } from "~/domain/applications/ratings.server";
+import { assignMany, staffDepartmentIds } from "~/domain/office/casework.server";
+import { getWorkload, listOpenForAssignment } from "~/domain/office/supervision.server";
+import { pick } from "~/domain/i18n/localized";
+import { formatDate, formatDateTime } from "~/domain/region/dates";
+import { requestLanguage } from "~/i18n/i18n.server";
+import { requireRole } from "~/server/auth.server";
+
+/** Supervisors: workload per officer, deadlines at risk, low ratings, and moving work between officers. */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireRole(request, "supervisor");
+  const language = requestLanguage(context);
+  const departmentIds = await staffDepartmentIds(
+    prisma,
+    user.roles.filter((r) => r.role === "supervisor"),
+  );
+  const codes = user.roles.filter((r) => r.role === "supervisor" && r.departmentCode).map((r) => r.departmentCode!);
+  const [workload, open, lowRatings] = await Promise.all([
+    getWorkload(prisma, departmentIds),
+    listOpenForAssignment(prisma, departmentIds),
+    lowRatingsForDepartments(prisma, codes),
+  ]);
+  const url = new URL(request.url);
+  return {
+    workload,
+    assigned: url.searchParams.get("assigned"),
+    open: open.map((a) => ({
+      number: a.number!,
+      service: pick({ ru: a.service.titleRu, en: a.service.titleEn }, language),
+      applicant: a.applicantName ?? "",
+      deadline: a.deadline ? formatDate(a.deadline, language) : "",
+      assignee: a.assignee?.email ?? null,
+    })),
+    lowRatings: lowRatings.map((r) => ({
+      number: r.application.number ?? "",
+      service: pick({ ru: r.application.service.titleRu, en: r.application.service.titleEn }, language),
+      score: r.score,
+      comment: r.comment,
+      at: formatDateTime(r.createdAt, language),
+    })),
+  };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireRole(request, "supervisor");
+  const form = await request.formData();
+  const assignee = form.get("assignee");
+  const numbers = form.getAll("numbers").filter((n): n is string => typeof n === "string");
+  if (typeof assignee !== "string" || !assignee || numbers.length === 0) {
+    return data({ error: "choose" as const }, { status: 400 });
+  }
+  const result = await assignMany(prisma, {
+    actor: { id: user.id, roles: user.roles.filter((r) => r.role === "supervisor") },
+    numbers,
+    assigneeId: assignee,
+  });
+  return redirect(`/office/supervisor?assigned=${result.assigned}`);
+}
+
+export default function Supervisor({ loaderData: d, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("office");
+  const w = d.workload;
+  return (
+    <section className="max-w-5xl">
+      <p>
+        <Link to="/office" className="text-brand-700 underline">
+          {t("queues.title")}
+        </Link>
+      </p>
+      <div className="mt-2">
+        <PageTitle title={t("supervisor.title")} />
+      </div>
+      {d.assigned !== null && (
+        <p role="status" className="mt-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3">
+          {t("supervisor.assignedCount", { count: Number(d.assigned) })}
+        </p>
+      )}
+      <p className="mt-4" data-testid="processing-time">
+        {w.averageWorkingDays === null
+          ? t("supervisor.noDecisions")
+          : t("supervisor.averageTime", { days: w.averageWorkingDays.toFixed(1), count: w.decidedLast90Days })}
+      </p>
+      <div className="mt-4 overflow-x-auto">
+        <table className="w-full border-collapse text-left text-sm" data-testid="workload">
+          <caption className="text-left font-bold">{t("supervisor.workload")}</caption>
+          <thead>
+            <tr className="border-b-2 border-slate-400">
+              <th scope="col" className="px-2 py-2">
+                {t("supervisor.officer")}
+              </th>
+              <th scope="col" className="px-2 py-2">
+                {t("supervisor.inWork")}
+              </th>
+              <th scope="col" className="px-2 py-2">
+                {t("supervisor.dueSoon")}
+              </th>
+              <th scope="col" className="px-2 py-2">
+                {t("supervisor.overdue")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {w.rows.map((r) => (
+              <tr key={r.id ?? "none"} className="border-b border-slate-200">
+                <th scope="row" className="px-2 py-1.5 font-normal">
+                  {r.email ?? t("filters.unassigned")}
+                </th>
+                <td className="px-2 py-1.5">{r.inWork}</td>
+                <td className="px-2 py-1.5">{r.dueSoon}</td>
+                <td className={`px-2 py-1.5 ${r.overdue > 0 ? "font-bold text-red-800" : ""}`}>{r.overdue}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <section aria-labelledby="reassign-title" className="mt-8">
+        <h2 id="reassign-title" className="text-xl font-bold">
+          {t("supervisor.reassign")}
+        </h2>
+        {actionData?.error && (
+          <p role="alert" className="mt-2 rounded-md border-4 border-red-700 bg-white p-3 font-semibold">
+            {t("supervisor.choose")}
+          </p>
+        )}
+        {d.open.length === 0 ? (
+          <p className="mt-2">{t("queues.empty")}</p>
+        ) : (
+          <Form method="post" className="mt-3 space-y-3">
+            <fieldset>
+              <legend className="font-semibold">{t("supervisor.applications")}</legend>
+              <ul className="mt-2 space-y-1">
+                {d.open.map((a) => (
+                  <li key={a.number}>
+                    <label className="flex flex-wrap items-start gap-2">
+                      <input type="checkbox" name="numbers" value={a.number} className="mt-1 size-5" />
+                      <span>
+                        {a.number} · {a.service} · {a.applicant} · {t("columns.deadline")}: {a.deadline} ·{" "}
+                        {a.assignee ?? t("filters.unassigned")}
+                      </span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+            <div>
+              <label htmlFor="bulk-assignee" className="block font-semibold">
+                {t("actions.assignee")}
+              </label>
+              <select
+                id="bulk-assignee"
+                name="assignee"
+                className="rounded-md border border-slate-500 bg-white px-3 py-2"
+              >
+                <option value="">{t("actions.chooseOfficer")}</option>
+                {w.officers.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.email}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
+              {t("supervisor.assignSelected")}
+            </button>
+          </Form>
+        )}
+      </section>
+
+      <section aria-labelledby="low-ratings" className="mt-8">
+        <h2 id="low-ratings" className="text-xl font-bold">
+          {t("supervisor.lowRatings")}
+        </h2>
+        {d.lowRatings.length === 0 ? (
+          <p className="mt-2">{t("supervisor.noLowRatings")}</p>
+        ) : (
+          <ul className="mt-2 space-y-2" data-testid="low-ratings">
+            {d.lowRatings.map((r) => (
+              <li key={`${r.number}-${r.at}`} className="rounded-md border border-slate-300 bg-white p-3">
+                <p className="font-semibold">
+                  {t("supervisor.rating", { score: r.score })} · {r.service} · {r.number}
+                </p>
+                {r.comment && <p className="mt-1 whitespace-pre-line">{r.comment}</p>}
+                <p className="text-sm text-muted">{r.at}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
+  );
+}
