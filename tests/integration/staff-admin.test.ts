@@ -10,6 +10,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { resetPassword, signIn } from "~/domain/accounts/accounts.server";
 import { recordPersonalDataAccess } from "~/domain/audit/audit.server";
 import { grantRole, inviteStaff, listAuditEvents, revokeRole } from "~/domain/accounts/staff-admin.server";
+import { regionDate } from "~/domain/region/clock";
 import { seedDemoData } from "../../seeds/demo";
 import { startSmtpSink, type ReceivedMail } from "../support/smtp-sink";
 import { createTestDatabase } from "./test-database";
@@ -71,6 +72,27 @@ describe("staff administration", () => {
       ["role.revoked", adminId, JSON.stringify({ role: "supervisor", department: "mintrud", school: null })],
       ["role.granted", adminId, JSON.stringify({ role: "supervisor", department: "mintrud", school: null })],
     ]);
+  });
+
+  it("filters the audit log by person, object and date", async () => {
+    const officer = await db.user.findUniqueOrThrow({ where: { email: "officer.social@demo.gosuslugi58.ru" } });
+    await recordPersonalDataAccess(db, {
+      staffId: officer.id,
+      personId: adminId,
+      fields: ["application"],
+      purpose: "application:58-2026-0000001-5",
+    });
+    const byEmail = await listAuditEvents(db, { actor: "officer.social@demo.gosuslugi58.ru" });
+    expect(byEmail.events.length).toBeGreaterThan(0);
+    expect(byEmail.events.every((e) => e.actorId === officer.id)).toBe(true);
+    const bySubject = await listAuditEvents(db, { subject: adminId, actor: officer.id });
+    expect(bySubject.events.map((e) => e.action)).toContain("personal-data.viewed");
+    expect((await listAuditEvents(db, { actor: "nobody@example.ru" })).events).toEqual([]);
+    expect((await listAuditEvents(db, { actor: officer.id, to: "2000-01-01" })).events).toEqual([]);
+    const today = regionDate();
+    expect((await listAuditEvents(db, { actor: officer.id, from: "2000-01-01", to: today })).events.length).toBe(
+      byEmail.events.length,
+    );
   });
 
   it("an administrator cannot remove their own admin role", async () => {

@@ -86,10 +86,38 @@ export async function inviteStaff(
   return userId;
 }
 
-/** The newest audit events, a page at a time (keyset on id). */
-export async function listAuditEvents(db: PrismaClient, before?: number) {
+export type AuditFilter = {
+  before?: number;
+  /** Who acted: an e-mail address or a user id. */
+  actor?: string;
+  /** What it was about: an application number, a user id, a date of the calendar… */
+  subject?: string;
+  /** Region dates (YYYY-MM-DD), inclusive. */
+  from?: string;
+  to?: string;
+};
+
+/** The newest audit events matching the filter, a page at a time (keyset on id). */
+export async function listAuditEvents(db: PrismaClient, filter: AuditFilter = {}) {
+  let actorId = filter.actor;
+  if (filter.actor?.includes("@")) {
+    const user = await db.user.findUnique({ where: { email: filter.actor.toLowerCase() }, select: { id: true } });
+    actorId = user?.id ?? "-";
+  }
   const events = await db.auditEvent.findMany({
-    where: before ? { id: { lt: before } } : {},
+    where: {
+      ...(filter.before ? { id: { lt: filter.before } } : {}),
+      ...(actorId ? { actorId } : {}),
+      ...(filter.subject ? { subjectId: filter.subject } : {}),
+      ...(filter.from || filter.to
+        ? {
+            at: {
+              ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00+03:00`) } : {}),
+              ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00+03:00`).getTime() + 86_400_000) } : {}),
+            },
+          }
+        : {}),
+    },
     orderBy: { id: "desc" },
     take: PAGE_SIZE + 1,
   });

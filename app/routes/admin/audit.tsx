@@ -1,17 +1,39 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Form, Link } from "react-router";
+import { z } from "zod";
 import type { Route } from "./+types/audit";
 import { prisma } from "~/db/prisma.server";
 import { listAuditEvents } from "~/domain/accounts/staff-admin.server";
 import { requireRole } from "~/server/auth.server";
 import { PageTitle } from "~/components/page-title";
 
+const FilterSchema = z.object({
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+  actor: z.string().trim().max(254).optional().catch(undefined),
+  subject: z.string().trim().max(100).optional().catch(undefined),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+});
+
 export async function loader({ request }: Route.LoaderArgs) {
   await requireRole(request, "admin");
-  const before = Number(new URL(request.url).searchParams.get("before")) || undefined;
-  const { events, next } = await listAuditEvents(prisma, before);
+  const params = new URL(request.url).searchParams;
+  const raw = Object.fromEntries([...params].filter(([, v]) => v !== ""));
+  const filter = FilterSchema.parse(raw);
+  const { events, next } = await listAuditEvents(prisma, filter);
+  const nextParams = new URLSearchParams(raw);
+  if (next) nextParams.set("before", String(next));
   return {
-    next,
+    filter,
+    next: next ? `/admin/audit?${nextParams.toString()}` : null,
     events: events.map((e) => ({
       id: e.id,
       at: e.at.toISOString(),
@@ -29,6 +51,27 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
   return (
     <section>
       <PageTitle title={t("admin.audit")} />
+      <Form method="get" className="mt-4 grid gap-3 rounded-md border border-slate-300 bg-white p-3 sm:grid-cols-5">
+        {(["actor", "subject", "from", "to"] as const).map((name) => (
+          <div key={name}>
+            <label htmlFor={`audit-${name}`} className="block text-sm font-semibold">
+              {t(`auditFilter.${name}`)}
+            </label>
+            <input
+              id={`audit-${name}`}
+              name={name}
+              type={name === "from" || name === "to" ? "date" : "text"}
+              defaultValue={loaderData.filter[name] ?? ""}
+              className="w-full rounded-md border border-slate-500 px-2 py-1.5"
+            />
+          </div>
+        ))}
+        <div className="flex items-end">
+          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
+            {t("auditFilter.apply")}
+          </button>
+        </div>
+      </Form>
       <div className="mt-4 overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">
           <thead>
@@ -46,7 +89,7 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
                 <td className="py-1 pr-3 whitespace-nowrap">{e.at.replace("T", " ").slice(0, 19)}</td>
                 <td className="py-1 pr-3 font-mono text-xs">{e.actor?.slice(0, 8) ?? "—"}</td>
                 <td className="py-1 pr-3">{e.action}</td>
-                <td className="py-1 pr-3 font-mono text-xs">{e.subject?.slice(0, 8) ?? "—"}</td>
+                <td className="py-1 pr-3 font-mono text-xs">{e.subject ?? "—"}</td>
                 <td className="py-1 pr-3">{e.result}</td>
                 <td className="py-1 pr-3 font-mono text-xs break-all">{e.details}</td>
               </tr>
@@ -56,7 +99,7 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
       </div>
       {loaderData.next && (
         <p className="mt-4">
-          <Link to={`/admin/audit?before=${loaderData.next}`} className="text-brand-700 underline">
+          <Link to={loaderData.next} className="text-brand-700 underline">
             {t("admin.nextPage")}
           </Link>
         </p>
