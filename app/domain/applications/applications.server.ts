@@ -224,6 +224,7 @@ export async function submitApplication(
         answers: JSON.stringify(parsed.data),
         municipality: profile?.addressOktmo ?? null,
         applicantName: applicantName || null,
+        schoolCode: typeof parsed.data.school === "string" ? parsed.data.school : null,
         applicantKey: applicantName ? applicantName.toLocaleLowerCase("ru") : null,
         version: { increment: 2 },
       },

@@ -87,3 +87,30 @@ describe("the clock paused while waiting for the resident", () => {
     expect(deadlineAfterPause(calendar, "2026-05-18", "2026-05-08", "2026-05-12")).toBe("2026-05-19");
   });
 });
+
+describe("counting working days by arithmetic", () => {
+  it("agrees with walking the calendar day by day (property)", () => {
+    const walk = (from: string, to: string) => {
+      let count = 0;
+      for (let day = from; day < to;) {
+        day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+        if (isWorkingDay(calendar, day)) count += 1;
+      }
+      return count;
+    };
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("2024-06-01T00:00:00Z"), max: new Date("2027-12-31T00:00:00Z"), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 900 }),
+        (start, span) => {
+          const from = start.toISOString().slice(0, 10);
+          const to = new Date(start.getTime() + span * 86_400_000).toISOString().slice(0, 10);
+          return (
+            workingDaysLeft(calendar, from, to) === walk(from, to) &&
+            workingDaysLeft(calendar, to, from) === -walk(from, to)
+          );
+        },
+      ),
+    );
+  });
+});

@@ -65,15 +65,39 @@ export function legalDeadline(calendar: ProductionCalendar, receivedAt: Date, te
 /** Working days from `today` (exclusive) to `deadline` (inclusive); negative when overdue. */
 export function workingDaysLeft(calendar: ProductionCalendar, today: string, deadline: string): number {
   if (deadline === today) return 0;
-  const forward = deadline > today;
-  const to = forward ? deadline : today;
-  let day = forward ? today : deadline;
-  let count = 0;
-  while (day < to) {
-    day = nextDay(day);
-    if (isWorkingDay(calendar, day)) count += 1;
+  return deadline > today
+    ? workingDaysBetween(calendar, today, deadline)
+    : -workingDaysBetween(calendar, deadline, today);
+}
+
+const DAY_MS = 86_400_000;
+const MONDAY_1970_01_05 = 4;
+
+/** Monday–Friday days from Monday 5 January 1970 to this date, inclusive. */
+function weekdaysThrough(isoDate: string): number {
+  const days = Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS) - MONDAY_1970_01_05 + 1;
+  return Math.floor(days / 7) * 5 + Math.min(days % 7, 5);
+}
+
+const isWeekday = (isoDate: string) => {
+  const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+};
+
+/*
+ * Working days in (from, to], by arithmetic: the weekdays, less the holidays that fall on them, plus
+ * the weekends worked by transfer. Queues show this for every row, and an old overdue application
+ * would otherwise cost a walk over every day since its deadline.
+ */
+function workingDaysBetween(calendar: ProductionCalendar, from: string, to: string): number {
+  let count = weekdaysThrough(to) - weekdaysThrough(from);
+  for (const day of calendar.daysOff) {
+    if (day > from && day <= to && isWeekday(day) && !calendar.workingWeekends.has(day)) count -= 1;
   }
-  return forward ? count : -count;
+  for (const day of calendar.workingWeekends) {
+    if (day > from && day <= to && !isWeekday(day)) count += 1;
+  }
+  return count;
 }
 
 /**

@@ -28,14 +28,39 @@ export async function staffDepartmentIds(db: PrismaClient, roles: readonly RoleG
   return rows.map((r) => r.id);
 }
 
+/**
+ * What an officer may see: their departments and, for school staff (a grant with a school code),
+ * only the applications that name their school.
+ */
+export async function staffScope(db: PrismaClient, roles: readonly RoleGrant[]) {
+  const departmentIds = await staffDepartmentIds(db, roles);
+  const work = roles.filter((r) => r.role === "officer" || r.role === "supervisor");
+  const schoolCodes = work.length > 0 && work.every((r) => r.schoolCode) ? work.map((r) => r.schoolCode!) : null;
+  return { departmentIds, schoolCodes };
+}
+
 export const isSupervisor = (roles: readonly RoleGrant[]) => roles.some((r) => r.role === "supervisor");
 const actorRole = (roles: readonly RoleGrant[]) => (isSupervisor(roles) ? "supervisor" : "officer");
 
+/** Whether a member of staff may see this (submitted) application and its documents. */
+export async function staffMaySee(db: PrismaClient, roles: readonly RoleGrant[], applicationId: string) {
+  const { departmentIds, schoolCodes } = await staffScope(db, roles);
+  const found = await db.application.count({
+    where: {
+      id: applicationId,
+      number: { not: null },
+      departmentId: { in: departmentIds },
+      ...(schoolCodes ? { schoolCode: { in: schoolCodes } } : {}),
+    },
+  });
+  return found === 1;
+}
+
 /** The submitted application with this number, if it belongs to one of the officer's departments. */
 export async function findStaffApplication(db: PrismaClient, actor: StaffActor, number: string) {
-  const departmentIds = await staffDepartmentIds(db, actor.roles);
+  const { departmentIds, schoolCodes } = await staffScope(db, actor.roles);
   return db.application.findFirst({
-    where: { number, departmentId: { in: departmentIds } },
+    where: { number, departmentId: { in: departmentIds }, ...(schoolCodes ? { schoolCode: { in: schoolCodes } } : {}) },
     include: { service: true },
   });
 }

@@ -20,7 +20,13 @@ import {
  * page costs the same with ten thousand applications or a million. Counts are capped: a tab says
  * "1000+" rather than counting a million rows on every page view.
  */
-export type QueueScope = { departmentIds: number[]; officerId: string; today?: string };
+export type QueueScope = {
+  departmentIds: number[];
+  /** School staff: only applications naming these schools. */
+  schoolCodes?: string[] | null;
+  officerId: string;
+  today?: string;
+};
 
 const COUNT_CAP = 1000;
 
@@ -30,7 +36,10 @@ function queueWhere(
   today: string,
   dueBound: string,
 ): Prisma.ApplicationWhereInput {
-  const base = { departmentId: { in: scope.departmentIds } };
+  const base = {
+    departmentId: { in: scope.departmentIds },
+    ...(scope.schoolCodes ? { schoolCode: { in: scope.schoolCodes } } : {}),
+  };
   switch (queue) {
     case "new":
       return { ...base, status: { in: ["sent", "received"] }, assigneeId: null };
@@ -70,15 +79,19 @@ function filtersWhere(query: QueueQuery): Prisma.ApplicationWhereInput[] {
   return and;
 }
 
-function cursorWhere(query: QueueQuery): Prisma.ApplicationWhereInput | null {
-  if (!query.after) return null;
+/*
+ * Where the page starts. Always a range on the sort column (even on the first page), so SQLite walks
+ * the sorting index and stops after a page instead of sorting the whole queue: the "done" queue of a
+ * million applications is then as cheap as a short one.
+ */
+function cursorWhere(query: QueueQuery): Prisma.ApplicationWhereInput {
   if (query.sort === "received") {
     const sequence = Number(query.after);
-    return Number.isInteger(sequence) ? { sequence: { gt: sequence } } : null;
+    return { sequence: { gt: query.after && Number.isInteger(sequence) ? sequence : 0 } };
   }
-  const [deadline, id] = query.after.split("~");
-  if (!deadline || !id) return null;
-  return { OR: [{ deadline: { gt: deadline } }, { deadline, id: { gt: id } }] };
+  const [deadline, id] = (query.after ?? "").split("~");
+  if (!deadline || !id) return { deadline: { gte: "0" } };
+  return { deadline: { gte: deadline }, OR: [{ deadline: { gt: deadline } }, { id: { gt: id } }] };
 }
 
 async function dayBounds(db: PrismaClient, scope: QueueScope) {
@@ -92,7 +105,7 @@ export async function listQueue(db: PrismaClient, scope: QueueScope, query: Queu
   const cursor = cursorWhere(query);
   const rows = await db.application.findMany({
     where: {
-      AND: [queueWhere(query.queue, scope, today, dueBound), ...filtersWhere(query), ...(cursor ? [cursor] : [])],
+      AND: [queueWhere(query.queue, scope, today, dueBound), ...filtersWhere(query), cursor],
     },
     orderBy: query.sort === "received" ? [{ sequence: "asc" }] : [{ deadline: "asc" }, { id: "asc" }],
     take: QUEUE_PAGE_SIZE + 1,
@@ -133,12 +146,11 @@ export async function countQueues(db: PrismaClient, scope: QueueScope): Promise<
   const { today, dueBound } = await dayBounds(db, scope);
   const counts = await Promise.all(
     QUEUES.map(async (queue) => {
-      const rows = await db.application.findMany({
+      const count = await db.application.count({
         where: queueWhere(queue, scope, today, dueBound),
-        select: { id: true },
         take: COUNT_CAP + 1,
       });
-      return [queue, rows.length] as const;
+      return [queue, count] as const;
     }),
   );
   return Object.fromEntries(counts) as Record<QueueName, number>;

@@ -2,8 +2,8 @@ import { Readable } from "node:stream";
 import { data } from "react-router";
 import type { Route } from "./+types/download";
 import { prisma } from "~/db/prisma.server";
-import { staffDepartments } from "~/domain/accounts/roles";
 import { recordPersonalDataAccess } from "~/domain/audit/audit.server";
+import { staffMaySee } from "~/domain/office/casework.server";
 import { openUpload } from "~/domain/uploads/uploads.server";
 import { requireUser } from "~/server/auth.server";
 
@@ -17,12 +17,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const opened = await openUpload(prisma, params.uploadId);
   if (!opened) throw data(null, { status: 404 });
   let allowed = opened.row.ownerId === user.id;
-  if (!allowed && opened.departmentId !== null) {
-    const department = await prisma.department.findUnique({ where: { id: opened.departmentId } });
-    const submitted = await prisma.application.count({
-      where: { id: opened.applicationId ?? "", number: { not: null } },
-    });
-    allowed = !!department && submitted === 1 && staffDepartments(user.roles).includes(department.code);
+  if (!allowed && opened.applicationId) {
+    allowed = await staffMaySee(prisma, user.roles, opened.applicationId);
     if (allowed) {
       await recordPersonalDataAccess(prisma, {
         staffId: user.id,

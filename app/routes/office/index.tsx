@@ -6,7 +6,7 @@ import { PageTitle } from "~/components/page-title";
 import { StatusBadge } from "~/components/status-badge";
 import { prisma } from "~/db/prisma.server";
 import { STATUSES, type Status } from "~/domain/applications/lifecycle";
-import { isSupervisor, listDepartmentOfficers, staffDepartmentIds } from "~/domain/office/casework.server";
+import { isSupervisor, listDepartmentOfficers, staffScope } from "~/domain/office/casework.server";
 import { QUEUES, parseQueueQuery } from "~/domain/office/queues";
 import { countQueues, listQueue, QUEUE_COUNT_CAP } from "~/domain/office/queues.server";
 import { pick } from "~/domain/i18n/localized";
@@ -21,8 +21,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const language = requestLanguage(context);
   const url = new URL(request.url);
   const query = parseQueueQuery(url.searchParams);
-  const departmentIds = await staffDepartmentIds(prisma, user.roles);
-  const scope = { departmentIds, officerId: user.id };
+  const { departmentIds, schoolCodes } = await staffScope(prisma, user.roles);
+  const scope = { departmentIds, schoolCodes, officerId: user.id };
   const [page, counts, officers, services, departments] = await Promise.all([
     listQueue(prisma, scope, query),
     countQueues(prisma, scope),
@@ -38,6 +38,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   next?.set("after", page.next!);
   return {
     query,
+    schools: schoolCodes,
     counts,
     cap: QUEUE_COUNT_CAP,
     supervisor: isSupervisor(user.roles),
@@ -91,7 +92,10 @@ export default function Office({ loaderData: d }: Route.ComponentProps) {
   return (
     <section>
       <PageTitle title={t("queues.title")} />
-      <p className="mt-2 text-sm text-muted">{d.departments.join("; ")}</p>
+      <p className="mt-2 text-sm text-muted">
+        {d.departments.join("; ")}
+        {d.schools && ` — ${t("queues.schools", { schools: d.schools.join(", ") })}`}
+      </p>
       {d.supervisor && (
         <p className="mt-2">
           <Link to="/office/supervisor" className="font-semibold text-brand-700 underline">
