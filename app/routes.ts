@@ -52,6 +52,8 @@ export default [
 
   // Machine-readable.
   route("api/services", "routes/api/services.ts"),
+  route("api/indicators", "routes/api/indicators.ts"),
+  route("api/indicators/:code.csv", "routes/api/indicator-csv.ts"),
   route("healthz", "routes/system/healthz.ts"),
   route("dev/mailbox", "routes/dev/mailbox.tsx"),
 

@@ -85,6 +85,8 @@ const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> 
   "preferences/language": { url: "/preferences/language", expect: everyone("redirect") },
   "preferences/vision": { url: "/preferences/vision", expect: everyone("redirect") },
   "api/services": { url: "/api/services", expect: everyone(200) },
+  "api/indicators": { url: "/api/indicators?period=2026", expect: everyone(200) },
+  "api/indicators/:code.csv": { url: "/api/indicators/decided-on-time.csv", expect: everyone(200) },
   healthz: { url: "/healthz", expect: everyone(200) },
   // The test portal has SMTP configured, so the demo mailbox does not exist.
   "dev/mailbox": { url: "/dev/mailbox", expect: everyone(404) },

@@ -26,7 +26,14 @@ type ApplicationForStats = {
 
 // What the statistics need of a service, read once per transaction (a submission writes three rows).
 const factsByTransaction = new WeakMap<Tx, Map<number, Promise<ServiceFacts>>>();
-type ServiceFacts = { code: string; mszu: boolean; proactive: boolean; categorySlug: string; departmentCode: string };
+type ServiceFacts = {
+  code: string;
+  mszu: boolean;
+  proactive: boolean;
+  categorySlug: string;
+  departmentCode: string;
+  deadlineDays: number;
+};
 
 function serviceFacts(tx: Tx, serviceId: number): Promise<ServiceFacts> {
   let memo = factsByTransaction.get(tx);
@@ -40,6 +47,7 @@ function serviceFacts(tx: Tx, serviceId: number): Promise<ServiceFacts> {
           code: true,
           mszu: true,
           proactive: true,
+          deadlineDays: true,
           category: { select: { slug: true } },
           department: { select: { code: true } },
         },
@@ -50,6 +58,7 @@ function serviceFacts(tx: Tx, serviceId: number): Promise<ServiceFacts> {
         proactive: s.proactive,
         categorySlug: s.category.slug,
         departmentCode: s.department.code,
+        deadlineDays: s.deadlineDays,
       }));
     memo.set(serviceId, facts);
   }
@@ -106,6 +115,66 @@ export async function recordStatEvent(
       visit: decision?.visit ?? null,
       rating: event.rating ?? null,
     },
+  });
+  await rollUp(tx, {
+    day: regionDate(event.at),
+    serviceCode: service.code,
+    municipality: application.municipality ?? "",
+    channel: "portal",
+    submitted: event.kind === "submitted" ? 1 : 0,
+    decided: decision ? 1 : 0,
+    decidedOnTime: decision?.onTime ? 1 : 0,
+    completed: decision && event.to === "completed" ? 1 : 0,
+    completedNoVisit: decision && event.to === "completed" && !decision.visit ? 1 : 0,
+    regulatoryDays: decision ? service.deadlineDays : 0,
+    ratings: event.kind === "rated" ? 1 : 0,
+    ratingSum: event.kind === "rated" ? (event.rating ?? 0) : 0,
+    ratingsHigh: event.kind === "rated" && (event.rating ?? 0) >= 4 ? 1 : 0,
+  });
+  if (decision) {
+    const key = { day: regionDate(event.at), serviceCode: service.code, workingDays: decision.workingDays };
+    await tx.statDayProcessing.upsert({
+      where: { day_serviceCode_workingDays: key },
+      create: { ...key, count: 1 },
+      update: { count: { increment: 1 } },
+    });
+  }
+}
+
+type DayCounts = {
+  day: string;
+  serviceCode: string;
+  municipality: string;
+  channel: string;
+  submitted: number;
+  decided: number;
+  decidedOnTime: number;
+  completed: number;
+  completedNoVisit: number;
+  regulatoryDays: number;
+  ratings: number;
+  ratingSum: number;
+  ratingsHigh: number;
+};
+
+/** Adds one event's counts to its day's roll-up row (created on the day's first event). */
+async function rollUp(tx: Tx, counts: DayCounts): Promise<void> {
+  const { day, serviceCode, municipality, channel, ...numbers } = counts;
+  if (Object.values(numbers).every((n) => n === 0)) return;
+  // The indicators' caches notice new statistics by this revision.
+  await tx.counter.upsert({
+    where: { name: "statistics" },
+    create: { name: "statistics", value: 1 },
+    update: { value: { increment: 1 } },
+  });
+  await tx.statDay.upsert({
+    where: { day_serviceCode_municipality_channel: { day, serviceCode, municipality, channel } },
+    create: counts,
+    update: Object.fromEntries(
+      Object.entries(numbers)
+        .filter(([, n]) => n !== 0)
+        .map(([field, n]) => [field, { increment: n }]),
+    ),
   });
 }
 
