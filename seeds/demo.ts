@@ -7,9 +7,10 @@ import {
 } from "~/domain/catalogue/catalogue-store.server";
 import { seedProductionCalendar } from "~/domain/calendar/calendar-store.server";
 import { seedDemoAccounts } from "./accounts";
+import { seedStatisticsHistory } from "./history";
 import { categories, departments, lifeSituations, services } from "./catalogue/index";
 
-/** Everything a newcomer needs to see the portal working: the demo catalogue, demo accounts and the production calendar. */
+/** Everything a newcomer needs to see the portal working: the demo catalogue, demo accounts, the production calendar and the statistics history. */
 export async function seedDemoData(db: PrismaClient): Promise<{ services: number; accounts: number }> {
   for (const department of departments) await saveDepartment(db, department);
   for (const category of categories) await saveCategory(db, category);
@@ -18,5 +19,7 @@ export async function seedDemoData(db: PrismaClient): Promise<{ services: number
   const accounts = await seedDemoAccounts(db);
   // Real data rather than a demo: the calendar deadlines are counted in (idempotent, keeps admins' edits).
   await seedProductionCalendar(db);
+  // The anonymised statistics since 2016, so the indicators have history (idempotent: once per database).
+  await seedStatisticsHistory(db);
   return { services: services.length, accounts };
 }

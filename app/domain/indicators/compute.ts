@@ -175,8 +175,10 @@ export function computeIndicators(input: {
         return value(definition, year, noVisit, completed, percent(noVisit, completed));
       }
       case "proactive-services": {
+        // Only results that came without an application count, not every result of a service that
+        // also has a proactive mode.
         const services = new Set(
-          where((f, r) => (!!f?.proactive || r.channel === "proactive") && r.completed > 0).map((r) => r.serviceCode),
+          rows.filter((r) => r.channel === "proactive" && r.completed > 0).map((r) => r.serviceCode),
         );
         return value(definition, year, services.size, null, services.size);
       }
