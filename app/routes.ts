@@ -7,6 +7,9 @@ export default [
   route("categories/:slug", "routes/public/category.tsx"),
   route("services/:slug", "routes/public/service.tsx"),
   route("search", "routes/public/search.tsx"),
+  // How the e-services perform: the strategy's indicators, in plain words and as open data.
+  route("indicators", "routes/public/indicators.tsx"),
+  route("indicators/definitions", "routes/public/indicator-definitions.tsx"),
 
   // Applying online: start or resume, one step a page, check the answers and submit.
   route("services/:slug/apply", "routes/apply/start.tsx"),
@@ -44,6 +47,8 @@ export default [
   route("office", "routes/office/index.tsx"),
   route("office/applications/:number", "routes/office/application.tsx"),
   route("office/supervisor", "routes/office/supervisor.tsx"),
+  route("office/indicators", "routes/office/indicators.tsx"),
+  route("office/indicators/:code", "routes/office/indicator.tsx"),
   route("admin", "routes/admin/index.tsx"),
   route("admin/invite", "routes/admin/invite.tsx"),
   route("admin/users/:userId", "routes/admin/user.tsx"),

@@ -23,6 +23,11 @@ export function SiteFooter() {
               </Link>
             </li>
             <li>
+              <Link to="/indicators" className="underline hover:no-underline">
+                {t("footerLink", { ns: "indicators" })}
+              </Link>
+            </li>
+            <li>
               <a href="/api/services" className="underline hover:no-underline">
                 {t("layout.openApi")}
               </a>

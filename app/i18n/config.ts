@@ -10,6 +10,7 @@ export const NAMESPACES = [
   "staff",
   "applications",
   "office",
+  "indicators",
 ] as const;
 
 /** Options shared by the server's per-request instances and the browser's one. */

@@ -30,6 +30,8 @@ const everyone = (outcome: Outcome) =>
   }) as const;
 const signedIn = { ...everyone(200), anonymous: "login" } as const;
 const staffOffice = { ...everyone(403), anonymous: "login", officer: 200, supervisor: 200 } as const;
+/** The indicators' dashboard: analysts, supervisors and administrators. */
+const indicatorStaff = { ...everyone(403), anonymous: "login", supervisor: 200, analyst: 200, admin: 200 } as const;
 const adminOnly = { ...everyone(403), anonymous: "login", admin: 200 } as const;
 const signedOutOnly = { ...everyone("redirect"), anonymous: 200 } as const;
 /** Someone's own records: a visitor signs in first; anyone else's (or nothing) is "not found". */
@@ -41,6 +43,8 @@ const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> 
   "categories/:slug": { url: "/categories/education", expect: everyone(200) },
   "services/:slug": { url: "/services/first-grade-enrollment", expect: everyone(200) },
   search: { url: "/search?q=школа", expect: everyone(200) },
+  indicators: { url: "/indicators", expect: everyone(200) },
+  "indicators/definitions": { url: "/indicators/definitions", expect: everyone(200) },
   "services/:slug/apply": { url: "/services/library-card/apply", expect: signedIn },
   "services/:slug/apply/:draftId/review": {
     url: "/services/library-card/apply/no-such-draft/review",
@@ -77,6 +81,8 @@ const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> 
     expect: { ...staffOffice, officer: 404, supervisor: 404 },
   },
   "office/supervisor": { url: "/office/supervisor", expect: { ...staffOffice, officer: 403 } },
+  "office/indicators": { url: "/office/indicators?period=2026-Q1&channel=portal", expect: indicatorStaff },
+  "office/indicators/:code": { url: "/office/indicators/decided-on-time", expect: indicatorStaff },
   admin: { url: "/admin", expect: adminOnly },
   "admin/invite": { url: "/admin/invite", expect: adminOnly },
   "admin/users/:userId": { url: "/admin/users/no-such-user", expect: { ...adminOnly, admin: 404 } },
@@ -131,6 +137,19 @@ for (const visitor of ["anonymous", "resident", "officer", "supervisor", "analys
     await context.dispose();
   });
 }
+
+test("an unknown indicator is not found for those who may see the indicators", async () => {
+  for (const visitor of ["supervisor", "analyst", "admin"] as const) {
+    const context = await signedInAs(visitor);
+    const response = await context.get("/office/indicators/no-such-indicator", { maxRedirects: 0 });
+    expect(response.status(), visitor).toBe(404);
+    await context.dispose();
+  }
+  // Everyone else is refused before the code is even looked at.
+  const resident = await signedInAs("resident");
+  expect((await resident.get("/office/indicators/no-such-indicator", { maxRedirects: 0 })).status()).toBe(403);
+  await resident.dispose();
+});
 
 test("a resident cannot remove another resident's child", async () => {
   const owner = await playwrightRequest.newContext({ baseURL: PORTAL_URL });

@@ -84,8 +84,14 @@ export async function loadMonthlyAggregates(db: PrismaClient, slice: Slice): Pro
       SUM(ratingsHigh) AS ratingsHigh
     FROM StatDay ${where(dayConditions)}
     GROUP BY month, serviceCode, channel`;
-  // Processing days are not split by municipality or channel: those slices use the whole service's.
-  const processing = await db.$queryRaw<Record<string, unknown>[]>`
+  // Processing days are not split by municipality or channel: those slices reuse the services'
+  // histograms, read (and cached) once for the slice without them.
+  const services =
+    slice.municipality || slice.channel ? { ...slice, municipality: undefined, channel: undefined } : null;
+  const shared = services ? await loadMonthlyAggregates(db, services) : null;
+  const processing = shared
+    ? []
+    : await db.$queryRaw<Record<string, unknown>[]>`
     SELECT substr(day, 1, 7) AS month, serviceCode, workingDays, SUM(count) AS count
     FROM StatDayProcessing ${where(conditions)}
     GROUP BY month, serviceCode, workingDays`;
@@ -111,6 +117,9 @@ export async function loadMonthlyAggregates(db: PrismaClient, slice: Slice): Pro
       ratingSum: n(r.ratingSum),
       ratingsHigh: n(r.ratingsHigh),
     });
+  }
+  if (shared) {
+    for (const [month, aggregate] of shared) monthOf(month).processing.push(...aggregate.processing);
   }
   for (const r of processing) {
     monthOf(r.month).processing.push({

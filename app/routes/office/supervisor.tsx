@@ -75,6 +75,11 @@ export default function Supervisor({ loaderData: d, actionData }: Route.Componen
       <div className="mt-2">
         <PageTitle title={t("supervisor.title")} />
       </div>
+      <p className="mt-2">
+        <Link to="/office/indicators" className="font-semibold text-brand-700 underline">
+          {t("office.supervisorLink", { ns: "indicators" })}
+        </Link>
+      </p>
       {d.assigned !== null && (
         <p role="status" className="mt-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3">
           {t("supervisor.assignedCount", { count: Number(d.assigned) })}
