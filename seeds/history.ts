@@ -58,6 +58,7 @@
  * Speed: the rows go in through a second (better-sqlite3) connection to the same file, in one
  * transaction, 100 rows per prepared INSERT — about half a million rows a second.
  */
+import { createRandom } from "./random";
 import Database from "better-sqlite3";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { russianCalendar } from "~/domain/calendar/production-calendar";
@@ -240,36 +241,6 @@ export type GenerateStatisticsOptions = {
 // ---------------------------------------------------------------------------------------------
 // The generator
 
-/** sfc32 seeded through splitmix32: a fast, good, deterministic stream per (seed, year, part). */
-function createRandom(...seeds: number[]): () => number {
-  let s = 0x3c6ef372;
-  const splitmix = () => {
-    s = (s + 0x9e3779b9) | 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  for (const seed of seeds) {
-    s ^= seed | 0;
-    splitmix();
-  }
-  let a = splitmix();
-  let b = splitmix();
-  let c = splitmix();
-  let d = splitmix();
-  const next = () => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 12; i++) next();
-  return next;
-}
 
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);

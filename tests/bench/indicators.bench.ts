@@ -50,32 +50,17 @@ import { migrateDatabase } from "~/server/prepare-database.server";
 import { seedDemoData } from "../../seeds/demo";
 import { generateStatistics, readHistoryServices, writeStatistics } from "../../seeds/history";
 import { percentile } from "./load";
+import { numberOption } from "./bench-kit";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 // ---------------------------------------------------------------------------------------------
 // Options
-const argv = new Map(
-  process.argv
-    .slice(2)
-    .map((arg) => /^--([a-z-]+)=(.*)$/.exec(arg))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => [m[1]!, m[2]!] as const),
-);
-function option(name: string, envName: string, fallback: number, min: number, max: number): number {
-  const raw = argv.get(name) ?? process.env[envName];
-  const value = raw === undefined || raw === "" ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    console.error(`--${name} (${envName}) must be a number from ${min} to ${max}, not ${raw}`);
-    process.exit(1);
-  }
-  return value;
-}
-const APPLICATIONS = Math.floor(option("applications", "BENCH_APPLICATIONS", 1_000_000, 1000, 20_000_000));
-const YEARS = Math.floor(option("years", "BENCH_YEARS", 3, 1, 10));
-const ITERATIONS = Math.floor(option("iterations", "BENCH_ITERATIONS", 30, 3, 10_000));
-const SECONDS = option("seconds", "BENCH_SECONDS", 2, 0.1, 60);
-const SEED = Math.floor(option("seed", "BENCH_SEED", 58, 0, 2 ** 31));
+const APPLICATIONS = Math.floor(numberOption("applications", "BENCH_APPLICATIONS", 1_000_000, 1000, 20_000_000));
+const YEARS = Math.floor(numberOption("years", "BENCH_YEARS", 3, 1, 10));
+const ITERATIONS = Math.floor(numberOption("iterations", "BENCH_ITERATIONS", 30, 3, 10_000));
+const SECONDS = numberOption("seconds", "BENCH_SECONDS", 2, 0.1, 60);
+const SEED = Math.floor(numberOption("seed", "BENCH_SEED", 58, 0, 2 ** 31));
 const keep = process.env.BENCH_KEEP === "1";
 /** The cold computation should stay well under this (the brief's bar). */
 const COLD_BUDGET_MS = 1000;

@@ -63,6 +63,7 @@ import { migrateDatabase } from "~/server/prepare-database.server";
 import { seedDemoData } from "../../seeds/demo";
 import { generateApplications } from "./generate-applications";
 import { assertLoopback, formatLoad, percentile, runLoad, type LoadResult } from "./load";
+import { numberOption, stopProcessGroup } from "./bench-kit";
 
 const OFFICER_EMAIL = "officer.social@demo.gosuslugi58.ru";
 const DEPARTMENT_CODE = "mintrud";
@@ -80,30 +81,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 
 // ---------------------------------------------------------------------------------------------
 // Options
-const argv = new Map(
-  process.argv
-    .slice(2)
-    .map((arg) => /^--([a-z-]+)=(.*)$/.exec(arg))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => [m[1]!, m[2]!] as const),
-);
-function option(name: string, envName: string, fallback: number, min: number, max: number): number {
-  const raw = argv.get(name) ?? process.env[envName];
-  const value = raw === undefined || raw === "" ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    console.error(`--${name} (${envName}) must be a number from ${min} to ${max}, not ${raw}`);
-    process.exit(1);
-  }
-  return value;
-}
-const MAX = Math.floor(option("max", "BENCH_MAX", 1_000_000, 1000, 5_000_000));
-const ITERATIONS = Math.floor(option("iterations", "BENCH_ITERATIONS", 200, 5, 100_000));
-const SECONDS = option("seconds", "BENCH_SECONDS", 2, 0.1, 60);
-const PORT = Math.floor(option("port", "BENCH_PORT", 3500, 1024, 65535));
-const HTTP_SECONDS = option("http-seconds", "BENCH_HTTP_SECONDS", 5, 0, 60);
-const CONCURRENCY = Math.floor(option("concurrency", "BENCH_CONCURRENCY", 8, 1, 256));
-const SEED = Math.floor(option("seed", "BENCH_SEED", 58, 0, 2 ** 31));
-const ANALYZE = option("analyze", "BENCH_ANALYZE", 1, 0, 1) === 1;
+const MAX = Math.floor(numberOption("max", "BENCH_MAX", 1_000_000, 1000, 5_000_000));
+const ITERATIONS = Math.floor(numberOption("iterations", "BENCH_ITERATIONS", 200, 5, 100_000));
+const SECONDS = numberOption("seconds", "BENCH_SECONDS", 2, 0.1, 60);
+const PORT = Math.floor(numberOption("port", "BENCH_PORT", 3500, 1024, 65535));
+const HTTP_SECONDS = numberOption("http-seconds", "BENCH_HTTP_SECONDS", 5, 0, 60);
+const CONCURRENCY = Math.floor(numberOption("concurrency", "BENCH_CONCURRENCY", 8, 1, 256));
+const SEED = Math.floor(numberOption("seed", "BENCH_SEED", 58, 0, 2 ** 31));
+const ANALYZE = numberOption("analyze", "BENCH_ANALYZE", 1, 0, 1) === 1;
 const keep = process.env.BENCH_KEEP === "1";
 const sizes = STEPS.filter((s) => s <= MAX);
 if (sizes.at(-1) !== MAX) sizes.push(MAX);
@@ -149,26 +134,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 async function stopPortal(): Promise<void> {
   const child = portal;
   portal = null;
-  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, name); // the group of npx → tsx → node started here, nothing else
-    } catch {
-      // already gone
-    }
-  };
-  const alive = () => {
-    try {
-      process.kill(-child.pid!, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  signal("SIGTERM");
-  await Promise.race([portalExit, sleep(10_000)]);
-  for (let waited = 0; alive() && waited < 10_000; waited += 100) await sleep(100);
-  if (alive()) signal("SIGKILL");
+  await stopProcessGroup(child, portalExit);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ import { regionDate } from "~/domain/region/clock";
 import { createSqliteAdapter } from "~/db/sqlite-adapter.server";
 import { PrismaClient } from "~/generated/prisma/client";
 import { assertLoopback, formatLoad, percentile, runLoad } from "./load";
+import { numberOption, stopProcessGroup, textOption } from "./bench-kit";
 
 /** A simple service: applicant step, one plain field, declaration; no file and no child field. */
 const SERVICE_CODE = process.env.BENCH_SERVICE ?? "58-CUL-001";
@@ -52,29 +53,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 
 // ---------------------------------------------------------------------------------------------
 // Options
-const argv = new Map(
-  process.argv
-    .slice(2)
-    .map((arg) => /^--([a-z]+)=(.*)$/.exec(arg))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => [m[1]!, m[2]!] as const),
-);
-function option(name: string, envNames: string[], fallback: number, min: number, max: number): number {
-  const raw = argv.get(name) ?? envNames.map((e) => process.env[e]).find((v) => v !== undefined && v !== "");
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    console.error(`--${name} (${envNames.join(" | ")}) must be a number from ${min} to ${max}, not ${raw}`);
-    process.exit(1);
-  }
-  return value;
-}
-const N = Math.floor(option("n", ["BENCH_APPLICATIONS", "N"], 2000, 1, 100_000));
-const C = Math.floor(option("c", ["BENCH_CONCURRENCY", "C"], 50, 1, 1000));
-const DUPLICATE = option("duplicate", ["BENCH_DUPLICATE", "DUPLICATE"], 1, 0, 1);
-const PORT = Math.floor(option("port", ["BENCH_PORT", "PORT"], 3400, 1024, 65535));
-const SECONDS = option("seconds", ["BENCH_SECONDS"], 120, 1, 600);
-const WARMUP = Math.floor(option("warmup", ["BENCH_WARMUP"], Math.min(20, N), 0, 1000));
-const externalUrl = argv.get("url") ?? process.env.BENCH_URL;
+const N = Math.floor(numberOption("n", ["BENCH_APPLICATIONS", "N"], 2000, 1, 100_000));
+const C = Math.floor(numberOption("c", ["BENCH_CONCURRENCY", "C"], 50, 1, 1000));
+const DUPLICATE = numberOption("duplicate", ["BENCH_DUPLICATE", "DUPLICATE"], 1, 0, 1);
+const PORT = Math.floor(numberOption("port", ["BENCH_PORT", "PORT"], 3400, 1024, 65535));
+const SECONDS = numberOption("seconds", ["BENCH_SECONDS"], 120, 1, 600);
+const WARMUP = Math.floor(numberOption("warmup", ["BENCH_WARMUP"], Math.min(20, N), 0, 1000));
+const externalUrl = textOption("url", "BENCH_URL");
 const keep = process.env.BENCH_KEEP === "1";
 
 // The whole run is bounded: whatever hangs, the portal is stopped and the process ends.
@@ -107,27 +92,7 @@ async function cleanup(): Promise<void> {
 async function stopPortal(): Promise<void> {
   const child = portal;
   portal = null;
-  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
-  // The child leads its own process group (npx → tsx → node): signal the group, only ours.
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, name);
-    } catch {
-      // already gone
-    }
-  };
-  const alive = () => {
-    try {
-      process.kill(-child.pid!, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  signal("SIGTERM");
-  await Promise.race([portalExit, sleep(10_000)]);
-  for (let waited = 0; alive() && waited < 10_000; waited += 100) await sleep(100);
-  if (alive()) signal("SIGKILL");
+  await stopProcessGroup(child, portalExit);
 }
 
 function logTail(lines = 30): string {

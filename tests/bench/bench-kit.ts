@@ -1,0 +1,60 @@
+import type { ChildProcess } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+
+/*
+ * What every benchmark script needs besides its measurements: numeric options from `--name=value`
+ * or environment variables (checked, with a clear message), and stopping the portal it started.
+ */
+const argv = new Map(
+  process.argv
+    .slice(2)
+    .map((arg) => /^--([a-z-]+)=(.*)$/.exec(arg))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => [m[1]!, m[2]!] as const),
+);
+
+/** A text option: `--name=…`, else the first of the environment variables that is set. */
+export function textOption(name: string, envNames: string | string[]): string | undefined {
+  const names = Array.isArray(envNames) ? envNames : [envNames];
+  return argv.get(name) ?? names.map((e) => process.env[e]).find((v) => v !== undefined && v !== "");
+}
+
+/** A number option within [min, max]; anything else stops the script with a message. */
+export function numberOption(name: string, envNames: string | string[], fallback: number, min: number, max: number) {
+  const raw = textOption(name, envNames);
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    const names = Array.isArray(envNames) ? envNames.join(" | ") : envNames;
+    console.error(`--${name} (${names}) must be a number from ${min} to ${max}, not ${raw}`);
+    process.exit(1);
+  }
+  return value;
+}
+
+/**
+ * Stops a portal started with `detached: true`: it leads its own process group (npx → tsx → node),
+ * so the group is signalled — only ours — first politely, then for good.
+ */
+export async function stopProcessGroup(child: ChildProcess | null, exited: Promise<unknown>): Promise<void> {
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const pid = child.pid;
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, name);
+    } catch {
+      // already gone
+    }
+  };
+  const alive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  signal("SIGTERM");
+  await Promise.race([exited, sleep(10_000)]);
+  for (let waited = 0; alive() && waited < 10_000; waited += 100) await sleep(100);
+  if (alive()) signal("SIGKILL");
+}
