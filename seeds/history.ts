@@ -241,7 +241,6 @@ export type GenerateStatisticsOptions = {
 // ---------------------------------------------------------------------------------------------
 // The generator
 
-
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);

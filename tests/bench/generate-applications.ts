@@ -155,7 +155,6 @@ const PATRONYMIC: Record<string, [string, string]> = {
   Юрий: ["Юрьевич", "Юрьевна"],
 };
 
-
 function pickWeighted(random: () => number, mix: [string, number][]): string {
   let r = random();
   for (const [value, weight] of mix) {
