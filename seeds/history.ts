@@ -58,6 +58,7 @@
  * Speed: the rows go in through a second (better-sqlite3) connection to the same file, in one
  * transaction, 100 rows per prepared INSERT — about half a million rows a second.
  */
+import type { StatDayCounts } from "~/domain/indicators/compute";
 import { createRandom } from "./random";
 import Database from "better-sqlite3";
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -202,21 +203,7 @@ export type HistoryService = {
   departmentCode: string;
 };
 
-export type StatDayRow = {
-  day: string;
-  serviceCode: string;
-  municipality: string;
-  channel: string;
-  submitted: number;
-  decided: number;
-  decidedOnTime: number;
-  completed: number;
-  completedNoVisit: number;
-  regulatoryDays: number;
-  ratings: number;
-  ratingSum: number;
-  ratingsHigh: number;
-};
+export type StatDayRow = StatDayCounts;
 export type StatDayProcessingRow = { day: string; serviceCode: string; workingDays: number; count: number };
 
 export type GeneratedStatistics = {

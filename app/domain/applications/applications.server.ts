@@ -317,6 +317,21 @@ export async function listApplications(
   return { applications: page, nextAfter: rows.length > PAGE_SIZE ? page.at(-1)!.sequence : null };
 }
 
+/** The id of the applicant's submitted application with this number, or null. */
+export async function findOwnApplicationId(db: PrismaClient, applicantId: string, number: string) {
+  const row = await db.application.findFirst({ where: { number, applicantId }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+/** The number a draft got when it was submitted (from another device or tab), or null. */
+export async function submittedNumberOf(db: PrismaClient, applicantId: string, draftId: string) {
+  const row = await db.application.findFirst({
+    where: { id: draftId, applicantId, number: { not: null } },
+    select: { number: true },
+  });
+  return row?.number ?? null;
+}
+
 /** One application of the applicant by its number, with everything the page shows. */
 export async function getApplicationForApplicant(db: PrismaClient, applicantId: string, number: string) {
   const application = await db.application.findFirst({

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
 import type { ProductionCalendar } from "~/domain/calendar/production-calendar";
+import type { StatDayCounts } from "~/domain/indicators/compute";
 import { deadlineAfterPause, registrationDay, workingDaysLeft } from "~/domain/calendar/working-days";
 import { regionDate } from "~/domain/region/clock";
 import { decide, FINAL_STATUSES, type ActorKind, type Command, type Decision, type Status } from "./lifecycle";
@@ -141,21 +142,7 @@ export async function recordStatEvent(
   }
 }
 
-type DayCounts = {
-  day: string;
-  serviceCode: string;
-  municipality: string;
-  channel: string;
-  submitted: number;
-  decided: number;
-  decidedOnTime: number;
-  completed: number;
-  completedNoVisit: number;
-  regulatoryDays: number;
-  ratings: number;
-  ratingSum: number;
-  ratingsHigh: number;
-};
+type DayCounts = StatDayCounts;
 
 /** Adds one event's counts to its day's roll-up row (created on the day's first event). */
 async function rollUp(tx: Tx, counts: DayCounts): Promise<void> {

@@ -34,6 +34,9 @@ export type ServiceCounts = {
   ratingsHigh: number;
 };
 
+/** One row of the daily roll-up (StatDay): a service's counts on a day, in a municipality and channel. */
+export type StatDayCounts = ServiceCounts & { day: string; municipality: string };
+
 export type Aggregate = {
   counts: ServiceCounts[];
   /** Decisions by working days taken: serviceCode → days → count. */

@@ -65,6 +65,19 @@ export async function findStaffApplication(db: PrismaClient, actor: StaffActor, 
   });
 }
 
+/** The officer's departments and their services, for the queue page's filters. */
+export async function departmentsAndServices(db: PrismaClient, departmentIds: number[]) {
+  const [departments, services] = await Promise.all([
+    db.department.findMany({ where: { id: { in: departmentIds } } }),
+    db.service.findMany({
+      where: { departmentId: { in: departmentIds } },
+      select: { code: true, titleRu: true, titleEn: true },
+      orderBy: { code: "asc" },
+    }),
+  ]);
+  return { departments, services };
+}
+
 export async function listDepartmentOfficers(db: PrismaClient, departmentIds: number[]) {
   const grants = await db.roleAssignment.findMany({
     where: { departmentId: { in: departmentIds }, role: { in: ["officer", "supervisor"] } },

@@ -4,7 +4,7 @@ import type { Route } from "./+types/review";
 import { AnswerSummary } from "~/components/answer-summary";
 import { prisma } from "~/db/prisma.server";
 import { describeDraft } from "~/domain/applications/application-view.server";
-import { getDraft, submitApplication } from "~/domain/applications/applications.server";
+import { getDraft, submitApplication, submittedNumberOf } from "~/domain/applications/applications.server";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireUser } from "~/server/auth.server";
 import { clientAddress } from "~/server/client-address.server";
@@ -15,11 +15,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const found = await getDraft(prisma, user.id, params.draftId);
   if (!found) {
     // Submitted from another device or tab: show the application instead.
-    const submitted = await prisma.application.findFirst({
-      where: { id: params.draftId, applicantId: user.id, number: { not: null } },
-      select: { number: true },
-    });
-    if (submitted?.number) throw redirect(`/cabinet/applications/${submitted.number}`);
+    const submitted = await submittedNumberOf(prisma, user.id, params.draftId);
+    if (submitted) throw redirect(`/cabinet/applications/${submitted}`);
     throw data(null, { status: 404 });
   }
   if (found.draft.service.slug !== params.slug) throw data(null, { status: 404 });

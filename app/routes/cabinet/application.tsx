@@ -9,6 +9,7 @@ import { fieldErrors, useSchemaForm } from "~/components/schema-form";
 import { StatusBadge } from "~/components/status-badge";
 import { prisma } from "~/db/prisma.server";
 import { getApplicationPage } from "~/domain/applications/application-view.server";
+import { findOwnApplicationId } from "~/domain/applications/applications.server";
 import { markApplicationRead } from "~/domain/applications/notifications.server";
 import { rateApplication } from "~/domain/applications/ratings.server";
 import { ANSWER_FILE_RULES, InfoAnswerSchema, RatingSchema } from "~/domain/applications/resident-forms";
@@ -31,11 +32,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
-  const application = await prisma.application.findFirst({
-    where: { number: params.number, applicantId: user.id },
-    select: { id: true },
-  });
-  if (!application) throw data(null, { status: 404 });
+  const applicationId = await findOwnApplicationId(prisma, user.id, params.number);
+  if (!applicationId) throw data(null, { status: 404 });
+  const application = { id: applicationId };
   const formData = await request.formData();
   const here = `/cabinet/applications/${params.number}`;
 

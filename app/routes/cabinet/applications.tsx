@@ -28,8 +28,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     listApplications(prisma, user.id, { filter, after: Number.isInteger(after) && after > 0 ? after : undefined }),
     listDrafts(prisma, user.id),
   ]);
+  const byId = new Map([...catalogue.serviceBySlug.values()].map((s) => [s.id, s]));
   const title = (serviceId: number) => {
-    const service = [...catalogue.serviceBySlug.values()].find((s) => s.id === serviceId);
+    const service = byId.get(serviceId);
     return service ? pick(service.title, language) : "";
   };
   const today = regionDate();

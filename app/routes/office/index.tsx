@@ -6,7 +6,12 @@ import { PageTitle } from "~/components/page-title";
 import { StatusBadge } from "~/components/status-badge";
 import { prisma } from "~/db/prisma.server";
 import { STATUSES, type Status } from "~/domain/applications/lifecycle";
-import { isSupervisor, listDepartmentOfficers, staffScope } from "~/domain/office/casework.server";
+import {
+  departmentsAndServices,
+  isSupervisor,
+  listDepartmentOfficers,
+  staffScope,
+} from "~/domain/office/casework.server";
 import { QUEUES, parseQueueQuery } from "~/domain/office/queues";
 import { countQueues, listQueue, QUEUE_COUNT_CAP } from "~/domain/office/queues.server";
 import { pick } from "~/domain/i18n/localized";
@@ -23,16 +28,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const query = parseQueueQuery(url.searchParams);
   const { departmentIds, schoolCodes } = await staffScope(prisma, user.roles);
   const scope = { departmentIds, schoolCodes, officerId: user.id };
-  const [page, counts, officers, services, departments] = await Promise.all([
+  const [page, counts, officers, { services, departments }] = await Promise.all([
     listQueue(prisma, scope, query),
     countQueues(prisma, scope),
     listDepartmentOfficers(prisma, departmentIds),
-    prisma.service.findMany({
-      where: { departmentId: { in: departmentIds } },
-      select: { code: true, titleRu: true, titleEn: true },
-      orderBy: { code: "asc" },
-    }),
-    prisma.department.findMany({ where: { id: { in: departmentIds } } }),
+    departmentsAndServices(prisma, departmentIds),
   ]);
   const next = page.next ? new URLSearchParams(url.searchParams) : null;
   next?.set("after", page.next!);
