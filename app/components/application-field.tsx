@@ -193,7 +193,8 @@ export function ApplicationField({
   }
 }
 
-const PARTS = {
+/** The parts of the composite fields, in the order they are shown. */
+export const PARTS = {
   passport: ["number", "issuedOn", "issuerCode"],
   address: ["locality", "street", "house", "apartment"],
 } as const;

@@ -1,10 +1,10 @@
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/step";
-import { ApplicationField } from "~/components/application-field";
+import { ApplicationField, PARTS } from "~/components/application-field";
 import { ErrorSummary } from "~/components/form-field";
 import { useSchemaForm } from "~/components/schema-form";
 import { prisma } from "~/db/prisma.server";
@@ -108,7 +108,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     ...(submission.status === "success" ? {} : (submission.error as Record<string, string[]>)),
   };
   for (const [name, messages] of Object.entries(uploadErrors)) {
-    fieldErrors[name] = [...(fieldErrors[name] ?? []), ...messages];
+    // The file was refused, so the schema found the field empty: say what was wrong with the file.
+    fieldErrors[name] = messages;
   }
   const fileFields = step.fields.filter((f) => f.kind === "file").map((f) => f.name);
   return data(submission.reply({ fieldErrors, hideFields: fileFields }), { status: 400 });
@@ -146,10 +147,25 @@ function StepForm({ loaderData, actionData }: Route.ComponentProps) {
   const lastResult = (actionData ?? d.check) as SubmissionResult<string[]> | null | undefined;
   const [form, fields] = useSchemaForm(schema, lastResult, defaults as Record<string, string | undefined>);
   const labels = Object.fromEntries(d.step.fields.map((f) => [f.name, pick(f.label, d.language)]));
-  const errors = d.step.fields
-    .map((f) => fields[f.name])
-    .filter((f) => f?.errors && f.errors.length > 0)
-    .map((f) => ({ id: f!.id, name: f!.name, messages: f!.errors! }));
+  // The summary lists every error on the page, the parts of a passport or an address included.
+  type Entry = { id: string; name: string; errors?: string[] };
+  const entries = d.step.fields.flatMap((f): Entry[] => {
+    const field = fields[f.name];
+    if (!field) return [];
+    if (f.kind !== "passport" && f.kind !== "address") return [field];
+    const parts = (
+      field as unknown as FieldMetadata<Record<string, unknown>, Record<string, unknown>, string[]>
+    ).getFieldset() as unknown as Record<string, Entry>;
+    return [field, ...PARTS[f.kind].map((part) => parts[part]!)];
+  });
+  const errors = entries
+    .filter((e) => e.errors && e.errors.length > 0)
+    .map((e) => ({ id: e.id, name: e.name, messages: e.errors! }));
+  for (const f of d.step.fields) {
+    if (f.kind !== "passport" && f.kind !== "address") continue;
+    for (const part of PARTS[f.kind])
+      labels[`${f.name}.${part}`] = `${labels[f.name]} — ${t(`parts.${f.kind}.${part}`)}`;
+  }
   const title = pick(d.step.title, d.language);
   const previous = previousStepId(d.form, d.step.id);
   const here = stepUrl(d.slug, d.draftId, d.step.id);
