@@ -2,13 +2,23 @@ import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/r
 import { useTranslation } from "react-i18next";
 import { PASSWORD_MIN_LENGTH } from "~/domain/accounts/password-policy";
 import { parseValidationMessage } from "~/domain/forms/validation-message";
+import { DEFAULT_LANGUAGE, isLanguage } from "~/domain/i18n/localized";
+import { formatShortDate } from "~/domain/region/dates";
 
 /** Turns a schema's message (a key of the "validation" namespace with parameters) into words. */
 export function useValidationText(): (message: string) => string {
-  const { t } = useTranslation("validation");
+  const { t, i18n } = useTranslation("validation");
+  const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
   return (message) => {
     const { key, params } = parseValidationMessage(message);
-    return t(key, params);
+    // Date bounds travel as ISO dates; people read them as on documents (23.11.2026).
+    const shown = Object.fromEntries(
+      Object.entries(params).map(([name, value]) => [
+        name,
+        typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatShortDate(value, language) : value,
+      ]),
+    );
+    return t(key, shown);
   };
 }
 
