@@ -33,14 +33,38 @@ describe("the production calendar in the database", () => {
       expect(await listCalendarYear(db, year)).toMatchObject(defaultCalendarDays(year));
     }
     const before = await db.calendarDay.count();
-    expect(await seedProductionCalendar(db)).toEqual({ created: 0 });
+    expect(await seedProductionCalendar(db)).toEqual({ created: 0, updated: 0 });
     expect(await db.calendarDay.count()).toBe(before);
   });
 
-  it("gives 2026 its 247 working days and the DOMAIN.md §6 worked examples", async () => {
+  it("brings a database seeded before the 2027 decree up to it", async () => {
+    // The rows the seed wrote for 2027 while it had the art. 112 holidays only.
+    const decreeDays = ["2027-02-20", "2027-05-03", "2027-05-10", "2027-06-14", "2027-11-05"];
+    await db.calendarDay.deleteMany({ where: { date: { in: decreeDays } } });
+    await db.calendarDay.update({
+      where: { date: "2027-02-22" },
+      data: { kind: "short", note: "Предпраздничный день (ст. 95 ТК РФ): День защитника Отечества" },
+    });
+    await db.calendarDay.update({
+      where: { date: "2027-12-31" },
+      data: { kind: "short", note: "Предпраздничный день (ст. 95 ТК РФ): Новогодние каникулы" },
+    });
+    expect(isWorkingDay(await loadProductionCalendar(db), "2027-12-31")).toBe(true);
+
+    expect(await seedProductionCalendar(db)).toEqual({ created: 5, updated: 2 });
+    expect(await listCalendarYear(db, 2027)).toMatchObject(defaultCalendarDays(2027));
+    const calendar = await loadProductionCalendar(db);
+    expect(workingDaysByMonth(calendar, 2027)).toEqual([15, 19, 22, 22, 19, 21, 22, 22, 22, 21, 20, 22]);
+    expect(isWorkingDay(calendar, "2027-02-20")).toBe(true);
+    expect(calendar.shortDays?.has("2027-02-20")).toBe(true);
+    expect(isWorkingDay(calendar, "2027-12-31")).toBe(false);
+  });
+
+  it("gives 2025–2027 their 247 working days and the DOMAIN.md §6 worked examples", async () => {
     const calendar = await loadProductionCalendar(db);
     expect(sum(workingDaysByMonth(calendar, 2026))).toBe(247);
     expect(sum(workingDaysByMonth(calendar, 2025))).toBe(247);
+    expect(sum(workingDaysByMonth(calendar, 2027))).toBe(247);
     expect(legalDeadline(calendar, moscow("2026-04-30T11:00"), 10)).toBe("2026-05-18");
     expect(legalDeadline(calendar, moscow("2026-07-06T10:00"), 5)).toBe("2026-07-13");
     expect(calendar.shortDays?.has("2026-04-30")).toBe(true);
@@ -48,18 +72,18 @@ describe("the production calendar in the database", () => {
 
   it("takes an administrator's change at once, and another process's after the revision check", async () => {
     const start = Date.now();
-    expect(isWorkingDay(await loadProductionCalendar(db, start), "2027-12-31")).toBe(true);
+    expect(isWorkingDay(await loadProductionCalendar(db, start), "2027-04-30")).toBe(true);
 
-    await saveCalendarDay(db, adminId, { date: "2027-12-31", kind: "off", note: "Перенос с субботы 25 декабря" });
-    expect(isWorkingDay(await loadProductionCalendar(db, start + 1), "2027-12-31")).toBe(false);
+    await saveCalendarDay(db, adminId, { date: "2027-04-30", kind: "off", note: "Перенос с субботы 24 апреля" });
+    expect(isWorkingDay(await loadProductionCalendar(db, start + 1), "2027-04-30")).toBe(false);
     const saved = await db.auditEvent.findFirstOrThrow({
-      where: { action: "calendar.day-saved", subjectId: "2027-12-31" },
+      where: { action: "calendar.day-saved", subjectId: "2027-04-30" },
     });
     expect(saved).toMatchObject({ actorId: adminId, subjectType: "calendar", result: "ok" });
     expect(JSON.parse(saved.details)).toEqual({ kind: "off", previousKind: "short" });
-    expect((await listCalendarYear(db, 2027)).find((d) => d.date === "2027-12-31")).toMatchObject({
+    expect((await listCalendarYear(db, 2027)).find((d) => d.date === "2027-04-30")).toMatchObject({
       kind: "off",
-      note: "Перенос с субботы 25 декабря",
+      note: "Перенос с субботы 24 апреля",
     });
 
     // Another process of the deployment writes to the same database: seen within 5 seconds.
@@ -81,13 +105,18 @@ describe("the production calendar in the database", () => {
     expect(removals[0]).toMatchObject({ actorId: adminId, subjectType: "calendar" });
     expect(JSON.parse(removals[0]!.details)).toEqual({ kind: "off" });
 
-    expect(await seedProductionCalendar(db)).toEqual({ created: 0 });
+    expect(await seedProductionCalendar(db)).toEqual({ created: 0, updated: 0 });
     expect(await db.calendarDay.findUnique({ where: { date: "2027-12-31" } })).toBeNull();
+    // The administrator's 30 April (saved above) is not brought back to the shipped short day either.
+    expect(await db.calendarDay.findUnique({ where: { date: "2027-04-30" } })).toMatchObject({ kind: "off" });
   });
 
   it("keeps an administrator's version of a seeded day when seeding again", async () => {
     await saveCalendarDay(db, adminId, { date: "2027-11-03", kind: "off", note: "Перенос" });
-    await seedProductionCalendar(db);
-    expect(await db.calendarDay.findUnique({ where: { date: "2027-11-03" } })).toMatchObject({ kind: "off" });
+    expect(await seedProductionCalendar(db)).toEqual({ created: 0, updated: 0 });
+    expect(await db.calendarDay.findUnique({ where: { date: "2027-11-03" } })).toMatchObject({
+      kind: "off",
+      note: "Перенос",
+    });
   });
 });

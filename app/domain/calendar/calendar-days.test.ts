@@ -25,14 +25,49 @@ describe("the shipped production calendar", () => {
     expect(sum(workingDaysByMonth(shipped([2025]), 2025))).toBe(247);
   });
 
-  it("2027, until its decree is entered, has the art. 112 holidays only: 252 working days", () => {
-    expect(sum(workingDaysByMonth(shipped([2027]), 2027))).toBe(252);
+  it("2027 has 247 working days, month by month as the decree gives them", () => {
+    const months = workingDaysByMonth(shipped([2027]), 2027);
+    // The brief's copy of the published calendar reads July 23 and December 21 (also 247 in all), but
+    // July 2027 has 22 weekdays and no holiday or worked Saturday, and December 23 weekdays less 31 Dec.
+    // 2021 had the same weekdays and the same transfers, and its decree gave July 22, December 22.
+    expect(months).toEqual([15, 19, 22, 22, 19, 21, 22, 22, 22, 21, 20, 22]);
+    expect(sum(months)).toBe(247);
   });
 
-  it("agrees with the calendar in code on every day of 2025–2027", () => {
-    const stored = shipped([2025, 2026, 2027]);
-    const code = russianCalendar([2025, 2026, 2027]);
-    for (const year of [2025, 2026, 2027]) {
+  it("2027: the decree's transfers and the art. 112 p. 2 ones", () => {
+    const days = new Map(defaultCalendarDays(2027).map((d) => [d.date, d.kind]));
+    expect(days.get("2027-02-20")).toBe("short");
+    for (const date of ["2027-02-22", "2027-05-03", "2027-05-10", "2027-06-14", "2027-11-05", "2027-12-31"]) {
+      expect(days.get(date), date).toBe("off");
+    }
+    expect([...days].filter(([date, kind]) => date < "2027-01-31" && kind === "off").map(([date]) => date)).toEqual([
+      "2027-01-01",
+      "2027-01-04",
+      "2027-01-05",
+      "2027-01-06",
+      "2027-01-07",
+      "2027-01-08",
+    ]);
+    const calendar = shipped([2027]);
+    expect(isWorkingDay(calendar, "2027-02-20")).toBe(true);
+    expect(calendar.shortDays.has("2027-02-20")).toBe(true);
+  });
+
+  it("a year without a decree gets art. 112 p. 2: a weekend holiday's day moves to the next working day", () => {
+    // 2028: 4 November is a Saturday; 1–8 January's weekend days are not moved without a decree.
+    const days2028 = defaultCalendarDays(2028);
+    expect(days2028.find((d) => d.date === "2028-11-06")).toMatchObject({
+      kind: "off",
+      note: "Перенесённый выходной день",
+    });
+    expect(days2028.find((d) => d.date === "2028-01-10")).toBeUndefined();
+    expect(sum(workingDaysByMonth(shipped([2028]), 2028))).toBe(249);
+  });
+
+  it("agrees with the calendar in code on every day of 2025–2028", () => {
+    const stored = shipped([2025, 2026, 2027, 2028]);
+    const code = russianCalendar([2025, 2026, 2027, 2028]);
+    for (const year of [2025, 2026, 2027, 2028]) {
       for (const day of everyDay(year)) expect(isWorkingDay(stored, day), day).toBe(isWorkingDay(code, day));
     }
   });
@@ -54,7 +89,9 @@ describe("the shipped production calendar", () => {
   it.each([
     [2025, ["2025-03-07", "2025-04-30", "2025-06-11"]],
     [2026, ["2026-04-30", "2026-05-08", "2026-06-11", "2026-11-03"]],
-    [2027, ["2027-02-22", "2027-04-30", "2027-06-11", "2027-11-03", "2027-12-31"]],
+    // 20 February 2027: the worked Saturday before 22–23 February, shortened by the decree.
+    [2027, ["2027-02-20", "2027-04-30", "2027-06-11", "2027-11-03"]],
+    [2028, ["2028-02-22", "2028-03-07", "2028-05-08", "2028-11-03"]],
   ])("short days of %i: working days right before an art. 112 holiday", (year, short) => {
     expect(
       defaultCalendarDays(year)

@@ -1,5 +1,5 @@
 import {
-  article112Holidays,
+  article112DaysOff,
   DECREED_YEARS,
   OFFICE_HOURS,
   russianCalendar,
@@ -57,30 +57,41 @@ const HOLIDAY_NAMES: Record<string, string> = {
 const holidayName = (isoDate: string): string | undefined => HOLIDAY_NAMES[isoDate.slice(5)];
 
 /**
- * The special days of a year as the portal ships them: for 2025 and 2026 the holidays and transfers
- * of the government's decrees (DOMAIN.md §6), for any other year the art. 112 holidays only, until
- * an administrator enters that year's decree. Days off on a Saturday or Sunday are not listed
+ * The special days of a year as the portal ships them: for 2025–2027 the holidays and transfers of
+ * the government's decrees (DOMAIN.md §6), for any other year the art. 112 holidays with the
+ * transfers of its p. 2 (a weekend holiday's day moves to the next working day; not 1–8 January),
+ * until an administrator enters that year's decree. Days off on a Saturday or Sunday are not listed
  * (they are days off anyway).
  *
  * Short days follow art. 95 part 1 read narrowly: a working day whose next calendar day is a
  * non-working holiday of art. 112. A Friday before a Monday holiday is not shortened (its next day
  * is a Sunday), nor is the day before a transferred day off such as 31 December. Shortened days
- * that the decrees set otherwise (e.g. a worked Saturday before a holiday period) are entered by
- * an administrator.
+ * that a decree sets otherwise (e.g. a worked Saturday before a holiday period, 20 February 2027)
+ * are in its data; for later years an administrator enters them.
  */
 export function defaultCalendarDays(year: number): CalendarDay[] {
   const decree = DECREED_YEARS[year];
-  const daysOff = new Set(decree?.daysOff ?? article112Holidays(year));
+  const daysOff = new Set(decree?.daysOff ?? article112DaysOff(year));
   const workingWeekends = new Set(decree?.workingWeekends ?? []);
+  const decreedShort = new Set(decree?.shortDays ?? []);
   const calendar: ProductionCalendar = { daysOff, workingWeekends, officeHours: { ...OFFICE_HOURS } };
   const days: CalendarDay[] = [];
   for (const date of daysOfYear(year)) {
+    const nextHoliday = holidayName(nextDay(date));
     if (workingWeekends.has(date)) {
-      days.push({ date, kind: "working", note: "Рабочий день вместо выходного (перенос)" });
+      days.push(
+        decreedShort.has(date)
+          ? { date, kind: "short", note: "Рабочий день вместо выходного (перенос), предпраздничный (ст. 95 ТК РФ)" }
+          : { date, kind: "working", note: "Рабочий день вместо выходного (перенос)" },
+      );
     } else if (daysOff.has(date)) {
       if (!isWeekend(date)) days.push({ date, kind: "off", note: holidayName(date) ?? "Перенесённый выходной день" });
-    } else if (isWorkingDay(calendar, date) && holidayName(nextDay(date))) {
-      days.push({ date, kind: "short", note: `Предпраздничный день (ст. 95 ТК РФ): ${holidayName(nextDay(date))}` });
+    } else if (isWorkingDay(calendar, date) && (nextHoliday || decreedShort.has(date))) {
+      days.push({
+        date,
+        kind: "short",
+        note: `Предпраздничный день (ст. 95 ТК РФ)${nextHoliday ? `: ${nextHoliday}` : ""}`,
+      });
     }
   }
   return days;

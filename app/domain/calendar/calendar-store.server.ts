@@ -14,7 +14,7 @@ import type { ProductionCalendar } from "./production-calendar";
 const REVISION_CHECK_MS = 5_000;
 /** The first year the portal counts deadlines in; years from it to two years ahead fall back to the code's calendar. */
 const FIRST_YEAR = 2025;
-/** Seeded by seedProductionCalendar: 2025 and 2026 from the decrees, 2027 with art. 112 holidays only. */
+/** Seeded by seedProductionCalendar from the decrees (production-calendar.ts DECREED_YEARS). */
 const SEEDED_YEARS = [2025, 2026, 2027];
 
 /**
@@ -77,25 +77,38 @@ export function loadProductionCalendar(db: PrismaClient, now = Date.now()): Prom
 
 /**
  * Puts the shipped calendar days (calendar-days.ts defaultCalendarDays) into the database. Idempotent
- * and respectful of administrators: a date that already has a row keeps it, and a date an
- * administrator removed (on record in the audit trail) is not brought back.
+ * and respectful of administrators: a date an administrator saved or removed (on record in the audit
+ * trail) keeps their version. A row only the seed wrote is brought up to the shipped version, so a
+ * database seeded before a decree was entered (2027 with the art. 112 holidays only) gets the decree.
  */
-export async function seedProductionCalendar(db: PrismaClient): Promise<{ created: number }> {
+export async function seedProductionCalendar(db: PrismaClient): Promise<{ created: number; updated: number }> {
   const wanted = SEEDED_YEARS.flatMap(defaultCalendarDays);
-  const [existing, removed] = await Promise.all([
-    db.calendarDay.findMany({ where: { date: { in: wanted.map((d) => d.date) } }, select: { date: true } }),
+  const [existing, edited] = await Promise.all([
+    db.calendarDay.findMany({
+      where: { date: { in: wanted.map((d) => d.date) } },
+      select: { date: true, kind: true, note: true },
+    }),
     db.auditEvent.findMany({
-      where: { subjectType: "calendar", action: "calendar.day-removed" },
+      where: { subjectType: "calendar", action: { in: ["calendar.day-saved", "calendar.day-removed"] } },
       select: { subjectId: true },
     }),
   ]);
-  const skip = new Set([...existing.map((row) => row.date), ...removed.map((event) => event.subjectId)]);
-  const missing = wanted.filter((day) => !skip.has(day.date));
-  if (missing.length > 0) {
-    await db.calendarDay.createMany({ data: missing });
-    calendarCache.forget(db);
+  const byAdministrator = new Set(edited.map((event) => event.subjectId));
+  const stored = new Map(existing.map((row) => [row.date, row]));
+  const missing: CalendarDay[] = [];
+  const stale: CalendarDay[] = [];
+  for (const day of wanted) {
+    if (byAdministrator.has(day.date)) continue;
+    const row = stored.get(day.date);
+    if (!row) missing.push(day);
+    else if (row.kind !== day.kind || row.note !== day.note) stale.push(day);
   }
-  return { created: missing.length };
+  if (missing.length > 0) await db.calendarDay.createMany({ data: missing });
+  for (const day of stale) {
+    await db.calendarDay.update({ where: { date: day.date }, data: { kind: day.kind, note: day.note } });
+  }
+  if (missing.length + stale.length > 0) calendarCache.forget(db);
+  return { created: missing.length, updated: stale.length };
 }
 
 export type StoredCalendarDay = CalendarDay & { updatedAt: Date };

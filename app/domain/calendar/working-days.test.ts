@@ -28,6 +28,15 @@ describe("the production calendar", () => {
     ["2025-11-01", true],
     ["2025-11-03", false],
     ["2026-07-04", false],
+    // 2027: the decree and art. 112 p. 2.
+    ["2027-01-11", true],
+    ["2027-02-20", true],
+    ["2027-02-22", false],
+    ["2027-05-03", false],
+    ["2027-05-10", false],
+    ["2027-06-14", false],
+    ["2027-11-05", false],
+    ["2027-12-31", false],
   ])("%s is a working day: %s", (date, working) => {
     expect(isWorkingDay(calendar, date)).toBe(working);
   });
@@ -49,6 +58,9 @@ describe("legal deadlines (DOMAIN.md §6 worked examples)", () => {
     expect(registrationDay(calendar, moscow("2026-05-04T08:00"))).toBe("2026-05-04");
     // 23:30 UTC on 3 May is 02:30 on 4 May in Penza: the region's clock decides.
     expect(registrationDay(calendar, new Date("2026-05-03T23:30:00Z"))).toBe("2026-05-04");
+  });
+  it("2027: received Friday 30 April, 5 working days → due 11 May (3 and 10 May are off)", () => {
+    expect(legalDeadline(calendar, moscow("2027-04-30T11:00"), 5)).toBe("2027-05-11");
   });
   it("an immediate service (0 days) is due on the day it counts as received", () => {
     expect(legalDeadline(calendar, moscow("2026-05-09T12:00"), 0)).toBe("2026-05-12");
