@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 
@@ -15,6 +16,26 @@ export function findChromium(): string | null {
     // Playwright has no browser of its own here.
   }
   return null;
+}
+
+/**
+ * Gets a Chromium when there is none, saying what it does: Debian's package where this process may
+ * install one (root with apt-get, as on CI), else Playwright's own download. Null when both fail.
+ */
+export function installChromium(): string | null {
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  if (root && existsSync("/usr/bin/apt-get")) {
+    console.log("No Chromium found for the browser tests: installing Debian's package (apt-get install chromium)…");
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+    spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: ["ignore", "ignore", "inherit"], env });
+  } else {
+    console.log(
+      "No Chromium found for the browser tests: downloading Playwright's own (npx playwright install chromium)…",
+    );
+    spawnSync("npx", ["playwright", "install", "chromium"], { stdio: "inherit" });
+  }
+  return findChromium();
 }
 
 export const NO_BROWSER_MESSAGE =

@@ -1,12 +1,13 @@
 /*
  * `npm test`: typecheck, lint, formatting, unit and integration tests, the production build and
  * the browser tests against it. Ends with one plain line "N passed, N failed" (all suites), which
- * CI reads. Stops before the slow parts when a browser is missing.
+ * CI reads. Gets a browser itself when none is found (tests/browser.ts), and stops before the slow
+ * parts when that fails.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { findChromium, NO_BROWSER_MESSAGE } from "./browser";
+import { findChromium, installChromium, NO_BROWSER_MESSAGE } from "./browser";
 
 const tmp = path.join("tests", ".tmp");
 mkdirSync(tmp, { recursive: true });
@@ -34,7 +35,7 @@ function finish(): never {
   process.exit(failed > 0 ? 1 : 0);
 }
 
-const chromium = findChromium();
+const chromium = findChromium() ?? installChromium();
 if (!chromium) {
   console.error(NO_BROWSER_MESSAGE);
   process.exit(1);
