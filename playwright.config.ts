@@ -35,16 +35,18 @@ export default defineConfig({
   projects: [
     {
       name: "js",
-      testIgnore: /\.audit\.ts$/,
+      testIgnore: [/\.audit\.ts$/, /hostile\.spec\.ts$/],
       use: { ...devices["Desktop Chrome"], launchOptions, javaScriptEnabled: true },
     },
     {
       name: "no-js",
-      testIgnore: /\.audit\.ts$/,
+      testIgnore: [/\.audit\.ts$/, /hostile\.spec\.ts$/],
       use: { ...devices["Desktop Chrome"], launchOptions, javaScriptEnabled: false },
     },
+    // Hostile input against every route, over HTTP only: once, not per browser mode.
+    { name: "hostile", testMatch: /hostile\.spec\.ts$/ },
     // After every other test: what the portal wrote to its log while they ran.
-    { name: "log audit", testMatch: /\.audit\.ts$/, dependencies: ["js", "no-js"] },
+    { name: "log audit", testMatch: /\.audit\.ts$/, dependencies: ["js", "no-js", "hostile"] },
   ],
   // The production build on its own port, with its own database made fresh for this run; and a
   // second one on a damaged database, to see how the portal fails.
@@ -73,6 +75,8 @@ function portal(script: string, port: number, url: string, database: string, log
       NODE_ENV: "production",
       PUBLIC_URL: url,
       MAILS_PER_ADDRESS_PER_HOUR: "10000",
+      // Tests that need addresses of their own send X-Forwarded-For from 127.0.0.1, the "proxy".
+      TRUSTED_PROXIES: "127.0.0.1",
     },
   };
 }

@@ -4,17 +4,21 @@ import { isbot } from "isbot";
 import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
 import type { EntryContext, HandleErrorFunction, RouterContextProvider } from "react-router";
-import { ServerRouter } from "react-router";
+import { isRouteErrorResponse, ServerRouter } from "react-router";
 import { I18nextProvider } from "react-i18next";
 import { NonceContext } from "~/components/nonce";
 import { getInstance } from "~/i18n/i18n.server";
 import { prisma } from "~/db/prisma.server";
 import { startNotificationMailer } from "~/domain/applications/application-mail.server";
+import { startRetentionPurge } from "~/domain/applications/retention.server";
 import { env, publicUrl } from "~/env.server";
 import { logger } from "~/server/logger.server";
 import { applySecurityHeaders, createNonce } from "~/server/security-headers.server";
 
 export const streamTimeout = 5_000;
+
+// The HTTP server sets the client's address on this very key (see client-address.server.ts).
+export { clientAddressContext } from "~/server/client-address.server";
 
 export default function handleRequest(
   request: Request,
@@ -82,14 +86,18 @@ export default function handleRequest(
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
+  // A 4xx answer (a POST to a page without a form, an unknown URL) is the client's mistake, not
+  // the portal's: logging it as an error would let anyone flood the error log.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   logger.error({ err: error, method: request.method, path: new URL(request.url).pathname }, "request failed");
 };
 
 /**
  * Work the server does besides answering requests, started once by app/server/start.ts: the
- * mailer that sends the e-mail copy of every notification. It lives in the server build because
- * mail texts are bundled there.
+ * mailer that sends the e-mail copy of every notification (it lives in the server build because
+ * mail texts are bundled there), and the hourly retention purge of personal data.
  */
 export function startBackgroundJobs(): () => void {
-  return startNotificationMailer(prisma, publicUrl());
+  const stops = [startNotificationMailer(prisma, publicUrl()), startRetentionPurge(prisma)];
+  return () => stops.forEach((stop) => stop());
 }

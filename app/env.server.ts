@@ -1,37 +1,70 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "~/db/sqlite-adapter.server";
+import { parseTrustedProxies } from "~/server/client-address.server";
 
 /*
  * The portal's configuration, read once at start-up. A wrong value stops the process with a
  * readable message instead of failing later on a request.
  */
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  HOST: z.string().min(1).default("0.0.0.0"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: z
-    .string()
-    .regex(/^file:.+/, "must be a SQLite file URL such as file:./prisma/data/portal.db")
-    .default(DEFAULT_DATABASE_URL),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Write logs to this file instead of standard output. */
-  LOG_FILE: z.string().min(1).optional(),
-  /** Seed the demo catalogue when the database is empty (npm start). */
-  SEED_DEMO_DATA: z
-    .enum(["true", "false"])
-    .default("true")
-    .transform((value) => value === "true"),
-  /** Where residents reach the portal; links in e-mails start with it. Default http://localhost:PORT. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  /** The SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587. Without it, mail
-   * stays in the portal's own demo mailbox at /dev/mailbox. */
-  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
-  MAIL_FROM: z.string().min(3).default("Госуслуги Пензенской области <no-reply@gosuslugi.localhost>"),
-  /** Registration and reset mails one client address may ask for in an hour. */
-  MAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(10),
-  /** Cookies marked Secure (HTTPS only); on by default in production. */
-  SECURE_COOKIES: z.enum(["true", "false"]).optional(),
-});
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^file:.+/, "must be a SQLite file URL such as file:./prisma/data/portal.db")
+      .default(DEFAULT_DATABASE_URL),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Write logs to this file instead of standard output. */
+    LOG_FILE: z.string().min(1).optional(),
+    /** Seed the demo catalogue when the database is empty (npm start). */
+    SEED_DEMO_DATA: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((value) => value === "true"),
+    /** Where residents reach the portal; links in e-mails start with it. Default http://localhost:PORT. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** The SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587. Without it, mail
+     * stays in the portal's own demo mailbox at /dev/mailbox. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default("Госуслуги Пензенской области <no-reply@gosuslugi.localhost>"),
+    /** Registration and reset mails one client address may ask for in an hour. */
+    MAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+    /** Cookies marked Secure (HTTPS only); on by default in production. */
+    SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+    /** Reverse proxies whose X-Forwarded-For is believed: addresses and CIDR ranges, comma-separated. */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .refine(
+        (value) => {
+          try {
+            parseTrustedProxies(value);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: "must be IP addresses or CIDR ranges separated by commas, e.g. 10.0.0.5,172.16.0.0/12" },
+      ),
+    /** Without SMTP_URL a portal on a public address runs only as a declared demo (DEMO_MODE=true). */
+    DEMO_MODE: z.enum(["true", "false"]).optional(),
+  })
+  .superRefine((config, context) => {
+    // Production without a mail server: on this machine (localhost) it is the two-command demo; on any
+    // other address it must be declared a demo, so nobody runs a public portal that mails nothing by
+    // accident. Either way the mail is shown only in the browser that created the account.
+    const host = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname : "localhost";
+    const local = host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+    if (!config.SMTP_URL && !local && config.DEMO_MODE !== "true") {
+      context.addIssue({
+        code: "custom",
+        path: ["SMTP_URL"],
+        message: `a portal at ${config.PUBLIC_URL} needs an SMTP server for its mail; set SMTP_URL, or DEMO_MODE=true to run it as a labelled demo`,
+      });
+    }
+  });
 export type Env = z.infer<typeof EnvSchema>;
 
 export function parseEnv(source: NodeJS.ProcessEnv): Env {

@@ -21,6 +21,7 @@ import { SiteHeader } from "~/components/site-header";
 import { useNonce } from "~/components/nonce";
 import { getLanguage, i18nextMiddleware } from "~/i18n/i18n.server";
 import { readVisionPreference } from "~/server/preferences.server";
+import { demoMailboxEnabled } from "~/server/mail.server";
 
 export const middleware: Route.MiddlewareFunction[] = [i18nextMiddleware];
 
@@ -36,6 +37,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     // For the warning before the session ends (milliseconds since the epoch).
     sessionExpiresAt: expiresAt,
     sessionWarning: expiresAt !== null && expiresAt - Date.now() <= SESSION_WARNING_MS,
+    // Without a mail server the portal is a demo, and says so on every page.
+    demo: demoMailboxEnabled(),
   };
 }
 
@@ -80,6 +83,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <SessionTimeoutWarning expiresAt={data.sessionExpiresAt} warnNow={data.sessionWarning} />
         )}
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none sm:py-8">
+          {data?.demo && (
+            <p className="mb-6 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3" data-testid="demo-banner">
+              {t("auth:demoMailbox.banner")}{" "}
+              <a href="/dev/mailbox" className="font-semibold text-brand-700 underline">
+                {t("auth:demoMailbox.link")}
+              </a>
+            </p>
+          )}
           {children}
         </main>
         <SiteFooter />
@@ -97,7 +108,18 @@ export default function App() {
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server";
+  const kind =
+    status === 404
+      ? "notFound"
+      : status === 403
+        ? "forbidden"
+        : status === 413
+          ? "tooLarge"
+          : status === 415
+            ? "unsupportedType"
+            : status >= 400 && status < 500
+              ? "badRequest"
+              : "server";
   return (
     <section aria-labelledby="error-title" className="max-w-2xl">
       <title>{`${t(`errors.${kind}.title`)} — ${t("layout.portalName")}`}</title>

@@ -36,6 +36,7 @@ export default [
   route("cabinet/applications/:number/withdraw", "routes/cabinet/withdraw.tsx"),
   route("cabinet/drafts/:draftId/delete", "routes/cabinet/draft-delete.ts"),
   route("cabinet/notifications", "routes/cabinet/notifications.tsx"),
+  route("cabinet/account/delete", "routes/cabinet/account-delete.tsx"),
   // Documents of applications: the owner and the department's staff only.
   route("documents/:uploadId", "routes/documents/download.ts"),
 

@@ -2,6 +2,7 @@ import { createCookie, data, redirect } from "react-router";
 import { prisma } from "~/db/prisma.server";
 import { isRole, type Role, type RoleGrant } from "~/domain/accounts/roles";
 import { resolveSession } from "~/domain/accounts/sessions.server";
+import { safeRedirectPath } from "~/domain/navigation/safe-redirect";
 import { secureCookies } from "~/env.server";
 
 /*
@@ -58,7 +59,9 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
   const user = await getOptionalUser(request);
   if (!user) {
     const url = new URL(request.url);
-    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    // Through the one return-URL rule: an over-long or odd address comes back as the cabinet.
+    const back = safeRedirectPath(url.pathname + url.search, "/cabinet");
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
   }
   return user;
 }

@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { createRequestListener } from "@react-router/node";
-import { RouterContextProvider, type ServerBuild } from "react-router";
-import { clientAddressContext } from "~/server/client-address.server";
+import { RouterContextProvider, type RouterContext, type ServerBuild } from "react-router";
+import { env } from "~/env.server";
+import { clientAddressOf, parseTrustedProxies } from "~/server/client-address.server";
 import { isCrossOriginWrite } from "~/server/origin-check.server";
 import { logger } from "~/server/logger.server";
+import { STATIC_SECURITY_HEADERS } from "~/server/security-headers.server";
 import { serveStaticFile } from "~/server/static-files.server";
 
 /*
@@ -16,22 +18,59 @@ import { serveStaticFile } from "~/server/static-files.server";
 /** The largest request body accepted: a step of a form with several documents. */
 export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
 
-export function createPortalServer(options: { buildDir: string; build: ServerBuild; mode: string }): Server {
+/*
+ * How long a client may take: to send its request headers, and its whole request (a form with
+ * documents of up to 64 MB on a slow line). A request that announces more body than it sends is
+ * cut off then instead of holding a connection (and the parser waiting on it) for minutes.
+ */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+export type PortalServerOptions = {
+  buildDir: string;
+  build: ServerBuild;
+  mode: string;
+  /** Defaults to HEADERS_TIMEOUT_MS; tests pass small values. */
+  headersTimeoutMs?: number;
+  /** Defaults to REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number;
+};
+
+export function createPortalServer(options: PortalServerOptions): Server {
+  const headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, headersTimeout);
   const clientRoot = path.resolve(options.buildDir, "client");
+  // The build's own context key: the routes read that one, not this file's copy of the module.
+  const entry = options.build.entry.module as { clientAddressContext?: RouterContext<string> };
+  const clientAddressContext = entry.clientAddressContext;
+  if (!clientAddressContext) throw new Error("the server build does not export clientAddressContext");
+  const trustedProxies = parseTrustedProxies(env().TRUSTED_PROXIES);
   const handle = createRequestListener({
     build: options.build,
     mode: options.mode,
-    getLoadContext: (_request, client) => {
+    getLoadContext: (request, client) => {
       const context = new RouterContextProvider();
-      context.set(clientAddressContext, client.address);
+      context.set(
+        clientAddressContext,
+        clientAddressOf(client.address, request.headers.get("x-forwarded-for") ?? undefined, trustedProxies),
+      );
       return context;
     },
   });
 
-  return createServer((req, res) => {
+  const serverOptions = {
+    headersTimeout,
+    requestTimeout,
+    // Node checks the two timeouts only this often (30 s by default): often enough to keep them.
+    connectionsCheckingInterval: Math.min(1_000, Math.max(50, Math.floor(headersTimeout / 4))),
+  };
+  return createServer(serverOptions, (req, res) => {
     const started = process.hrtime.bigint();
     const requestId = randomUUID();
     res.setHeader("X-Request-Id", requestId);
+    // On every answer, whoever writes it: pages, data requests, resource routes, static files and
+    // the plain-text errors below. A route's own headers of the same name win.
+    for (const [name, value] of STATIC_SECURITY_HEADERS) res.setHeader(name, value);
     res.on("finish", () => {
       // Path only: query strings may carry what a person typed.
       const pathname = (req.url ?? "/").split("?")[0];

@@ -26,10 +26,23 @@ export function applySecurityHeaders(headers: Headers, nonce: string, developmen
   applyStaticSecurityHeaders(headers);
 }
 
-/** The part that also fits static files and JSON. */
+/**
+ * The part that fits every response (static files, JSON, CSV, documents, plain-text errors). The
+ * HTTP server sets these on all of them (http-server.server.ts).
+ */
+export const STATIC_SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ["X-Content-Type-Options", "nosniff"],
+  ["Referrer-Policy", "strict-origin-when-cross-origin"],
+  ["X-Frame-Options", "DENY"],
+  ["Permissions-Policy", "camera=(), microphone=(), geolocation=()"],
+];
+
 export function applyStaticSecurityHeaders(headers: Headers): void {
-  headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  headers.set("X-Frame-Options", "DENY");
-  headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  for (const [name, value] of STATIC_SECURITY_HEADERS) headers.set(name, value);
 }
+
+/**
+ * A served document (an applicant's upload) is data, never a page: nothing in it may run, load or
+ * be framed, even if a browser were talked into rendering an HTML or SVG file.
+ */
+export const DOCUMENT_CSP = "default-src 'none'; sandbox";

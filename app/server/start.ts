@@ -70,6 +70,11 @@ const server = createPortalServer({ buildDir, build, mode: config.NODE_ENV });
 server.listen(config.PORT, config.HOST, () => {
   logger.info({ port: config.PORT }, "portal listening");
   console.log(`The portal is running at http://localhost:${config.PORT}`);
+  if (!config.SMTP_URL) {
+    console.log(
+      "Demo mode (no SMTP_URL): mail is not sent; each browser's demo mailbox at /dev/mailbox shows the mail of the accounts it created.",
+    );
+  }
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

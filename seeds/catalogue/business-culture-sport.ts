@@ -251,7 +251,7 @@ export const cultureSportServices: ServiceSeed[] = [
     ],
     steps: [
       step("athlete", t("Спортсмен", "Athlete"), [
-        { kind: "text", name: "athleteName", label: t("ФИО спортсмена", "Athlete's full name") },
+        { kind: "personName", name: "athleteName", label: t("ФИО спортсмена", "Athlete's full name") },
         { kind: "text", name: "sport", label: t("Вид спорта", "Sport") },
         { kind: "file", name: "protocol", label: t("Протокол соревнований", "Competition results") },
       ]),

@@ -37,7 +37,7 @@ export const familyServices: ServiceSeed[] = [
     ],
     steps: [
       step("child", t("Ребёнок", "Child"), [
-        { kind: "text", name: "childName", label: t("Имя ребёнка", "Child's name") },
+        { kind: "personName", name: "childName", label: t("Имя ребёнка", "Child's name") },
         { kind: "date", name: "birthDate", label: t("Дата рождения", "Date of birth"), max: "today" },
         {
           kind: "radio",
@@ -102,7 +102,7 @@ export const familyServices: ServiceSeed[] = [
     ),
     steps: [
       step("ceremony", t("Дата и место", "Date and place"), [
-        { kind: "text", name: "partnerName", label: t("ФИО второго супруга", "Partner's full name") },
+        { kind: "personName", name: "partnerName", label: t("ФИО второго супруга", "Partner's full name") },
         { kind: "snils", name: "partnerSnils", label: t("СНИЛС второго супруга", "Partner's SNILS") },
         { kind: "date", name: "ceremonyDate", label: t("Желаемая дата", "Preferred date"), min: "today" },
         {

@@ -18,7 +18,7 @@ export function applicantStep(extra: Field[] = []): Step {
     id: "applicant",
     title: t("Заявитель", "Applicant"),
     fields: [
-      { kind: "text", name: "applicantName", label: t("Фамилия, имя, отчество", "Full name"), maxLength: 200 },
+      { kind: "personName", name: "applicantName", label: t("Фамилия, имя, отчество", "Full name") },
       { kind: "snils", name: "applicantSnils", label: t("СНИЛС", "SNILS (insurance number)") },
       { kind: "phone", name: "applicantPhone", label: t("Телефон", "Phone") },
       {

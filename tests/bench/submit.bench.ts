@@ -295,7 +295,7 @@ async function prepare(client: PrismaClient, serviceCode: string, drafts: number
     select: { id: true, applicantId: true, answers: true },
   });
   for (const row of stored) {
-    const parsed = applicationSchema(form, { today, children: children.get(row.applicantId) }).safeParse(
+    const parsed = applicationSchema(form, { today, children: children.get(row.applicantId ?? "") }).safeParse(
       parseAnswers(row.answers),
     );
     if (!parsed.success) {

@@ -252,7 +252,11 @@ test("answers typed after the session ended come back after signing in", async (
   if (javaScriptEnabled) await waitForHydration(page);
   await continueTo(page, "Читатель", javaScriptEnabled);
 
-  await portalDb.session.deleteMany({ where: { userId: resident.userId } });
+  // The session ends (its time is up) while the resident is typing.
+  await portalDb.session.updateMany({
+    where: { userId: resident.userId },
+    data: { expiresAt: new Date(Date.now() - 60_000) },
+  });
   await page.getByLabel("Дата рождения").fill("1985-03-04");
   await page.getByRole("button", { name: "Продолжить", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Вход");

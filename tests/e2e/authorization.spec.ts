@@ -71,6 +71,11 @@ const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> 
   },
   "cabinet/drafts/:draftId/delete": { url: "/cabinet/drafts/x/delete", expect: everyone("redirect") },
   "cabinet/notifications": { url: "/cabinet/notifications", expect: signedIn },
+  // Residents delete their own account; staff accounts are not deleted this way.
+  "cabinet/account/delete": {
+    url: "/cabinet/account/delete",
+    expect: { ...everyone(403), anonymous: "login", resident: 200 },
+  },
   "documents/:uploadId": { url: "/documents/no-such-upload", expect: notFoundWhenSignedIn },
   "cabinet/profile": { url: "/cabinet/profile", expect: signedIn },
   "cabinet/children/new": { url: "/cabinet/children/new", expect: signedIn },

@@ -844,6 +844,7 @@ describe("answers kept while signed out", () => {
   it("are merged into the owner's draft once, and to nobody else", async () => {
     const draftId = await createDraft(db, resident, SERVICE);
     const token = await keepPendingAnswers(db, {
+      userId: resident,
       applicationId: draftId,
       step: "children",
       answers: { childrenCount: "5", measures: ["school-meals"] },
@@ -870,10 +871,29 @@ describe("answers kept while signed out", () => {
     expect(await getDraft(db, otherResident, draftId)).toBeNull();
   });
 
+  it("typed by another account are never merged into the owner's draft (a restore link cannot inject answers)", async () => {
+    const draftId = await createDraft(db, resident, SERVICE);
+    // Someone else, whose own session had ended, posts to the resident's draft and sends the link on.
+    const token = await keepPendingAnswers(db, {
+      userId: otherResident,
+      applicationId: draftId,
+      step: "children",
+      answers: { childrenCount: "9" },
+    });
+    expect(await restorePendingAnswers(db, { applicantId: resident, applicationId: draftId, token })).toBe(false);
+    expect((await getDraft(db, resident, draftId))!.answers).not.toHaveProperty("childrenCount");
+  });
+
   it("expire after an hour", async () => {
     const draftId = await createDraft(db, resident, SERVICE);
     const now = new Date();
-    const token = await keepPendingAnswers(db, { applicationId: draftId, step: "children", answers: {}, now });
+    const token = await keepPendingAnswers(db, {
+      userId: resident,
+      applicationId: draftId,
+      step: "children",
+      answers: {},
+      now,
+    });
     const later = new Date(now.getTime() + 61 * 60_000);
     expect(await restorePendingAnswers(db, { applicantId: resident, applicationId: draftId, token, now: later })).toBe(
       false,

@@ -14,7 +14,11 @@ import {
   uploadDirectory,
   uploadReference,
 } from "~/domain/uploads/uploads.server";
+import { storeStepFiles } from "~/domain/applications/step-input.server";
+import { StepSchema } from "~/domain/forms/form-definition";
 import { seedDemoData } from "../../seeds/demo";
+import { pdf } from "../fixtures/documents";
+import { validationMessage } from "~/domain/forms/validation-message";
 import { createTestDatabase } from "./test-database";
 
 let db: PrismaClient;
@@ -213,5 +217,80 @@ describe("document uploads", () => {
     await db.application.update({ where: { id: draft.id }, data: { status: "registered" } });
     expect(await removeUpload(db, owner.id, submitted.id)).toBe(false);
     expect(await openUpload(db, submitted.id)).not.toBeNull();
+  });
+});
+
+describe("files posted with a step (security review)", () => {
+  const step = StepSchema.parse({
+    id: "documents",
+    title: { ru: "Документы", en: "Documents" },
+    fields: [
+      { kind: "file", name: "passportScan", label: { ru: "Паспорт", en: "Passport" } },
+      { kind: "file", name: "certificates", label: { ru: "Справки", en: "Certificates" }, multiple: true },
+    ],
+  });
+  const pdfFile = (n: number) => new File([PDF], `scan-${n}.pdf`, { type: "application/pdf" });
+  const referencesOf = (formData: FormData, name: string) => formData.getAll(name).map(String);
+
+  it("keeps no orphan rows or files when 20 files are posted into a one-file field", async () => {
+    const resident = await createResident();
+    const draft = await createDraft(resident.id);
+    const before = filesOnDisk();
+    const formData = new FormData();
+    for (let n = 0; n < 20; n++) formData.append("passportScan", pdfFile(n));
+
+    const errors = await storeStepFiles(db, { ownerId: resident.id, applicationId: draft.id, step, formData });
+
+    expect(errors.passportScan).toEqual(["file.onlyOne"]);
+    expect(await db.upload.count({ where: { applicationId: draft.id } })).toBe(0);
+    expect(filesOnDisk()).toEqual(before);
+    expect(referencesOf(formData, "passportScan")).toEqual([]);
+  });
+
+  it("replaces the file of a one-file field, deleting the old one in the same request", async () => {
+    const resident = await createResident();
+    const draft = await createDraft(resident.id);
+    const first = new FormData();
+    first.append("passportScan", pdfFile(1));
+    await storeStepFiles(db, { ownerId: resident.id, applicationId: draft.id, step, formData: first });
+    const [old] = referencesOf(first, "passportScan");
+    const oldRow = await db.upload.findFirstOrThrow({ where: { applicationId: draft.id } });
+
+    const second = new FormData();
+    second.append("passportScan", old!);
+    second.append("passportScan", pdfFile(2));
+    expect(await storeStepFiles(db, { ownerId: resident.id, applicationId: draft.id, step, formData: second })).toEqual(
+      {},
+    );
+    const rows = await db.upload.findMany({ where: { applicationId: draft.id } });
+    expect(rows).toHaveLength(1);
+    expect(referencesOf(second, "passportScan")).toEqual([uploadReference(rows[0]!.id)]);
+    expect(filesOnDisk()).not.toContain(oldRow.storedName);
+    expect(filesOnDisk()).toContain(rows[0]!.storedName);
+  });
+
+  it("stores none of a batch that would take a field of several over its limit", async () => {
+    const resident = await createResident();
+    const draft = await createDraft(resident.id);
+    const before = filesOnDisk();
+    const formData = new FormData();
+    for (let n = 0; n < 21; n++) formData.append("certificates", pdfFile(n));
+    const errors = await storeStepFiles(db, { ownerId: resident.id, applicationId: draft.id, step, formData });
+    expect(errors.certificates).toEqual([validationMessage("file.tooMany", { max: 20 })]);
+    expect(await db.upload.count({ where: { applicationId: draft.id } })).toBe(0);
+    expect(filesOnDisk()).toEqual(before);
+  });
+
+  it("refuses a PDF with a script and writes nothing", async () => {
+    const resident = await createResident();
+    const draft = await createDraft(resident.id);
+    const before = filesOnDisk();
+    const formData = new FormData();
+    const script = pdf({ catalogue: "/OpenAction << /S /JavaScript /JS (app.alert(1)) >>" });
+    formData.append("passportScan", new File([script], "паспорт.pdf", { type: "application/pdf" }));
+    const errors = await storeStepFiles(db, { ownerId: resident.id, applicationId: draft.id, step, formData });
+    expect(errors.passportScan).toEqual([validationMessage("file.activeContent", { max: 10 })]);
+    expect(await db.upload.count({ where: { applicationId: draft.id } })).toBe(0);
+    expect(filesOnDisk()).toEqual(before);
   });
 });

@@ -13,6 +13,8 @@ export type AccountInput = {
   /** Without one the person sets it through an invitation link. */
   password?: string;
   language?: "ru" | "en";
+  /** Demo mode: the browser mailbox that creates the account and is shown its mail. */
+  demoMailboxId?: string | null;
   roles: { role: Role; departmentCode?: string; schoolCode?: string }[];
 };
 
@@ -32,7 +34,13 @@ export async function saveConfirmedAccount(db: PrismaClient, input: AccountInput
   };
   await db.$transaction([
     db.user.create({
-      data: { id: userId, email: input.email, language: input.language ?? "ru", emailVerifiedAt: new Date() },
+      data: {
+        id: userId,
+        email: input.email,
+        language: input.language ?? "ru",
+        emailVerifiedAt: new Date(),
+        demoMailboxId: input.demoMailboxId ?? null,
+      },
     }),
     db.identity.create({ data: { userId, provider: "password", subject: input.email, passwordHash } }),
     db.consent.create({

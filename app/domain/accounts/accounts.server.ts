@@ -9,7 +9,7 @@ import { recordAudit } from "~/domain/audit/audit.server";
 import { ACCOUNT_CONSENT } from "./consent";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./password-hash.server";
 import { createSession, destroyAllSessions } from "./sessions.server";
-import { clearAttempts, recordAttempt, THROTTLE_RULES, throttleState } from "./throttle.server";
+import { clearAttempts, returnAttempt, takeAttempt, THROTTLE_RULES } from "./throttle.server";
 
 /*
  * Accounts with e-mail and password: registration with a confirmation link, sign-in with
@@ -20,7 +20,14 @@ const HOUR = 3_600_000;
 const TOKEN_TTL_MS = { "confirm-email": 24 * HOUR, "reset-password": HOUR } as const;
 type TokenPurpose = keyof typeof TOKEN_TTL_MS;
 
-export type RequestOrigin = { ip: string; language: Language; publicUrl: string; now?: Date };
+export type RequestOrigin = {
+  ip: string;
+  language: Language;
+  publicUrl: string;
+  now?: Date;
+  /** Demo mode: the mailbox of the browser asking, given to an account it creates. */
+  demoMailbox?: string | null;
+};
 
 /** Keys for the attempt counters; the address is hashed so the table holds no e-mail. */
 const accountKey = (email: string) => `signin:account:${tokenHash(email)}`;
@@ -59,11 +66,9 @@ async function mailFromTemplate(
 export type MailThrottled = { throttled: true; retryAfterSeconds: number };
 
 async function mailThrottle(db: PrismaClient, ip: string, now: Date): Promise<MailThrottled | null> {
-  const key = addressKey("mail", ip);
-  const state = await throttleState(db, key, now);
-  if (state.locked) return { throttled: true, retryAfterSeconds: state.retryAfterSeconds };
-  await recordAttempt(db, key, { ...THROTTLE_RULES.mailAddress, maxFailures: env().MAILS_PER_ADDRESS_PER_HOUR }, now);
-  return null;
+  const rule = { ...THROTTLE_RULES.mailAddress, maxFailures: env().MAILS_PER_ADDRESS_PER_HOUR };
+  const state = await takeAttempt(db, addressKey("mail", ip), rule, now);
+  return state.locked ? { throttled: true, retryAfterSeconds: state.retryAfterSeconds } : null;
 }
 
 /**
@@ -93,7 +98,9 @@ export async function registerResident(
   const passwordHash = await hashPassword(input.password);
   const userId = randomUUID();
   await db.$transaction([
-    db.user.create({ data: { id: userId, email: input.email, language: origin.language } }),
+    db.user.create({
+      data: { id: userId, email: input.email, language: origin.language, demoMailboxId: origin.demoMailbox ?? null },
+    }),
     db.identity.create({ data: { userId, provider: "password", subject: input.email, passwordHash } }),
     db.consent.create({
       data: { userId, purpose: ACCOUNT_CONSENT.purpose, textVersion: ACCOUNT_CONSENT.textVersion, ip: origin.ip },
@@ -139,8 +146,12 @@ export async function signIn(
 ): Promise<SignInResult> {
   const now = origin.now ?? new Date();
   const keys = { account: accountKey(input.email), address: addressKey("signin", origin.ip) };
-  for (const key of [keys.account, keys.address]) {
-    const state = await throttleState(db, key, now);
+  // Counted before the password is checked, so parallel guesses cannot outrun the lock.
+  for (const [key, rule] of [
+    [keys.address, THROTTLE_RULES.signInAddress],
+    [keys.account, THROTTLE_RULES.signInAccount],
+  ] as const) {
+    const state = await takeAttempt(db, key, rule, now);
     if (state.locked) return { ok: false, reason: "locked", retryAfterSeconds: state.retryAfterSeconds };
   }
   const identity = await db.identity.findUnique({
@@ -151,8 +162,6 @@ export async function signIn(
     ? await verifyPassword(identity.passwordHash, input.password)
     : await verifyAgainstDecoy(input.password);
   if (!identity || !valid) {
-    await recordAttempt(db, keys.account, THROTTLE_RULES.signInAccount, now);
-    await recordAttempt(db, keys.address, THROTTLE_RULES.signInAddress, now);
     await recordAudit(db, {
       actorId: identity?.userId ?? null,
       action: "signin.failed",
@@ -162,8 +171,9 @@ export async function signIn(
     });
     return { ok: false, reason: "invalid" };
   }
-  if (!identity.user.emailVerifiedAt) return { ok: false, reason: "unconfirmed" };
   await clearAttempts(db, keys.account);
+  await returnAttempt(db, keys.address);
+  if (!identity.user.emailVerifiedAt) return { ok: false, reason: "unconfirmed" };
   const session = await createSession(db, identity.userId, input.remember, now);
   await recordAudit(db, {
     actorId: identity.userId,
@@ -212,6 +222,8 @@ export async function resetPassword(
   });
   // The link proves the address, so an unconfirmed account is confirmed by it too.
   if (!user.emailVerifiedAt) await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: now } });
+  // A new password ends every other way in: the links still outstanding and every session.
+  await db.emailToken.updateMany({ where: { userId, purpose: "reset-password", usedAt: null }, data: { usedAt: now } });
   await destroyAllSessions(db, userId);
   await clearAttempts(db, accountKey(user.email));
   await mailFromTemplate(db, user.email, user.language as Language, "passwordChanged", {

@@ -1,8 +1,17 @@
 import { z } from "zod";
 import { FieldSchema, type FieldDefinition } from "~/domain/forms/form-definition";
-import { fieldSchema, type FormContext } from "~/domain/forms/form-schema";
+import {
+  addressPartSchema,
+  EARLIEST_DATE,
+  fieldSchema,
+  passportIssueProblem,
+  passportPartSchemas,
+  PERSON_NAME_PART_MAX_LENGTH,
+  personNameSchema,
+  presence,
+  type FormContext,
+} from "~/domain/forms/form-schema";
 import { validationMessage as m } from "~/domain/forms/validation-message";
-import { checkIssuerCode, checkPassportNumber } from "~/domain/identity/documents";
 import { MUNICIPALITY_CODES } from "~/domain/region/municipalities";
 
 /*
@@ -19,58 +28,38 @@ const stringField = (definition: Record<string, unknown>, context: FormContext) 
 const optionalStringField = (definition: Record<string, unknown>, context: FormContext) =>
   fieldSchema(kind({ ...definition, required: false }), context) as z.ZodType<string | undefined, unknown>;
 
-/** Фамилия, имя, отчество: letters of either alphabet, with spaces, hyphens and apostrophes. */
-const NAME = /^[\p{L}][\p{L}\s'’-]*$/u;
-const nameText = () =>
-  z
-    .string({ message: m("required") })
-    .trim()
-    .max(60, { message: m("text.tooLong", { max: 60 }) })
-    .regex(NAME, { message: m("name.invalid") });
-const requiredName = () => nameText();
-const optionalName = () => nameText().optional();
-
-function identifier(check: typeof checkPassportNumber, message: string) {
-  return z.string({ message: m("required") }).transform((input, ctx) => {
-    const result = check(input);
-    if (result.ok) return result.value;
-    ctx.addIssue({ code: "custom", message: m(message) });
-    return z.NEVER;
-  });
-}
+/** Фамилия, имя, отчество: the name rule of every form, each part at most 60 characters. */
+const requiredName = () => presence(true, personNameSchema(PERSON_NAME_PART_MAX_LENGTH)) as z.ZodType<string, unknown>;
+const optionalName = () => personNameSchema(PERSON_NAME_PART_MAX_LENGTH).optional();
+const required = <T>(schema: z.ZodType<T>) => presence(true, schema) as z.ZodType<T, unknown>;
 
 export function profileSchema(context: FormContext) {
-  return z.object({
-    lastName: requiredName(),
-    firstName: requiredName(),
-    middleName: optionalName(),
-    birthDate: stringField({ kind: "date", name: "birthDate", max: "today", min: "1900-01-01" }, context),
-    snils: stringField({ kind: "snils", name: "snils" }, context),
-    inn: optionalStringField({ kind: "inn", name: "inn" }, context),
-    phone: stringField({ kind: "phone", name: "phone" }, context),
-    passportNumber: identifier(checkPassportNumber, "passport.format"),
-    passportIssuedOn: stringField({ kind: "date", name: "passportIssuedOn", max: "today" }, context),
-    passportIssuerCode: identifier(checkIssuerCode, "issuerCode.format"),
-    addressOktmo: z
-      .string({ message: m("required") })
-      .refine((code) => MUNICIPALITY_CODES.includes(code), { message: m("choice.invalid") }),
-    addressLocality: z
-      .string({ message: m("required") })
-      .trim()
-      .min(1)
-      .max(100),
-    addressStreet: z
-      .string({ message: m("required") })
-      .trim()
-      .min(1)
-      .max(100),
-    addressHouse: z
-      .string({ message: m("required") })
-      .trim()
-      .min(1)
-      .max(20),
-    addressApartment: z.string().trim().max(20).optional(),
-  });
+  const passport = passportPartSchemas(context);
+  return z
+    .object({
+      lastName: requiredName(),
+      firstName: requiredName(),
+      middleName: optionalName(),
+      birthDate: stringField({ kind: "date", name: "birthDate", max: "today", min: EARLIEST_DATE }, context),
+      snils: stringField({ kind: "snils", name: "snils" }, context),
+      inn: optionalStringField({ kind: "inn", name: "inn" }, context),
+      phone: stringField({ kind: "phone", name: "phone" }, context),
+      passportNumber: required(passport.number),
+      passportIssuedOn: required(passport.issuedOn),
+      passportIssuerCode: required(passport.issuerCode),
+      addressOktmo: z
+        .string({ message: m("required") })
+        .refine((code) => MUNICIPALITY_CODES.includes(code), { message: m("choice.invalid") }),
+      addressLocality: required(addressPartSchema("locality")),
+      addressStreet: required(addressPartSchema("street")),
+      addressHouse: required(addressPartSchema("house")),
+      addressApartment: addressPartSchema("apartment").optional(),
+    })
+    .superRefine((profile, ctx) => {
+      // The two dates are checked against each other: a passport from before its holder's 14th birthday is a typo.
+      const problem = passportIssueProblem(profile.passportIssuedOn, profile.birthDate);
+      if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["passportIssuedOn"] });
+    });
 }
 export type ProfileValue = z.output<ReturnType<typeof profileSchema>>;
 

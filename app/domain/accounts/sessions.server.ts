@@ -9,6 +9,11 @@ import { randomToken, tokenHash } from "~/server/crypto.server";
 const HOUR = 3_600_000;
 export const SESSION_TTL_MS = { short: 12 * HOUR, remembered: 30 * 24 * HOUR } as const;
 const TOUCH_EVERY_MS = 5 * 60_000;
+/*
+ * An ended session is kept a while (never to let anyone in): it tells whose answers a form posted
+ * just after the end carried, so they are kept for that account only (pending-answers.server.ts).
+ */
+const ENDED_KEPT_MS = 12 * HOUR;
 
 export async function createSession(
   db: PrismaClient,
@@ -18,6 +23,7 @@ export async function createSession(
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + (remember ? SESSION_TTL_MS.remembered : SESSION_TTL_MS.short));
+  await db.session.deleteMany({ where: { userId, expiresAt: { lt: new Date(now.getTime() - ENDED_KEPT_MS) } } });
   await db.session.create({ data: { idHash: tokenHash(token), userId, remember, expiresAt, lastSeenAt: now } });
   return { token, expiresAt };
 }
@@ -28,7 +34,7 @@ export async function resolveSession(db: PrismaClient, token: string, now = new 
   const session = await db.session.findUnique({ where: { idHash } });
   if (!session) return null;
   if (session.expiresAt <= now) {
-    await db.session.deleteMany({ where: { idHash } });
+    if (session.expiresAt.getTime() < now.getTime() - ENDED_KEPT_MS) await db.session.deleteMany({ where: { idHash } });
     return null;
   }
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
@@ -38,6 +44,13 @@ export async function resolveSession(db: PrismaClient, token: string, now = new 
       data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + ttl) },
     });
   }
+  return session.userId;
+}
+
+/** Whose session a token was, when it ended no longer than ENDED_KEPT_MS ago; null otherwise. Never a sign-in. */
+export async function endedSessionOwner(db: PrismaClient, token: string, now = new Date()): Promise<string | null> {
+  const session = await db.session.findUnique({ where: { idHash: tokenHash(token) } });
+  if (!session || session.expiresAt > now || session.expiresAt.getTime() < now.getTime() - ENDED_KEPT_MS) return null;
   return session.userId;
 }
 

@@ -77,7 +77,13 @@ export async function inviteStaff(
 ): Promise<string> {
   const existing = await db.user.findUnique({ where: { email: input.email } });
   const userId =
-    existing?.id ?? (await saveConfirmedAccount(db, { email: input.email, language: origin.language, roles: [] }));
+    existing?.id ??
+    (await saveConfirmedAccount(db, {
+      email: input.email,
+      language: origin.language,
+      demoMailboxId: origin.demoMailbox,
+      roles: [],
+    }));
   await grantRole(db, actorId, userId, input);
   if (!existing) {
     await mailInvitation(db, userId, origin);

@@ -1,8 +1,12 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 
 /*
- * Counting failed attempts per key (an account, a client address) in the database, so every process
- * of a deployment sees the same counts and a restart does not reset them.
+ * Counting attempts per key (an account, a client address) in the database, so every process of a
+ * deployment sees the same counts and a restart does not reset them.
+ *
+ * An attempt is counted before it is judged, in one transaction that holds the write lock: parallel
+ * attempts each see the others' counts, so a burst of guesses cannot all be evaluated before the
+ * lock (docs/security.md §3). Whoever succeeds gives the count back.
  */
 export type ThrottleRule = { maxFailures: number; windowMs: number; lockMs: number };
 
@@ -18,24 +22,45 @@ export const THROTTLE_RULES = {
 
 export type ThrottleState = { locked: false } | { locked: true; retryAfterSeconds: number };
 
-export async function throttleState(db: PrismaClient, key: string, now: Date): Promise<ThrottleState> {
-  const counter = await db.attemptCounter.findUnique({ where: { key } });
-  if (counter?.lockedUntil && counter.lockedUntil > now) {
-    return { locked: true, retryAfterSeconds: Math.ceil((counter.lockedUntil.getTime() - now.getTime()) / 1000) };
-  }
-  return { locked: false };
+const retryAfter = (until: Date, now: Date) => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+
+/**
+ * Takes one attempt from the key's allowance. Locked when the key is locked already or this
+ * attempt is past the rule's limit (then the key locks for the rule's time); else the attempt may
+ * go on and is counted.
+ */
+export async function takeAttempt(
+  db: PrismaClient,
+  key: string,
+  rule: ThrottleRule,
+  now: Date,
+): Promise<ThrottleState> {
+  return db.$transaction(async (tx) => {
+    const counter = await tx.attemptCounter.findUnique({ where: { key } });
+    if (counter?.lockedUntil && counter.lockedUntil > now) {
+      return { locked: true, retryAfterSeconds: retryAfter(counter.lockedUntil, now) };
+    }
+    const windowOpen = counter && now.getTime() - counter.windowStart.getTime() < rule.windowMs;
+    const taken = windowOpen ? counter.failures : 0;
+    if (taken >= rule.maxFailures) {
+      const lockedUntil = new Date(now.getTime() + rule.lockMs);
+      await tx.attemptCounter.update({ where: { key }, data: { lockedUntil } });
+      return { locked: true, retryAfterSeconds: retryAfter(lockedUntil, now) };
+    }
+    await tx.attemptCounter.upsert({
+      where: { key },
+      create: { key, failures: 1, windowStart: now, lockedUntil: null },
+      update: { failures: taken + 1, windowStart: windowOpen ? counter.windowStart : now, lockedUntil: null },
+    });
+    return { locked: false };
+  });
 }
 
-/** Counts one attempt against the rule; locks the key when the rule's limit is reached. */
-export async function recordAttempt(db: PrismaClient, key: string, rule: ThrottleRule, now: Date): Promise<void> {
-  const counter = await db.attemptCounter.findUnique({ where: { key } });
-  const windowOpen = counter && now.getTime() - counter.windowStart.getTime() < rule.windowMs;
-  const failures = windowOpen ? counter.failures + 1 : 1;
-  const lockedUntil = failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMs) : null;
-  await db.attemptCounter.upsert({
-    where: { key },
-    create: { key, failures, windowStart: now, lockedUntil },
-    update: { failures, windowStart: windowOpen ? counter.windowStart : now, lockedUntil },
+/** Gives back an attempt that turned out right (a correct password from a shared address). */
+export async function returnAttempt(db: PrismaClient, key: string): Promise<void> {
+  await db.attemptCounter.updateMany({
+    where: { key, failures: { gt: 0 }, lockedUntil: null },
+    data: { failures: { decrement: 1 } },
   });
 }
 

@@ -8,6 +8,7 @@ import {
   prefillAnswers,
   previousStepId,
   referencedUploads,
+  storableAnswers,
   toFormDefaults,
   type ApplicantFacts,
   type DescribeContext,
@@ -345,5 +346,35 @@ describe("steps", () => {
     expect(findStep(form, "no-such-step")).toBeUndefined();
     expect(allFields(form)).toHaveLength(18);
     expect(allFields(form)[0]!.name).toBe("applicantName");
+  });
+});
+
+describe("what a draft may keep (security review)", () => {
+  const fields = allFields(form);
+
+  it("leaves out a 5 MB name and control characters, keeps the other answers", () => {
+    const { answers, refused } = storableAnswers(fields, {
+      applicantName: "А".repeat(5 * 1024 * 1024),
+      applicantPhone: "12345",
+      address: { locality: "Пенза", street: "ул. Московская\u0000", house: "1\u202e", apartment: "5" },
+      nickname: "обычный текст",
+      notAField: "something",
+    });
+    expect(answers).toEqual({
+      applicantPhone: "12345",
+      address: { locality: "Пенза", apartment: "5" },
+      nickname: "обычный текст",
+    });
+    expect(Object.fromEntries(Object.entries(refused).map(([k, v]) => [k, v.map((x) => x.split("|")[0])]))).toEqual({
+      applicantName: ["text.tooLong"],
+      "address.street": ["text.control"],
+      "address.house": ["text.control"],
+    });
+  });
+
+  it("keeps incomplete and wrong answers that are within the limits", () => {
+    const { answers, refused } = storableAnswers(fields, { applicantSnils: "112", passport: { number: "56" } });
+    expect(answers).toEqual({ applicantSnils: "112", passport: { number: "56" } });
+    expect(refused).toEqual({});
   });
 });

@@ -1,5 +1,7 @@
 import type { FieldDefinition, FormDefinition, StepDefinition } from "~/domain/forms/form-definition";
-import { UPLOAD_REFERENCE } from "~/domain/forms/form-schema";
+import { inputLimit, typedValueProblem, UPLOAD_REFERENCE } from "~/domain/forms/form-schema";
+import { validationMessage as m } from "~/domain/forms/validation-message";
+import { MAX_FILES_PER_FIELD } from "~/domain/uploads/file-type";
 import { pick, type Language } from "~/domain/i18n/localized";
 
 /*
@@ -76,6 +78,67 @@ export function referencedUploads(answers: Answers, fields?: readonly FieldDefin
     }
   }
   return ids;
+}
+
+export type StorableAnswers = {
+  /** What may be kept: every value within its field's length and free of control characters. */
+  answers: Answers;
+  /** Values refused, by field name ("passport.number" for a part), as validation message keys. */
+  refused: Record<string, string[]>;
+};
+
+/*
+ * A draft keeps what was typed even when it is wrong, so nothing is lost — but never a value no
+ * field could take: longer than the field's maximum, with control or bidirectional characters, a
+ * structure where text belongs, or an answer to no field of the form. Such a value is left out
+ * (the field stays as it was empty) and reported; the other answers are kept.
+ */
+export function storableAnswers(fields: readonly FieldDefinition[], values: Answers): StorableAnswers {
+  const answers: Answers = {};
+  const refused: Record<string, string[]> = {};
+  const refuse = (name: string, message: string) => (refused[name] ??= []).push(message);
+  for (const field of fields) {
+    if (!Object.hasOwn(values, field.name)) continue;
+    const value = values[field.name];
+    if (value === undefined || value === null) {
+      answers[field.name] = value;
+      continue;
+    }
+    const limit = inputLimit(field);
+    if ("parts" in limit) {
+      if (typeof value !== "object" || Array.isArray(value)) {
+        refuse(field.name, m("text.invalid"));
+        continue;
+      }
+      const kept: Record<string, string> = {};
+      for (const [part, maxLength] of Object.entries(limit.parts)) {
+        const partValue = (value as Record<string, unknown>)[part];
+        if (partValue === undefined || partValue === null) continue;
+        const problem = typeof partValue === "string" ? typedValueProblem(partValue, maxLength) : m("text.invalid");
+        if (problem) refuse(`${field.name}.${part}`, problem);
+        else kept[part] = partValue as string;
+      }
+      answers[field.name] = kept;
+      continue;
+    }
+    const check = (item: unknown): string | null => {
+      if (typeof item === "boolean" || (typeof item === "number" && Number.isFinite(item))) return null;
+      if (typeof item !== "string") return m("text.invalid");
+      return typedValueProblem(item, limit.maxLength, limit.multiline);
+    };
+    if (Array.isArray(value)) {
+      const most = field.kind === "checkboxes" ? field.options.length : MAX_FILES_PER_FIELD;
+      const problem =
+        value.length > most ? m("choice.tooMany", { max: most }) : value.map(check).find((p) => p !== null);
+      if (problem) refuse(field.name, problem);
+      else answers[field.name] = value;
+      continue;
+    }
+    const problem = check(value);
+    if (problem) refuse(field.name, problem);
+    else answers[field.name] = value;
+  }
+  return { answers, refused };
 }
 
 /** A stored scalar answer as text; a structured value where a scalar was expected shows nothing. */

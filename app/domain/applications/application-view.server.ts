@@ -17,14 +17,21 @@ import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server"
  */
 export async function describeApplicationAnswers(
   db: PrismaClient,
-  input: { applicantId: string; applicationId: string; form: FormDefinition; answers: Answers; language: Language },
+  input: {
+    applicantId: string | null;
+    applicationId: string;
+    form: FormDefinition;
+    answers: Answers;
+    language: Language;
+  },
 ) {
   const ids = referencedUploads(
     input.answers,
     input.form.steps.flatMap((s) => s.fields),
   );
   const [children, uploads] = await Promise.all([
-    getChildren(db, input.applicantId),
+    // Once the account is deleted its children are gone; the application kept their names (see below).
+    input.applicantId ? getChildren(db, input.applicantId) : keptChildren(input.answers),
     db.upload.findMany({
       where: { id: { in: ids }, applicationId: input.applicationId },
       select: { id: true, fileName: true },
@@ -119,4 +126,26 @@ export async function getApplicationPage(
       language,
     }),
   };
+}
+
+/**
+ * When an applicant deletes the account, the children in the profile go at once, but an application
+ * kept for its retention period still names them: the deletion copies the name and birth date of each
+ * child the answers refer to under this key, so the department keeps reading who the case is about.
+ */
+export const KEPT_CHILDREN_KEY = "$children";
+
+export type KeptChild = { id: string; name: string; birthDate: string };
+
+export function keptChildren(answers: Answers): KeptChild[] {
+  const value = answers[KEPT_CHILDREN_KEY];
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (c): c is KeptChild =>
+      !!c &&
+      typeof c === "object" &&
+      typeof (c as KeptChild).id === "string" &&
+      typeof (c as KeptChild).name === "string" &&
+      typeof (c as KeptChild).birthDate === "string",
+  );
 }

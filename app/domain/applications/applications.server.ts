@@ -5,7 +5,14 @@ import { FormDefinitionSchema, type FormDefinition } from "~/domain/forms/form-d
 import { applicationSchema, type ChildInProfile } from "~/domain/forms/form-schema";
 import { regionDate } from "~/domain/region/clock";
 import { removeStoredFiles } from "~/domain/uploads/uploads.server";
-import { prefillAnswers, referencedUploads, type Answers, type ApplicantFacts } from "./answers";
+import {
+  allFields,
+  prefillAnswers,
+  referencedUploads,
+  storableAnswers,
+  type Answers,
+  type ApplicantFacts,
+} from "./answers";
 import { formatRegistrationNumber } from "./registration-number";
 import { STATUS_FILTERS, type StatusFilter } from "./status-filters";
 import { recordStatEvent, recordTransition } from "./transitions.server";
@@ -127,7 +134,9 @@ export async function saveDraftAnswers(
 ): Promise<boolean> {
   const draft = await db.application.findFirst({ where: { id: draftId, applicantId, status: "draft" } });
   if (!draft) return false;
-  const answers = { ...parseAnswers(draft.answers), ...values };
+  // Whoever calls (a step, answers kept over a sign-in), only what a field could take is stored.
+  const form = await getPinnedForm(db, draft.serviceId, draft.serviceVersion);
+  const answers = { ...parseAnswers(draft.answers), ...storableAnswers(allFields(form), values).answers };
   const saved = await db.application.updateMany({
     where: { id: draftId, applicantId, status: "draft" },
     data: { answers: JSON.stringify(answers), currentStep },
@@ -178,7 +187,10 @@ export async function submitApplication(
     select: { id: true, birthDate: true },
   });
   const today = regionDate(input.now);
-  const parsed = applicationSchema(form, { today, children }).safeParse(answers);
+  const applicant = await db.profile.findUnique({ where: { userId: input.applicantId }, select: { birthDate: true } });
+  const parsed = applicationSchema(form, { today, children, applicantBirthDate: applicant?.birthDate }).safeParse(
+    answers,
+  );
   if (!parsed.success) {
     const firstBad = String(parsed.error.issues[0]?.path[0] ?? "");
     const step = form.steps.find((s) => s.fields.some((f) => f.name === firstBad)) ?? form.steps[0]!;

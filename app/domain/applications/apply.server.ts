@@ -26,9 +26,12 @@ export async function loadDraftStep(
   });
   const today = regionDate();
   const profileChildren = await getChildren(db, input.applicantId);
+  const profile = await db.profile.findUnique({ where: { userId: input.applicantId }, select: { birthDate: true } });
   const context: FormContext = {
     today,
     children: profileChildren.map((c) => ({ id: c.id, birthDate: c.birthDate })),
+    // The passport of the form is the applicant's: not issued before they turned 14.
+    applicantBirthDate: profile?.birthDate,
   };
   const children = profileChildren.map((c) => ({
     ...c,

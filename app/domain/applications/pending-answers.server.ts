@@ -4,15 +4,18 @@ import { parseAnswers, saveDraftAnswers } from "./applications.server";
 import type { Answers } from "./answers";
 
 /*
- * Answers posted after the session had ended. Nobody is signed in to own them yet, so they are
- * kept for an hour under a random token that travels in the sign-in link; they are merged into the
- * draft only when the person who signs in owns that draft. The table keeps only the token's hash.
+ * Answers posted after the session had ended. They are kept for an hour under a random token that
+ * travels in the sign-in link, bound to the account whose ended session posted them; they are
+ * merged into the draft only when that same account signs in and owns the draft. Answers posted
+ * without such a session (anyone's POST to a draft's URL) are never kept, so nobody can slip
+ * answers into another person's draft through a restore link (docs/security.md §5). The table keeps
+ * only the token's hash.
  */
 const TTL_MS = 60 * 60_000;
 
 export async function keepPendingAnswers(
   db: PrismaClient,
-  input: { applicationId: string; step: string; answers: Answers; now?: Date },
+  input: { userId: string; applicationId: string; step: string; answers: Answers; now?: Date },
 ): Promise<string> {
   const now = input.now ?? new Date();
   await db.pendingAnswers.deleteMany({ where: { expiresAt: { lt: now } } });
@@ -20,6 +23,7 @@ export async function keepPendingAnswers(
   await db.pendingAnswers.create({
     data: {
       tokenHash: tokenHash(token),
+      userId: input.userId,
       applicationId: input.applicationId,
       step: input.step,
       answers: JSON.stringify(input.answers),
@@ -36,7 +40,14 @@ export async function restorePendingAnswers(
 ): Promise<boolean> {
   const now = input.now ?? new Date();
   const pending = await db.pendingAnswers.findUnique({ where: { tokenHash: tokenHash(input.token) } });
-  if (!pending || pending.applicationId !== input.applicationId || pending.expiresAt < now) return false;
+  if (
+    !pending ||
+    pending.userId !== input.applicantId ||
+    pending.applicationId !== input.applicationId ||
+    pending.expiresAt < now
+  ) {
+    return false;
+  }
   const saved = await saveDraftAnswers(
     db,
     input.applicantId,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DOCUMENT_UPLOAD_RULES } from "~/domain/uploads/file-type";
 import { FieldSchema } from "~/domain/forms/form-definition";
 import { fieldSchema, type FormContext } from "~/domain/forms/form-schema";
 import { validationMessage as m } from "~/domain/forms/validation-message";
@@ -12,7 +13,7 @@ const context: FormContext = { today: "2000-01-01" };
 const field = (definition: Record<string, unknown>) =>
   fieldSchema(FieldSchema.parse({ label: { ru: "-", en: "-" }, ...definition }), context);
 
-export const ANSWER_FILE_RULES = { accept: ["application/pdf", "image/jpeg", "image/png"], maxSizeMb: 10 } as const;
+export const ANSWER_FILE_RULES = DOCUMENT_UPLOAD_RULES;
 
 export const InfoAnswerSchema = z.object({
   intent: z.literal("answer"),

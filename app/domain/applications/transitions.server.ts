@@ -168,7 +168,7 @@ async function rollUp(tx: Tx, counts: DayCounts): Promise<void> {
 /** Appends the event, the notification and the statistics row of one status change. */
 export async function recordTransition(
   tx: Tx,
-  application: ApplicationForStats & { applicantId: string },
+  application: ApplicationForStats & { applicantId: string | null },
   change: {
     command: Command;
     from: Status;
@@ -197,7 +197,8 @@ export async function recordTransition(
       idempotencyKey: change.idempotencyKey ?? null,
     },
   });
-  if (change.notify !== false) {
+  // An applicant who deleted the account hears of nothing: there is nobody to tell.
+  if (change.notify !== false && application.applicantId) {
     await tx.notification.create({
       data: { userId: application.applicantId, applicationId: application.id, status: change.to, createdAt: change.at },
     });

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 
 /*
  * The append-only audit trail: who did what to which record, and with what result. Details hold
@@ -13,7 +13,7 @@ export type AuditEntry = {
   details?: Record<string, string | number | boolean | null>;
 };
 
-export async function recordAudit(db: PrismaClient, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: PrismaClient | Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
   await db.auditEvent.create({
     data: {
       actorId: entry.actorId,
@@ -32,7 +32,8 @@ export async function recordAudit(db: PrismaClient, entry: AuditEntry): Promise<
  */
 export async function recordPersonalDataAccess(
   db: PrismaClient,
-  access: { staffId: string; personId: string; fields: string[]; purpose: string },
+  /** personId is null when the person deleted the account and the application is kept without it. */
+  access: { staffId: string; personId: string | null; fields: string[]; purpose: string },
 ): Promise<void> {
   await recordAudit(db, {
     actorId: access.staffId,

@@ -26,6 +26,9 @@ export const RefusalGroundSchema = z.object({
   title: LocalizedSchema,
 });
 
+/** Retention of applications when a service does not set its own (README, "Personal data"). */
+export const DEFAULT_RETENTION_YEARS = 5;
+
 export const ServiceDetailsSchema = z.object({
   applicants: z.array(LocalizedSchema).min(1),
   documents: z.array(DocumentRequirementSchema),
@@ -37,6 +40,12 @@ export const ServiceDetailsSchema = z.object({
   visitNote: LocalizedSchema.optional(),
   /** The deadline stops while the department waits for the resident's answer (DOMAIN.md §6). */
   pauseWhileWaiting: z.boolean().default(true),
+  /**
+   * How long a decided application is kept (срок хранения), in years from the decision; then its
+   * documents go, and the whole application once the applicant has deleted the account. Per service,
+   * because the department's records schedule (номенклатура дел) sets it; the default is 5 years.
+   */
+  retentionYears: z.number().int().min(1).max(75).default(DEFAULT_RETENTION_YEARS),
 });
 export type ServiceDetails = z.infer<typeof ServiceDetailsSchema>;
 

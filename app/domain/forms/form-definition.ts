@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LocalizedSchema } from "~/domain/i18n/localized";
+import { ALLOWED_CONTENT_TYPES, DOCUMENT_UPLOAD_RULES } from "~/domain/uploads/file-type";
 
 /*
  * The declarative form of a service (описание формы заявления). Stored as JSON with each service
@@ -24,7 +25,13 @@ export const FieldSchema = z.discriminatedUnion("kind", [
     kind: z.literal("text"),
     multiline: z.boolean().optional(),
     minLength: z.number().int().nonnegative().optional(),
-    maxLength: z.number().int().positive().default(500),
+    maxLength: z.number().int().positive().max(10_000).default(500),
+  }),
+  /** A person's name (ФИО or a part of it): letters only, the rule of the profile. */
+  z.object({
+    ...FieldBase,
+    kind: z.literal("personName"),
+    maxLength: z.number().int().positive().max(200).default(200),
   }),
   z.object({
     ...FieldBase,
@@ -71,10 +78,8 @@ export const FieldSchema = z.discriminatedUnion("kind", [
   z.object({
     ...FieldBase,
     kind: z.literal("file"),
-    accept: z
-      .array(z.enum(["application/pdf", "image/jpeg", "image/png"]))
-      .default(["application/pdf", "image/jpeg", "image/png"]),
-    maxSizeMb: z.number().positive().default(10),
+    accept: z.array(z.enum(ALLOWED_CONTENT_TYPES)).default([...DOCUMENT_UPLOAD_RULES.accept]),
+    maxSizeMb: z.number().positive().default(DOCUMENT_UPLOAD_RULES.maxSizeMb),
     multiple: z.boolean().default(false),
   }),
 ]);

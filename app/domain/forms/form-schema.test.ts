@@ -249,3 +249,93 @@ describe("every seeded service form", () => {
     }
   });
 });
+
+describe("what may be typed, in every kind of field (security review)", () => {
+  const kinds = FormDefinitionSchema.parse({
+    steps: [
+      {
+        id: "all",
+        title: l("Все"),
+        fields: [
+          { kind: "personName", name: "applicantName", label: l("ФИО") },
+          { kind: "text", name: "comment", label: l("Комментарий"), multiline: true, required: false },
+          { kind: "address", name: "address", label: l("Адрес") },
+          { kind: "passport", name: "passport", label: l("Паспорт") },
+          { kind: "snils", name: "snils", label: l("СНИЛС") },
+          { kind: "inn", name: "inn", label: l("ИНН"), required: false },
+          { kind: "date", name: "day", label: l("Дата"), required: false },
+        ],
+      },
+    ],
+  });
+  const all = applicationSchema(kinds, context);
+  const good = {
+    applicantName: "Иванова Анна-Мария д’Арк",
+    address: { locality: "Пенза", street: "ул. Московская", house: "1" },
+    passport: { number: "5612 345678", issuedOn: "2020-05-05", issuerCode: "580-001" },
+    snils: "112-233-445 95",
+  };
+  const errors = (input: unknown) => {
+    const result = all.safeParse(input);
+    if (result.success) return {};
+    return Object.fromEntries(
+      result.error.issues.map((i) => [i.path.join("."), parseValidationMessage(i.message).key]),
+    );
+  };
+
+  it("accepts a real name and normalised input", () => {
+    expect(errors(good)).toEqual({});
+  });
+
+  it("applies the profile's letters-only rule to the application's name", () => {
+    expect(errors({ ...good, applicantName: "<script>alert(1)</script>" })).toEqual({ applicantName: "name.invalid" });
+    expect(errors({ ...good, applicantName: "Иванова 2" })).toEqual({ applicantName: "name.invalid" });
+  });
+
+  it("refuses a 5 MB name with «too long» before reading it", () => {
+    expect(errors({ ...good, applicantName: "А".repeat(5 * 1024 * 1024) })).toEqual({ applicantName: "text.tooLong" });
+  });
+
+  it("refuses NUL, other controls and bidirectional overrides in addresses and text", () => {
+    expect(errors({ ...good, address: { ...good.address, street: "ул. Московская\u0000" } })).toEqual({
+      "address.street": "text.control",
+    });
+    expect(errors({ ...good, address: { ...good.address, house: "1\u202e" } })).toEqual({
+      "address.house": "text.control",
+    });
+    expect(errors({ ...good, comment: "строка\u2066скрыто\u2069" })).toEqual({ comment: "text.control" });
+    expect(errors({ ...good, comment: "C1\u009b" })).toEqual({ comment: "text.control" });
+    // A line break is text in a multi-line field; Windows line ends arrive normalised.
+    expect(all.safeParse({ ...good, comment: "первая\r\nвторая" }).data?.comment).toBe("первая\nвторая");
+    expect(errors({ ...good, address: { ...good.address, street: "Московская\nулица" } })).toEqual({
+      "address.street": "text.singleLine",
+    });
+  });
+
+  it("normalises full-width digits (NFKC)", () => {
+    const parsed = all.safeParse({ ...good, snils: "１１２-２３３-４４５ ９５", inn: "１２３４５６７８９０４７" });
+    expect(parsed.data).toMatchObject({ snils: "112-233-445 95", inn: "123456789047" });
+  });
+
+  it("refuses all-zero identifiers", () => {
+    expect(errors({ ...good, snils: "000-000-000 00", inn: "000000000000" })).toEqual({
+      snils: "snils.zero",
+      inn: "inn.zero",
+    });
+  });
+
+  it("refuses a passport issued in 1800, in the future, or before the applicant turned 14", () => {
+    expect(errors({ ...good, passport: { ...good.passport, issuedOn: "1800-01-01" } })).toEqual({
+      "passport.issuedOn": "date.tooEarly",
+    });
+    expect(errors({ ...good, day: "1850-01-01" })).toEqual({ day: "date.tooEarly" });
+    const knowingBirth = applicationSchema(kinds, { ...context, applicantBirthDate: "2000-06-15" });
+    const issue = (issuedOn: string) => {
+      const result = knowingBirth.safeParse({ ...good, passport: { ...good.passport, issuedOn } });
+      return result.success ? null : parseValidationMessage(result.error.issues[0]!.message);
+    };
+    expect(issue("1999-01-01")).toEqual({ key: "passport.issuedBeforeBirth", params: {} });
+    expect(issue("2014-06-14")).toEqual({ key: "passport.issuedBeforeFourteen", params: { min: "2014-06-15" } });
+    expect(issue("2014-06-15")).toBeNull();
+  });
+});

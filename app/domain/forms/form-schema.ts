@@ -6,6 +6,7 @@ import { checkPhone } from "~/domain/identity/phone";
 import { checkSnils } from "~/domain/identity/snils";
 import type { FieldDefinition, FormDefinition, StepDefinition } from "./form-definition";
 import { validationMessage as m } from "./validation-message";
+import { MAX_FILES_PER_FIELD } from "~/domain/uploads/file-type";
 
 /*
  * Derives the Zod schema of an application from its form definition. The browser (through Conform)
@@ -21,6 +22,8 @@ export type FormContext = {
   today: string;
   /** The applicant's children; when given, a child field must name one of them, of the right age. */
   children?: readonly ChildInProfile[];
+  /** The applicant's birth date, when known: a passport cannot be issued before they turned 14. */
+  applicantBirthDate?: string;
 };
 
 export type AddressValue = { locality: string; street: string; house: string; apartment?: string };
@@ -47,7 +50,7 @@ function listOf(value: unknown): unknown[] {
 }
 
 /** Required fields answer "required" for any kind of empty input; optional ones yield undefined. */
-function presence<T extends z.ZodType>(required: boolean, inner: T) {
+export function presence<T extends z.ZodType>(required: boolean, inner: T) {
   if (required) {
     return z
       .unknown()
@@ -57,14 +60,108 @@ function presence<T extends z.ZodType>(required: boolean, inner: T) {
   return z.preprocess((v) => (isBlank(v) ? undefined : v), inner.optional());
 }
 
-const text = (maxLength = 500) =>
-  z
-    .string({ message: m("text.invalid") })
-    .trim()
-    .max(maxLength, { message: m("text.tooLong", { max: maxLength }) });
+/*
+ * What every typed value goes through, whatever its kind. NFKC folds full-width and other
+ * compatibility forms into plain ones ("１２３" → "123", a no-break space → a space); Windows line
+ * ends become "\n" and tabs spaces. What is left of the C0 and C1 controls (NUL included) and the
+ * bidirectional marks, embeddings, overrides and isolates is refused, not silently dropped: such
+ * characters are never typed, only pasted or crafted, and U+202E turns "exe.pdf" into "fdp.exe"
+ * on the screen of the officer who reads it. A line break is allowed only in multi-line text.
+ */
+export const FORBIDDEN_CHARACTERS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
-function identifier(kind: string, check: (input: string) => IdentifierCheck) {
-  return z.string({ message: m(`${kind}.format`) }).transform((input, ctx) => {
+export function normalizeTyped(input: string): string {
+  return input.normalize("NFKC").replace(/\r\n?/g, "\n").replace(/\t/g, " ");
+}
+
+/**
+ * Whether a typed value may be kept at all (in a draft too): within the field's length once
+ * normalised and trimmed, and free of control and bidirectional characters. Returns the message
+ * key of what is wrong, or null.
+ */
+export function typedValueProblem(input: string, maxLength: number, multiline = false): string | null {
+  // Cheap guard first: a megabyte of text is refused without normalising it.
+  if (input.length > maxLength * 4 + 64) return m("text.tooLong", { max: maxLength });
+  const value = normalizeTyped(input).trim();
+  if (value.length > maxLength) return m("text.tooLong", { max: maxLength });
+  if (FORBIDDEN_CHARACTERS.test(value) || (!multiline && value.includes("\n"))) return m("text.control");
+  return null;
+}
+
+/**
+ * A typed string, normalised, within its length and without control characters. Line breaks
+ * pass here; single-line kinds refuse them with their own message ("text.singleLine").
+ */
+function typed(maxLength: number, options: { message?: string } = {}) {
+  return z
+    .string({ message: options.message ?? m("text.invalid") })
+    .superRefine((input, ctx) => {
+      const problem = typedValueProblem(input, maxLength, true);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .transform((input) => normalizeTyped(input).trim());
+}
+
+const text = (maxLength = 500) => typed(maxLength);
+
+/*
+ * Фамилия, имя, отчество — one rule for the profile, the children and every application form:
+ * letters of any alphabet, with spaces, hyphens and apostrophes between them, as in a passport.
+ */
+const PERSON_NAME = /^\p{L}\p{M}*(?:[ '’-]*\p{L}\p{M}*)*$/u;
+export const PERSON_NAME_PART_MAX_LENGTH = 60;
+
+export function personNameSchema(maxLength: number) {
+  return typed(maxLength)
+    .transform((value) => value.replace(/ {2,}/g, " "))
+    .refine((value) => PERSON_NAME.test(value), { message: m("name.invalid") });
+}
+
+/** The longest value each kind of field takes, part by part for a passport or an address. */
+const IDENTIFIER_MAX_LENGTH = 32;
+const DATE_MAX_LENGTH = 20;
+const CHOICE_MAX_LENGTH = 100;
+export const EMAIL_MAX_LENGTH = 254;
+export const ADDRESS_MAX_LENGTHS = { locality: 200, street: 200, house: 20, apartment: 20 } as const;
+const PASSPORT_MAX_LENGTHS = { number: IDENTIFIER_MAX_LENGTH, issuedOn: DATE_MAX_LENGTH, issuerCode: 16 } as const;
+
+export type InputLimit = { maxLength: number; multiline?: boolean } | { parts: Readonly<Record<string, number>> };
+
+export function inputLimit(field: FieldDefinition): InputLimit {
+  switch (field.kind) {
+    case "text":
+      return { maxLength: field.maxLength, multiline: field.multiline };
+    case "personName":
+      return { maxLength: field.maxLength };
+    case "email":
+      return { maxLength: EMAIL_MAX_LENGTH };
+    case "date":
+      return { maxLength: DATE_MAX_LENGTH };
+    case "address":
+      return { parts: ADDRESS_MAX_LENGTHS };
+    case "passport":
+      return { parts: PASSPORT_MAX_LENGTHS };
+    case "select":
+    case "radio":
+    case "checkboxes":
+    case "child":
+    case "file":
+    case "checkbox":
+      return { maxLength: CHOICE_MAX_LENGTH };
+    case "number":
+    case "snils":
+    case "inn":
+    case "phone":
+    case "birthCertificate":
+    case "els":
+      return { maxLength: IDENTIFIER_MAX_LENGTH };
+  }
+}
+
+function identifier(kind: string, check: (input: string) => IdentifierCheck, maxLength = IDENTIFIER_MAX_LENGTH) {
+  return typed(maxLength, { message: m(`${kind}.format`) }).transform((input, ctx) => {
     const result = check(input);
     if (result.ok) return result.value;
     ctx.addIssue({ code: "custom", message: m(`${kind}.${result.error}`) });
@@ -89,11 +186,18 @@ export function parseDate(input: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-function dateSchema(bounds: { min?: string; max?: string }, context: FormContext) {
+/** No date a form asks for lies outside these, whatever its definition says. */
+export const EARLIEST_DATE = "1900-01-01";
+const LATEST_DATE = "2100-12-31";
+
+export function dateSchema(bounds: { min?: string; max?: string }, context: FormContext) {
   const resolve = (bound?: string) => (bound === "today" ? context.today : bound);
-  const min = resolve(bounds.min);
-  const max = resolve(bounds.max);
-  return z.string({ message: m("date.invalid") }).transform((input, ctx) => {
+  const min = [resolve(bounds.min), EARLIEST_DATE]
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
+  const max = [resolve(bounds.max), LATEST_DATE].filter((d): d is string => !!d).sort()[0];
+  return typed(DATE_MAX_LENGTH, { message: m("date.invalid") }).transform((input, ctx) => {
     const date = parseDate(input);
     if (!date) {
       ctx.addIssue({ code: "custom", message: m("date.invalid") });
@@ -105,6 +209,33 @@ function dateSchema(bounds: { min?: string; max?: string }, context: FormContext
   });
 }
 
+/** The ISO date `years` after `date`; 29 February moves to 1 March in a common year. */
+export function addYears(date: string, years: number): string {
+  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y + years, mo - 1, d)).toISOString().slice(0, 10);
+}
+
+/** A Russian passport is issued at 14 at the earliest (Положение о паспорте, п. 1). */
+export const PASSPORT_AGE = 14;
+
+/** What is wrong with a passport's issue date given the holder's birth date, or null. */
+export function passportIssueProblem(issuedOn: string | undefined, birthDate: string | undefined): string | null {
+  if (!issuedOn || !birthDate || !parseDate(issuedOn) || !parseDate(birthDate)) return null;
+  if (issuedOn < birthDate) return m("passport.issuedBeforeBirth");
+  const fourteenth = addYears(birthDate, PASSPORT_AGE);
+  if (issuedOn < fourteenth) return m("passport.issuedBeforeFourteen", { min: fourteenth });
+  return null;
+}
+
+/** The parts of a passport, for the passport kind and the profile alike. */
+export function passportPartSchemas(context: FormContext) {
+  return {
+    number: identifier("passport", checkPassportNumber),
+    issuedOn: dateSchema({ min: EARLIEST_DATE, max: "today" }, context),
+    issuerCode: identifier("issuerCode", checkIssuerCode, PASSPORT_MAX_LENGTHS.issuerCode),
+  };
+}
+
 /** Whole years between two ISO dates, as a person counts their age. */
 export function ageInYears(birthDate: string, on: string): number {
   const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
@@ -113,7 +244,10 @@ export function ageInYears(birthDate: string, on: string): number {
 }
 
 function choice(values: readonly string[]) {
-  return z.string({ message: m("choice.invalid") }).refine((v) => values.includes(v), { message: m("choice.invalid") });
+  return z
+    .string({ message: m("choice.invalid") })
+    .max(CHOICE_MAX_LENGTH, { message: m("choice.invalid") })
+    .refine((v) => values.includes(v), { message: m("choice.invalid") });
 }
 
 function fileSchema(field: Extract<FieldDefinition, { kind: "file" }>) {
@@ -130,17 +264,42 @@ function fileSchema(field: Extract<FieldDefinition, { kind: "file" }>) {
     }
   });
   if (!field.multiple) return one;
-  return z.preprocess(listOf, z.array(one).max(20, { message: m("file.tooMany", { max: 20 }) }));
+  return z.preprocess(
+    listOf,
+    z.array(one).max(MAX_FILES_PER_FIELD, { message: m("file.tooMany", { max: MAX_FILES_PER_FIELD }) }),
+  );
+}
+
+/** The parts of an address, each a single line of text of its own length. */
+function addressSchema() {
+  const line = addressPartSchema;
+  return z.object(
+    {
+      locality: presence(true, line("locality")),
+      street: presence(true, line("street")),
+      house: presence(true, line("house")),
+      apartment: presence(false, line("apartment")),
+    },
+    { message: m("required") },
+  );
+}
+
+/** An address part on its own (the profile keeps them in columns of their own). */
+export function addressPartSchema(part: keyof typeof ADDRESS_MAX_LENGTHS) {
+  return text(ADDRESS_MAX_LENGTHS[part]).refine((v) => !v.includes("\n"), { message: m("text.singleLine") });
 }
 
 function valueSchema(field: FieldDefinition, context: FormContext): z.ZodType {
   switch (field.kind) {
     case "text": {
-      let schema = text(field.maxLength);
-      if (field.minLength)
-        schema = schema.min(field.minLength, { message: m("text.tooShort", { min: field.minLength }) });
-      return field.multiline ? schema : schema.refine((v) => !/[\r\n]/.test(v), { message: m("text.singleLine") });
+      const min = field.minLength;
+      const schema = min
+        ? text(field.maxLength).refine((v) => v.length >= min, { message: m("text.tooShort", { min }) })
+        : text(field.maxLength);
+      return field.multiline ? schema : schema.refine((v) => !v.includes("\n"), { message: m("text.singleLine") });
     }
+    case "personName":
+      return personNameSchema(field.maxLength);
     case "date":
       return dateSchema(field, context);
     case "select":
@@ -158,21 +317,25 @@ function valueSchema(field: FieldDefinition, context: FormContext): z.ZodType {
     case "checkbox":
       return z.literal(true, { message: m("checkbox.required") });
     case "number":
-      return z.union([z.string(), z.number()], { message: m("number.invalid") }).transform((input, ctx) => {
-        const value = typeof input === "number" ? input : Number(input.replace(/[\s\u00a0]/g, "").replace(",", "."));
-        if (!Number.isFinite(value)) {
-          ctx.addIssue({ code: "custom", message: m("number.invalid") });
-          return z.NEVER;
-        }
-        if (field.integer && !Number.isInteger(value)) ctx.addIssue({ code: "custom", message: m("number.integer") });
-        if (field.min !== undefined && value < field.min) {
-          ctx.addIssue({ code: "custom", message: m("number.tooSmall", { min: field.min }) });
-        }
-        if (field.max !== undefined && value > field.max) {
-          ctx.addIssue({ code: "custom", message: m("number.tooLarge", { max: field.max }) });
-        }
-        return value;
-      });
+      return z
+        .union([typed(IDENTIFIER_MAX_LENGTH, { message: m("number.invalid") }), z.number()], {
+          message: m("number.invalid"),
+        })
+        .transform((input, ctx) => {
+          const value = typeof input === "number" ? input : Number(input.replace(/[\s\u00a0]/g, "").replace(",", "."));
+          if (!Number.isFinite(value)) {
+            ctx.addIssue({ code: "custom", message: m("number.invalid") });
+            return z.NEVER;
+          }
+          if (field.integer && !Number.isInteger(value)) ctx.addIssue({ code: "custom", message: m("number.integer") });
+          if (field.min !== undefined && value < field.min) {
+            ctx.addIssue({ code: "custom", message: m("number.tooSmall", { min: field.min }) });
+          }
+          if (field.max !== undefined && value > field.max) {
+            ctx.addIssue({ code: "custom", message: m("number.tooLarge", { max: field.max }) });
+          }
+          return value;
+        });
     case "snils":
       return identifier("snils", checkSnils);
     case "inn":
@@ -180,50 +343,51 @@ function valueSchema(field: FieldDefinition, context: FormContext): z.ZodType {
     case "phone":
       return identifier("phone", checkPhone);
     case "email":
-      return z
-        .string({ message: m("email.invalid") })
-        .trim()
-        .toLowerCase()
-        .pipe(z.email({ message: m("email.invalid") }).max(254, { message: m("email.invalid") }));
+      return typed(EMAIL_MAX_LENGTH, { message: m("email.invalid") })
+        .transform((v) => v.toLowerCase())
+        .pipe(z.email({ message: m("email.invalid") }).max(EMAIL_MAX_LENGTH, { message: m("email.invalid") }));
     case "birthCertificate":
       return identifier("birthCertificate", checkBirthCertificate);
     case "els":
       return identifier("els", checkEls);
-    case "passport":
-      return z.object(
-        {
-          number: presence(true, identifier("passport", checkPassportNumber)),
-          issuedOn: presence(true, dateSchema({ max: "today" }, context)),
-          issuerCode: presence(true, identifier("issuerCode", checkIssuerCode)),
-        },
-        { message: m("required") },
-      );
+    case "passport": {
+      const parts = passportPartSchemas(context);
+      return z
+        .object(
+          {
+            number: presence(true, parts.number),
+            issuedOn: presence(true, parts.issuedOn),
+            issuerCode: presence(true, parts.issuerCode),
+          },
+          { message: m("required") },
+        )
+        .superRefine((passport, ctx) => {
+          const problem =
+            context.applicantBirthDate && passportIssueProblem(passport.issuedOn, context.applicantBirthDate);
+          if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["issuedOn"] });
+        });
+    }
     case "address":
-      return z.object(
-        {
-          locality: presence(true, text(200)),
-          street: presence(true, text(200)),
-          house: presence(true, text(20)),
-          apartment: presence(false, text(20)),
-        },
-        { message: m("required") },
-      );
+      return addressSchema();
     case "child":
-      return z.string({ message: m("child.unknown") }).superRefine((id, ctx) => {
-        if (!context.children) return;
-        const child = context.children.find((c) => c.id === id);
-        if (!child) {
-          ctx.addIssue({ code: "custom", message: m("child.unknown") });
-          return;
-        }
-        const age = ageInYears(child.birthDate, context.today);
-        if (field.minAgeYears !== undefined && age < field.minAgeYears) {
-          ctx.addIssue({ code: "custom", message: m("child.tooYoung", { min: field.minAgeYears }) });
-        }
-        if (field.maxAgeYears !== undefined && age > field.maxAgeYears) {
-          ctx.addIssue({ code: "custom", message: m("child.tooOld", { max: field.maxAgeYears }) });
-        }
-      });
+      return z
+        .string({ message: m("child.unknown") })
+        .max(CHOICE_MAX_LENGTH, { message: m("child.unknown") })
+        .superRefine((id, ctx) => {
+          if (!context.children) return;
+          const child = context.children.find((c) => c.id === id);
+          if (!child) {
+            ctx.addIssue({ code: "custom", message: m("child.unknown") });
+            return;
+          }
+          const age = ageInYears(child.birthDate, context.today);
+          if (field.minAgeYears !== undefined && age < field.minAgeYears) {
+            ctx.addIssue({ code: "custom", message: m("child.tooYoung", { min: field.minAgeYears }) });
+          }
+          if (field.maxAgeYears !== undefined && age > field.maxAgeYears) {
+            ctx.addIssue({ code: "custom", message: m("child.tooOld", { max: field.maxAgeYears }) });
+          }
+        });
     case "file":
       return fileSchema(field);
   }
@@ -263,6 +427,8 @@ export const VALIDATION_KEYS = [
   "text.tooLong",
   "text.tooShort",
   "text.singleLine",
+  "text.control",
+  "name.invalid",
   "date.invalid",
   "date.tooEarly",
   "date.tooLate",
@@ -275,11 +441,15 @@ export const VALIDATION_KEYS = [
   "number.tooLarge",
   "snils.format",
   "snils.checksum",
+  "snils.zero",
   "inn.format",
   "inn.checksum",
+  "inn.zero",
   "phone.format",
   "email.invalid",
   "passport.format",
+  "passport.issuedBeforeBirth",
+  "passport.issuedBeforeFourteen",
   "issuerCode.format",
   "birthCertificate.format",
   "els.format",
@@ -293,4 +463,8 @@ export const VALIDATION_KEYS = [
   "file.empty",
   "file.executable",
   "file.name",
+  "file.onlyOne",
+  "file.activeContent",
+  "file.damaged",
+  "file.dimensions",
 ] as const;

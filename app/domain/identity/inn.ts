@@ -1,4 +1,4 @@
-import { digitsOnly, type IdentifierCheck } from "./normalize";
+import { digitsOnly, isAllZeros, type IdentifierCheck } from "./normalize";
 
 /*
  * ИНН: 12 digits for a person (two check digits), 10 for an organisation (one). Each check digit
@@ -23,6 +23,10 @@ export type InnHolder = "person" | "organisation" | "any";
 
 export function checkInn(input: string, holder: InnHolder = "any"): IdentifierCheck {
   const digits = digitsOnly(input);
+  // Zeros pass both check digits; the first two digits are a region (tax office) code, never 00.
+  if ((digits.length === 12 || digits.length === 10) && (isAllZeros(digits) || digits.startsWith("00"))) {
+    return { ok: false, error: "zero" };
+  }
   if (digits.length === 12 && holder !== "organisation") {
     return personInnWithChecksum(digits.slice(0, 10)) === digits
       ? { ok: true, value: digits }

@@ -1,6 +1,20 @@
+/**
+ * What a person typed, in the forms identifiers are checked in: NFKC folds full-width and other
+ * compatibility digits and letters ("１２３", "ＡＢ") into their ASCII forms, so a number typed with
+ * an East Asian keyboard layout or pasted from a PDF is read as the digits it shows.
+ */
+export function toPlainCharacters(input: string): string {
+  return input.normalize("NFKC");
+}
+
 /** Keeps digits only: residents type identifiers with spaces, dashes and brackets. */
 export function digitsOnly(input: string): string {
-  return input.replace(/\D/g, "");
+  return toPlainCharacters(input).replace(/\D/g, "");
+}
+
+/** A number of zeros only passes every mod-11 and mod-101 checksum, yet no such number is issued. */
+export function isAllZeros(digits: string): boolean {
+  return /^0+$/.test(digits);
 }
 
 /*
@@ -27,4 +41,4 @@ export function toCyrillicLookalikes(input: string): string {
 }
 
 /** Outcome of checking an identifier: the normalised value, or why it is wrong. */
-export type IdentifierCheck = { ok: true; value: string } | { ok: false; error: "format" | "checksum" };
+export type IdentifierCheck = { ok: true; value: string } | { ok: false; error: "format" | "checksum" | "zero" };

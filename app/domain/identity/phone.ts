@@ -1,8 +1,8 @@
-import { digitsOnly, type IdentifierCheck } from "./normalize";
+import { digitsOnly, toPlainCharacters, type IdentifierCheck } from "./normalize";
 
 /** A Russian mobile or landline number, stored as +7XXXXXXXXXX; 8… and bare 10 digits accepted. */
 export function checkPhone(input: string): IdentifierCheck {
-  if (/[^\d\s()+\-.]/.test(input.trim())) return { ok: false, error: "format" };
+  if (/[^\d\s()+\-.]/.test(toPlainCharacters(input).trim())) return { ok: false, error: "format" };
   let digits = digitsOnly(input);
   if (digits.length === 11 && (digits.startsWith("7") || digits.startsWith("8"))) digits = digits.slice(1);
   if (digits.length !== 10 || !/^[3489]/.test(digits)) return { ok: false, error: "format" };

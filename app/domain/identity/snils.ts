@@ -1,4 +1,4 @@
-import { digitsOnly, type IdentifierCheck } from "./normalize";
+import { digitsOnly, isAllZeros, type IdentifierCheck } from "./normalize";
 
 /*
  * СНИЛС: 11 digits, shown "XXX-XXX-XXX YY". The last two are a checksum over the first nine,
@@ -18,6 +18,8 @@ export function checkSnils(input: string): IdentifierCheck {
   const digits = digitsOnly(input);
   if (digits.length !== 11) return { ok: false, error: "format" };
   const body = digits.slice(0, 9);
+  // Below 001-001-998 the checksum is not checked, so 000-000-000 00 would pass without this.
+  if (isAllZeros(body)) return { ok: false, error: "zero" };
   if (Number(body) > CHECKSUM_SINCE && snilsChecksum(body) !== digits.slice(9)) return { ok: false, error: "checksum" };
   return { ok: true, value: formatSnils(digits) };
 }

@@ -13,6 +13,7 @@ import { pick, type Language } from "~/domain/i18n/localized";
 import { regionDate } from "~/domain/region/clock";
 import { formatDate, formatDateTime } from "~/domain/region/dates";
 import { discardUnattachedUploads, storeUpload } from "~/domain/uploads/uploads.server";
+import { DOCUMENT_UPLOAD_RULES } from "~/domain/uploads/file-type";
 
 /*
  * Working an application in the back office: what an officer sees of it, taking it into work or
@@ -286,7 +287,7 @@ export async function giveStaffCommand(
       applicationId: application.id,
       field: null,
       file: input.resultFile,
-      rules: { accept: ["application/pdf", "image/jpeg", "image/png"], maxSizeMb: 10 },
+      rules: DOCUMENT_UPLOAD_RULES,
     });
     if (!stored.ok) return { ok: false, error: "file", fileError: stored.error };
     resultUploadId = stored.upload.id;

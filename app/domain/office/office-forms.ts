@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DOCUMENT_UPLOAD_RULES } from "~/domain/uploads/file-type";
 import { FieldSchema } from "~/domain/forms/form-definition";
 import { fieldSchema, type FormContext } from "~/domain/forms/form-schema";
 import { validationMessage as m } from "~/domain/forms/validation-message";
@@ -18,7 +19,7 @@ const version = z.coerce
 const reason = (required: boolean) =>
   field({ kind: "text", name: "reason", multiline: true, maxLength: 2000, required });
 
-export const RESULT_FILE_RULES = { accept: ["application/pdf", "image/jpeg", "image/png"], maxSizeMb: 10 } as const;
+export const RESULT_FILE_RULES = DOCUMENT_UPLOAD_RULES;
 
 export function officeSchemas(today: string) {
   return {

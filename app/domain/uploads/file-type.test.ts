@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { checkUpload, looksExecutable, safeFileName, sniffContentType, type UploadCheck } from "./file-type";
+import { compressedObjectStream, jpeg, pdf, png, PNG_SIGNATURE, pngChunk } from "../../../tests/fixtures/documents";
+import {
+  checkUpload as checkUploadWith,
+  looksExecutable,
+  safeFileName,
+  sniffContentType,
+  type UploadCheck,
+  type UploadRules,
+} from "./file-type";
+import { inflatePdfStream } from "./uploads.server";
+
+const checkUpload = (input: { bytes: Uint8Array; size: number; name: string }, rules: UploadRules) =>
+  checkUploadWith(input, rules, inflatePdfStream);
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(
@@ -7,8 +19,8 @@ const bytes = (...parts: (string | number[])[]) =>
   );
 
 const PDF = bytes("%PDF-1.4\n%\u00e2\u00e3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-const PNG = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d], "IHDR");
-const JPEG = bytes([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10], "JFIF", [0x00]);
+const PNG = png();
+const JPEG = jpeg();
 const ELF = bytes([0x7f], "ELF", [0x02, 0x01, 0x01, 0x00]);
 const MZ = bytes("MZ", [0x90, 0x00, 0x03, 0x00]);
 const MACH_O = bytes([0xcf, 0xfa, 0xed, 0xfe, 0x07, 0x00, 0x00, 0x01]);
@@ -145,5 +157,87 @@ describe("checkUpload", () => {
       ok: false,
       error: "tooLarge",
     });
+  });
+});
+
+describe("past the magic bytes (security review)", () => {
+  const check = (input: Uint8Array, name = "document.pdf") =>
+    checkUpload({ bytes: input, size: input.length, name }, rules);
+  const refused = (error: string) => ({ ok: false, error });
+
+  it.each([
+    [
+      "an OpenAction that runs JavaScript",
+      pdf({ catalogue: "/OpenAction 3 0 R", objects: ["<< /S /JavaScript /JS (app.alert(1)) >>"] }),
+    ],
+    ["the name written with #xx escapes", pdf({ catalogue: "/OpenAction << /S /J#61vaScript /J#53 (x) >>" })],
+    ["a document-level script in the name tree", pdf({ catalogue: "/Names << /JavaScript 3 0 R >>" })],
+    ["a Launch action", pdf({ catalogue: "/OpenAction << /S /Launch /F (cmd.exe) >>" })],
+    [
+      "an embedded file",
+      pdf({ catalogue: "/Names << /EmbeddedFiles 3 0 R >>", objects: ["<< /Type /EmbeddedFile >>"] }),
+    ],
+    ["additional actions on a page", pdf({ objects: ["<< /Type /Page /AA << /O 4 0 R >> >>"] })],
+    ["rich media", pdf({ objects: ["<< /Type /Annot /Subtype /RichMedia >>"] })],
+    ["an XFA form", pdf({ catalogue: "/AcroForm << /XFA 3 0 R >>" })],
+    [
+      "a script hidden in a FlateDecode object stream",
+      pdf({
+        catalogue: "/OpenAction 10 0 R",
+        objects: [compressedObjectStream("<< /S /JavaScript /JS (app.alert(1)) >>")],
+      }),
+    ],
+    [
+      "an escaped name inside a compressed object stream",
+      pdf({ objects: [compressedObjectStream("<< /S /#4Aava#53cript /JS (x) >>")] }),
+    ],
+  ])("refuses a PDF with %s", (_, input) => {
+    expect(check(input)).toEqual(refused("activeContent"));
+  });
+
+  it("keeps a PDF whose OpenAction only opens a page, and one with a compressed stream of plain objects", () => {
+    expect(check(pdf({ catalogue: "/OpenAction [3 0 R /Fit]" })).ok).toBe(true);
+    expect(
+      check(pdf({ objects: [compressedObjectStream("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")] })).ok,
+    ).toBe(true);
+    // Names that merely begin like an active one are other names.
+    expect(check(pdf({ catalogue: "/JSON (x) /AAA 1 /Launcher 2" })).ok).toBe(true);
+  });
+
+  it("refuses PNG magic bytes followed by HTML", () => {
+    const html = new TextEncoder().encode("<html><script>alert(document.cookie)</script></html>");
+    const polyglot = new Uint8Array([...PNG_SIGNATURE, ...html]);
+    expect(check(polyglot, "scan.png")).toEqual(refused("damaged"));
+    // HTML after a whole PNG is refused too: nothing may follow IEND.
+    expect(check(png({ after: html }), "scan.png")).toEqual(refused("damaged"));
+  });
+
+  it("checks the PNG chunk structure and CRCs", () => {
+    const good = png({ width: 640, height: 480 });
+    expect(check(good, "scan.png")).toEqual({ ok: true, contentType: "image/png", fileName: "scan.png" });
+    const corrupted = good.slice();
+    corrupted[20] = corrupted[20]! ^ 0xff; // inside IHDR: its CRC no longer matches
+    expect(check(corrupted, "scan.png")).toEqual(refused("damaged"));
+    expect(check(good.slice(0, good.length - 12), "scan.png")).toEqual(refused("damaged")); // no IEND
+    const noData = new Uint8Array([...PNG_SIGNATURE, ...good.slice(8, 33), ...pngChunk("IEND")]);
+    expect(check(noData, "scan.png")).toEqual(refused("damaged"));
+  });
+
+  it("refuses pictures of absurd dimensions", () => {
+    expect(check(png({ width: 20_001, height: 1 }), "a.png")).toEqual(refused("dimensions"));
+    expect(check(png({ width: 12_000, height: 12_000 }), "a.png")).toEqual(refused("dimensions"));
+    expect(check(png({ width: 0, height: 10 }), "a.png")).toEqual(refused("damaged"));
+    expect(check(png({ width: 20_000, height: 5_000 }), "a.png").ok).toBe(true);
+    expect(check(jpeg({ width: 30_000, height: 100 }), "a.jpg")).toEqual(refused("dimensions"));
+    expect(check(jpeg({ width: 4_000, height: 3_000 }), "a.jpg").ok).toBe(true);
+  });
+
+  it("walks the JPEG markers", () => {
+    expect(check(jpeg(), "photo.jpg")).toEqual({ ok: true, contentType: "image/jpeg", fileName: "photo.jpg" });
+    expect(check(jpeg({ withEnd: false }), "photo.jpg")).toEqual(refused("damaged"));
+    const html = new TextEncoder().encode("<html><script>alert(1)</script>");
+    expect(check(new Uint8Array([0xff, 0xd8, 0xff, ...html]), "photo.jpg")).toEqual(refused("damaged"));
+    // A frame header claiming more bytes than the file has.
+    expect(check(new Uint8Array([0xff, 0xd8, 0xff, 0xc0, 0x40, 0x00, 0x08]), "photo.jpg")).toEqual(refused("damaged"));
   });
 });

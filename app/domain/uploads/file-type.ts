@@ -5,15 +5,37 @@
  * the same checks in the browser before sending.
  */
 
+import { checkJpeg, checkPng } from "./image-check";
+import { checkPdf, type Inflate } from "./pdf-check";
+
 export const ALLOWED_CONTENT_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
 export type AllowedContentType = (typeof ALLOWED_CONTENT_TYPES)[number];
 
-export type UploadError = "empty" | "tooLarge" | "type" | "executable" | "name";
+export type UploadError =
+  | "empty"
+  | "tooLarge"
+  | "type"
+  | "executable"
+  | "name"
+  | "activeContent"
+  | "damaged"
+  | "dimensions"
+  | "onlyOne"
+  | "tooMany";
 
 export interface UploadRules {
   accept: readonly string[];
   maxSizeMb: number;
 }
+
+/*
+ * The one statement of what a document may be, wherever a resident or an officer attaches one:
+ * application forms (the default of a file field), answers to a request and result documents.
+ */
+export const DOCUMENT_UPLOAD_RULES = { accept: ALLOWED_CONTENT_TYPES, maxSizeMb: 10 } as const satisfies UploadRules;
+
+/** The most files one field of a form (or one message) keeps. */
+export const MAX_FILES_PER_FIELD = 20;
 
 export type UploadCheck =
   { ok: true; contentType: AllowedContentType; fileName: string } | { ok: false; error: UploadError };
@@ -124,8 +146,33 @@ function hasPathComponent(name: string): boolean {
   return /[/\\]/.test(name) || name.trim() === "..";
 }
 
-/** Everything the portal checks before keeping an uploaded document. */
-export function checkUpload(input: { bytes: Uint8Array; size: number; name: string }, rules: UploadRules): UploadCheck {
+/** Past the magic bytes: the structure of the declared type, and no active content in a PDF. */
+function checkContent(contentType: AllowedContentType, bytes: Uint8Array, inflate: Inflate): UploadError | null {
+  switch (contentType) {
+    case "application/pdf": {
+      const pdf = checkPdf(bytes, inflate);
+      return pdf.ok ? null : pdf.error;
+    }
+    case "image/png": {
+      const png = checkPng(bytes);
+      return png.ok ? null : png.error;
+    }
+    case "image/jpeg": {
+      const jpeg = checkJpeg(bytes);
+      return jpeg.ok ? null : jpeg.error;
+    }
+  }
+}
+
+/**
+ * Everything the portal checks before keeping an uploaded document. `inflate` decompresses the
+ * FlateDecode streams of a PDF (node:zlib on the server, see uploads.server.ts).
+ */
+export function checkUpload(
+  input: { bytes: Uint8Array; size: number; name: string },
+  rules: UploadRules,
+  inflate: Inflate,
+): UploadCheck {
   const size = Math.max(input.size, input.bytes.length);
   if (size === 0) return { ok: false, error: "empty" };
   if (size > rules.maxSizeMb * 1024 * 1024) return { ok: false, error: "tooLarge" };
@@ -141,5 +188,7 @@ export function checkUpload(input: { bytes: Uint8Array; size: number; name: stri
   // The extension may disagree with the bytes (a scan saved as .jpg that is a PNG): the bytes win.
   const contentType = sniffContentType(input.bytes);
   if (!contentType || !rules.accept.includes(contentType)) return { ok: false, error: "type" };
+  const problem = checkContent(contentType, input.bytes, inflate);
+  if (problem) return { ok: false, error: problem };
   return { ok: true, contentType, fileName };
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, type ReadStream } from "node:fs";
+import { constants as zlib, inflateSync } from "node:zlib";
 import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { databaseFile } from "~/db/sqlite-adapter.server";
@@ -7,6 +8,7 @@ import { UPLOAD_REFERENCE } from "~/domain/forms/form-schema";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { logger } from "~/server/logger.server";
 import { checkUpload, type UploadError, type UploadRules } from "./file-type";
+import type { Inflate } from "./pdf-check";
 
 /*
  * Documents residents attach to applications and messages (прилагаемые документы). The bytes live
@@ -55,13 +57,29 @@ async function ensureUploadDirectory(): Promise<string> {
 const randomName = (bytes: number) => randomBytes(bytes).toString("base64url");
 
 /**
+ * A FlateDecode stream, inflated as far as it goes (a truncated stream still yields what a viewer
+ * would show), never beyond the budget.
+ */
+export const inflatePdfStream: Inflate = (data, maxBytes) => {
+  try {
+    const out = inflateSync(data, { finishFlush: zlib.Z_SYNC_FLUSH, maxOutputLength: Math.max(1, maxBytes) });
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  } catch (error) {
+    if (error instanceof RangeError || (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
+      return "overBudget";
+    return null;
+  }
+};
+
+/**
  * Checks and keeps one uploaded file. The size is checked before the body is read into memory,
  * the type from the bytes; a refused file never touches the disk.
  */
 export async function storeUpload(
   db: Db,
   input: {
-    ownerId: string;
+    /** Null for a document the department adds to an application whose applicant deleted the account. */
+    ownerId: string | null;
     applicationId?: string | null;
     field?: string | null;
     file: File;
@@ -71,7 +89,7 @@ export async function storeUpload(
   const { file, rules } = input;
   if (file.size > rules.maxSizeMb * 1024 * 1024) return { ok: false, error: "tooLarge" };
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const checked = checkUpload({ bytes, size: bytes.byteLength, name: file.name }, rules);
+  const checked = checkUpload({ bytes, size: bytes.byteLength, name: file.name }, rules, inflatePdfStream);
   if (!checked.ok) return checked;
 
   const dir = await ensureUploadDirectory();
@@ -151,7 +169,7 @@ export async function attachUploadsToMessage(db: Db, ids: readonly string[], mes
 export interface OpenedUpload {
   row: {
     id: string;
-    ownerId: string;
+    ownerId: string | null;
     applicationId: string | null;
     messageId: number | null;
     field: string | null;
@@ -229,7 +247,11 @@ export async function removeUpload(db: Db, ownerId: string, id: string): Promise
  * Removes files stored for an answer that was then refused (a mistake in the text, a status that
  * changed): only the owner's, and only those attached to nothing yet.
  */
-export async function discardUnattachedUploads(db: Db, ownerId: string, ids: readonly string[]): Promise<number> {
+export async function discardUnattachedUploads(
+  db: Db,
+  ownerId: string | null,
+  ids: readonly string[],
+): Promise<number> {
   if (ids.length === 0) return 0;
   const where = { id: { in: [...ids] }, ownerId, messageId: null, field: null } satisfies Prisma.UploadWhereInput;
   const rows = await db.upload.findMany({ where, select: { storedName: true } });

@@ -15,13 +15,17 @@ import { clientAddress } from "~/server/client-address.server";
 import { demoMailboxEnabled } from "~/server/mail.server";
 import { DemoMailboxNote } from "./register-sent";
 import { PageTitle } from "~/components/page-title";
+import { retryAfterHeaders } from "~/server/route-headers.server";
+import { readFormData } from "~/server/form-data.server";
 
 export function loader({ request }: Route.LoaderArgs) {
   return { sent: new URL(request.url).searchParams.has("sent"), demoMailbox: demoMailboxEnabled() };
 }
 
+export const headers = retryAfterHeaders;
+
 export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("website")) return redirect("/forgot-password?sent");
   const submission = parseWithZod(formData, { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -32,7 +36,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   });
   if ("throttled" in result) {
     const message = validationMessage("account.tooManyMails", { minutes: Math.ceil(result.retryAfterSeconds / 60) });
-    return data(submission.reply({ formErrors: [message] }), { status: 429 });
+    return data(submission.reply({ formErrors: [message] }), {
+      status: 429,
+      headers: { "Retry-After": String(result.retryAfterSeconds) },
+    });
   }
   return redirect("/forgot-password?sent");
 }

@@ -14,6 +14,8 @@ import { safeRedirectPath } from "~/domain/navigation/safe-redirect";
 import { getOptionalUser, sessionCookieHeader, sessionToken } from "~/server/auth.server";
 import { clientAddress } from "~/server/client-address.server";
 import { PageTitle } from "~/components/page-title";
+import { retryAfterHeaders } from "~/server/route-headers.server";
+import { readFormData } from "~/server/form-data.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
@@ -22,8 +24,10 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { redirectTo, notice: url.searchParams.get("notice") };
 }
 
+export const headers = retryAfterHeaders;
+
 export async function action({ request, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: SignInSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: SignInSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
@@ -34,9 +38,13 @@ export async function action({ request, context }: Route.ActionArgs) {
       result.reason === "locked"
         ? validationMessage("account.locked", { minutes: Math.ceil(result.retryAfterSeconds / 60) })
         : validationMessage(`account.${result.reason}`);
-    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
-      status: result.reason === "locked" ? 429 : 400,
-    });
+    if (result.reason === "locked") {
+      return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+        status: 429,
+        headers: { "Retry-After": String(result.retryAfterSeconds) },
+      });
+    }
+    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: 400 });
   }
   // A new session on every sign-in: whatever token the browser held before is worthless now.
   const previous = await sessionToken(request);

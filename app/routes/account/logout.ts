@@ -4,10 +4,11 @@ import { prisma } from "~/db/prisma.server";
 import { destroyAllSessions, destroySession } from "~/domain/accounts/sessions.server";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { clearSessionCookieHeader, getOptionalUser, sessionToken } from "~/server/auth.server";
+import { readFormData } from "~/server/form-data.server";
 
 /** POST only: a link or an image cannot sign anyone out. "everywhere" ends every session of the account. */
 export async function action({ request }: Route.ActionArgs) {
-  const everywhere = (await request.formData()).get("scope") === "everywhere";
+  const everywhere = (await readFormData(request)).get("scope") === "everywhere";
   const user = await getOptionalUser(request);
   const token = await sessionToken(request);
   if (user && everywhere) {

@@ -14,33 +14,45 @@ import { publicUrl } from "~/env.server";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { getOptionalUser } from "~/server/auth.server";
 import { clientAddress } from "~/server/client-address.server";
+import { claimBrowserMailbox } from "~/server/demo-mailbox.server";
 import { PageTitle } from "~/components/page-title";
+import { retryAfterHeaders } from "~/server/route-headers.server";
+import { readFormData } from "~/server/form-data.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   if (await getOptionalUser(request)) throw redirect("/cabinet");
   return { consentVersion: ACCOUNT_CONSENT.textVersion };
 }
 
+export const headers = retryAfterHeaders;
+
 export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   // A filled honeypot is a bot: answer as if all went well and do nothing.
   if (formData.get("website")) return redirect("/register/sent");
   const submission = parseWithZod(formData, { schema: RegisterSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password", "passwordConfirm"] }), { status: 400 });
   }
+  const mailbox = await claimBrowserMailbox(request);
   const result = await registerResident(
     prisma,
     { email: submission.value.email, password: submission.value.password },
-    { ip: clientAddress(context), language: requestLanguage(context), publicUrl: publicUrl() },
+    {
+      ip: clientAddress(context),
+      language: requestLanguage(context),
+      publicUrl: publicUrl(),
+      demoMailbox: mailbox.mailboxId,
+    },
   );
   if ("throttled" in result) {
     const message = validationMessage("account.tooManyMails", { minutes: Math.ceil(result.retryAfterSeconds / 60) });
     return data(submission.reply({ formErrors: [message], hideFields: ["password", "passwordConfirm"] }), {
       status: 429,
+      headers: { "Retry-After": String(result.retryAfterSeconds) },
     });
   }
-  return redirect("/register/sent");
+  return redirect("/register/sent", mailbox.setCookie ? { headers: { "Set-Cookie": mailbox.setCookie } } : undefined);
 }
 
 export default function Register({ loaderData, actionData }: Route.ComponentProps) {

@@ -12,13 +12,14 @@ import { validationMessage } from "~/domain/forms/validation-message";
 import { publicUrl } from "~/env.server";
 import { clearSessionCookieHeader } from "~/server/auth.server";
 import { PageTitle } from "~/components/page-title";
+import { readFormData } from "~/server/form-data.server";
 
 export function loader({ request }: Route.LoaderArgs) {
   return { token: new URL(request.url).searchParams.get("token") ?? "" };
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: ResetPasswordSchema });
   const hideFields = ["password", "passwordConfirm"];
   if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
   const done = await resetPassword(prisma, submission.value, { publicUrl: publicUrl() });

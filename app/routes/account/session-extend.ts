@@ -4,6 +4,7 @@ import { prisma } from "~/db/prisma.server";
 import { extendSession } from "~/domain/accounts/sessions.server";
 import { safeRedirectPath } from "~/domain/navigation/safe-redirect";
 import { sessionToken } from "~/server/auth.server";
+import { readFormData } from "~/server/form-data.server";
 
 /** "Stay signed in": the session-timeout warning's button; a plain POST, so it works without JavaScript. */
 export function loader() {
@@ -13,7 +14,7 @@ export function loader() {
 export async function action({ request }: Route.ActionArgs) {
   const token = await sessionToken(request);
   const expiresAt = token ? await extendSession(prisma, token) : null;
-  const form = await request.formData();
+  const form = await readFormData(request);
   if (form.get("fetch") === "1") return data({ expiresAt: expiresAt?.getTime() ?? null });
   if (!expiresAt) return redirect(`/login?redirectTo=${encodeURIComponent(safeRedirectPath(form.get("redirectTo")))}`);
   return redirect(safeRedirectPath(form.get("redirectTo")));

@@ -7,20 +7,23 @@ import { listAuditEvents } from "~/domain/accounts/staff-admin.server";
 import { requireRole } from "~/server/auth.server";
 import { PageTitle } from "~/components/page-title";
 
+/** A real day (not 2019-13-01 or 2019-02-30), or no filter: a bad date in a link is ignored. */
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => {
+    const day = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value) && value >= "1900-01-01";
+  })
+  .optional()
+  .catch(undefined);
+
 const FilterSchema = z.object({
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  before: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
   actor: z.string().trim().max(254).optional().catch(undefined),
   subject: z.string().trim().max(100).optional().catch(undefined),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .catch(undefined),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .catch(undefined),
+  from: calendarDate,
+  to: calendarDate,
 });
 
 export async function loader({ request }: Route.LoaderArgs) {

@@ -20,6 +20,7 @@ import { regionDate } from "~/domain/region/clock";
 import { formatDate } from "~/domain/region/dates";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireRole } from "~/server/auth.server";
+import { readFormData } from "~/server/form-data.server";
 
 /** The years the switcher offers: the decrees entered so far and the next ones to enter. */
 const SWITCHER_YEARS = [2025, 2026, 2027, 2028];
@@ -65,7 +66,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const admin = await requireRole(request, "admin");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "remove") {
     const removal = CalendarDayRemovalSchema.safeParse(Object.fromEntries(formData));
     if (!removal.success) throw data(null, { status: 400 });

@@ -10,11 +10,14 @@ import { prisma } from "~/db/prisma.server";
 import { departmentChoices } from "~/domain/accounts/departments.server";
 import { inviteStaff } from "~/domain/accounts/staff-admin.server";
 import { StaffInvitationSchema } from "~/domain/accounts/staff-forms";
+import { validationMessage } from "~/domain/forms/validation-message";
 import { publicUrl } from "~/env.server";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireRole } from "~/server/auth.server";
 import { clientAddress } from "~/server/client-address.server";
+import { claimBrowserMailbox } from "~/server/demo-mailbox.server";
 import { PageTitle } from "~/components/page-title";
+import { readFormData } from "~/server/form-data.server";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireRole(request, "admin");
@@ -23,14 +26,28 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const admin = await requireRole(request, "admin");
-  const submission = parseWithZod(await request.formData(), { schema: StaffInvitationSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: StaffInvitationSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  // Before anything is written: an account invited into a department that does not exist would stay behind.
+  const { departmentCode } = submission.value;
+  const departments = await departmentChoices(prisma, requestLanguage(context));
+  if (departmentCode && !departments.some((d) => d.value === departmentCode)) {
+    return data(submission.reply({ fieldErrors: { departmentCode: [validationMessage("department.unknown")] } }), {
+      status: 400,
+    });
+  }
+  // Demo mode: the invitation is shown in the inviting browser's demo mailbox, to hand on.
+  const mailbox = await claimBrowserMailbox(request);
   const userId = await inviteStaff(prisma, admin.id, submission.value, {
     ip: clientAddress(context),
     language: requestLanguage(context),
     publicUrl: publicUrl(),
+    demoMailbox: mailbox.mailboxId,
   });
-  return redirect(`/admin/users/${userId}`);
+  return redirect(
+    `/admin/users/${userId}`,
+    mailbox.setCookie ? { headers: { "Set-Cookie": mailbox.setCookie } } : undefined,
+  );
 }
 
 export default function Invite({ loaderData, actionData }: Route.ComponentProps) {

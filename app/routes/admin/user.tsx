@@ -10,9 +10,11 @@ import { prisma } from "~/db/prisma.server";
 import { departmentChoices } from "~/domain/accounts/departments.server";
 import { getUserRoles, grantRole, revokeRole } from "~/domain/accounts/staff-admin.server";
 import { RoleGrantSchema } from "~/domain/accounts/staff-forms";
+import { validationMessage } from "~/domain/forms/validation-message";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { recordPersonalDataAccess } from "~/domain/audit/audit.server";
 import { requireRole } from "~/server/auth.server";
+import { readFormData } from "~/server/form-data.server";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const admin = await requireRole(request, "admin");
@@ -37,18 +39,31 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, params, context }: Route.ActionArgs) {
   const admin = await requireRole(request, "admin");
   if (!(await getUserRoles(prisma, params.userId))) throw data(null, { status: 404 });
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "revoke") {
-    const outcome = await revokeRole(prisma, admin.id, Number(formData.get("assignmentId")));
+    // An id from the page's own form: anything else names no assignment.
+    const raw = formData.get("assignmentId");
+    const assignmentId = typeof raw === "string" ? raw : "";
+    if (!/^[1-9]\d{0,9}$/.test(assignmentId) || Number(assignmentId) > 2_147_483_647) {
+      throw data(null, { status: 400 });
+    }
+    const outcome = await revokeRole(prisma, admin.id, Number(assignmentId));
     if (outcome === "not-found") throw data(null, { status: 404 });
     if (outcome === "own-admin") throw data(null, { status: 400 });
     return redirect(`/admin/users/${params.userId}`);
   }
   const submission = parseWithZod(formData, { schema: RoleGrantSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { departmentCode } = submission.value;
+  const departments = await departmentChoices(prisma, requestLanguage(context));
+  if (departmentCode && !departments.some((d) => d.value === departmentCode)) {
+    return data(submission.reply({ fieldErrors: { departmentCode: [validationMessage("department.unknown")] } }), {
+      status: 400,
+    });
+  }
   await grantRole(prisma, admin.id, params.userId, submission.value);
   return redirect(`/admin/users/${params.userId}`);
 }

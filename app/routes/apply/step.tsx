@@ -8,7 +8,7 @@ import { ApplicationField, PARTS } from "~/components/application-field";
 import { ErrorSummary } from "~/components/form-field";
 import { useSchemaForm } from "~/components/schema-form";
 import { prisma } from "~/db/prisma.server";
-import { nextStepId, previousStepId, toFormDefaults } from "~/domain/applications/answers";
+import { nextStepId, previousStepId, storableAnswers, toFormDefaults } from "~/domain/applications/answers";
 import { loadDraftStep, stepErrors, stepValues } from "~/domain/applications/apply.server";
 import { saveDraftAnswers } from "~/domain/applications/applications.server";
 import { keepPendingAnswers, restorePendingAnswers } from "~/domain/applications/pending-answers.server";
@@ -17,7 +17,9 @@ import { stepSchema } from "~/domain/forms/form-schema";
 import { pick } from "~/domain/i18n/localized";
 import { removeUpload } from "~/domain/uploads/uploads.server";
 import { requestLanguage } from "~/i18n/i18n.server";
-import { getOptionalUser, requireUser } from "~/server/auth.server";
+import { getOptionalUser, requireUser, sessionToken } from "~/server/auth.server";
+import { endedSessionOwner } from "~/domain/accounts/sessions.server";
+import { readFormData } from "~/server/form-data.server";
 
 const stepUrl = (slug: string, draftId: string, step: string) => `/services/${slug}/apply/${draftId}/${step}`;
 
@@ -51,11 +53,16 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await getOptionalUser(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const here = stepUrl(params.slug, params.draftId, params.stepId);
   if (!user) {
-    // The session ended while the resident was typing: keep what they typed until they sign in.
+    // The session ended while the resident was typing: keep what they typed, for that account only,
+    // until they sign in. A post with no ended session of anyone's keeps nothing.
+    const ended = await sessionToken(request);
+    const owner = ended ? await endedSessionOwner(prisma, ended) : null;
+    if (!owner) throw redirect(`/login?redirectTo=${encodeURIComponent(here)}`);
     const token = await keepPendingAnswers(prisma, {
+      userId: owner,
       applicationId: params.draftId,
       step: params.stepId,
       answers: textAnswers(formData),
@@ -101,10 +108,13 @@ export async function action({ request, params }: Route.ActionArgs) {
   const next = (returnToReview ? null : nextStepId(view.form, step.id)) ?? "review";
   // The draft resumes where the resident has to go on: the next step once this one is right.
   await saveDraftAnswers(prisma, user.id, params.draftId, values, valid && intent !== "save" ? next : step.id);
-  if (intent === "save") return redirect("/cabinet/applications?saved=1");
+  // A value the draft could not keep (too long, control characters) is said, not silently lost.
+  const { refused } = storableAnswers(step.fields, values);
+  if (intent === "save" && Object.keys(refused).length === 0) return redirect("/cabinet/applications?saved=1");
   if (valid) return redirect(stepUrl(params.slug, params.draftId, next));
 
   const fieldErrors: Record<string, string[]> = {
+    ...refused,
     ...(submission.status === "success" ? {} : (submission.error as Record<string, string[]>)),
   };
   for (const [name, messages] of Object.entries(uploadErrors)) {

@@ -16,6 +16,7 @@ import { ANSWER_FILE_RULES, InfoAnswerSchema, RatingSchema } from "~/domain/appl
 import { answerRequest } from "~/domain/applications/resident-actions.server";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireUser } from "~/server/auth.server";
+import { readFormData } from "~/server/form-data.server";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -35,7 +36,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const applicationId = await findOwnApplicationId(prisma, user.id, params.number);
   if (!applicationId) throw data(null, { status: 404 });
   const application = { id: applicationId };
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const here = `/cabinet/applications/${params.number}`;
 
   if (formData.get("intent") === "rate") {

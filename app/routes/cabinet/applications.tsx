@@ -16,6 +16,9 @@ import { requireUser } from "~/server/auth.server";
 
 const isFilter = (value: string | null): value is StatusFilter => !!value && value in STATUS_FILTERS;
 
+/** A page cursor of this list: a receipt sequence number (an SQLite integer of Prisma's Int). */
+const isReceiptSequence = (value: number) => Number.isInteger(value) && value > 0 && value <= 2_147_483_647;
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const language = requestLanguage(context);
@@ -25,7 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const after = Number(url.searchParams.get("after"));
   const [catalogue, page, drafts] = await Promise.all([
     getCatalogue(prisma),
-    listApplications(prisma, user.id, { filter, after: Number.isInteger(after) && after > 0 ? after : undefined }),
+    listApplications(prisma, user.id, { filter, after: isReceiptSequence(after) ? after : undefined }),
     listDrafts(prisma, user.id),
   ]);
   const byId = new Map([...catalogue.serviceBySlug.values()].map((s) => [s.id, s]));

@@ -12,6 +12,7 @@ import { addChild } from "~/domain/accounts/profile.server";
 import { regionDate } from "~/domain/region/clock";
 import { safeRedirectPath } from "~/domain/navigation/safe-redirect";
 import { requireUser } from "~/server/auth.server";
+import { readFormData } from "~/server/form-data.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireUser(request);
@@ -20,7 +21,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: childSchema({ today: regionDate() }) });
+  const submission = parseWithZod(await readFormData(request), { schema: childSchema({ today: regionDate() }) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   await addChild(prisma, user.id, submission.value);
   // From an application's child chooser, back to that step.

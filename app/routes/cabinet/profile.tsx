@@ -8,12 +8,14 @@ import { ErrorSummary, SelectField, TextField } from "~/components/form-field";
 import { fieldErrors, useSchemaForm } from "~/components/schema-form";
 import { prisma } from "~/db/prisma.server";
 import { profileSchema } from "~/domain/accounts/profile-forms";
+import { hasRole, STAFF_ROLES } from "~/domain/accounts/roles";
 import { getProfile, saveProfile } from "~/domain/accounts/profile.server";
 import { pick } from "~/domain/i18n/localized";
 import { regionDate } from "~/domain/region/clock";
 import { MUNICIPALITIES } from "~/domain/region/municipalities";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireUser } from "~/server/auth.server";
+import { readFormData } from "~/server/form-data.server";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -28,12 +30,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     })),
     municipalities: MUNICIPALITIES.map((m) => ({ value: m.oktmo, label: pick(m.name, language) })),
     saved: new URL(request.url).searchParams.has("saved"),
+    // Staff accounts are not deleted by their holders (see cabinet/account-delete.tsx).
+    canDeleteAccount: !hasRole(user.roles, ...STAFF_ROLES),
   };
 }
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: profileSchema({ today: regionDate() }) });
+  const submission = parseWithZod(await readFormData(request), { schema: profileSchema({ today: regionDate() }) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   await saveProfile(prisma, user.id, submission.value);
   return redirect("/cabinet/profile?saved");
@@ -93,6 +97,14 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
           </Link>
         </p>
       </section>
+
+      {loaderData.canDeleteAccount && (
+        <p className="mt-10 border-t border-slate-300 pt-6">
+          <Link to="/cabinet/account/delete" className="text-red-800 underline">
+            {t("deleteAccount.link")}
+          </Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { getApplicationPage } from "~/domain/applications/application-view.serve
 import { withdrawApplication } from "~/domain/applications/resident-actions.server";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireUser } from "~/server/auth.server";
+import { readFormData } from "~/server/form-data.server";
 
 /** Withdrawal asks once more: it cannot be undone, and the place in a queue is lost. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -30,7 +31,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const version = Number(form.get("version"));
   const keyValue = form.get("idempotencyKey");
   const key = typeof keyValue === "string" ? keyValue : "";

@@ -2,17 +2,19 @@ import { useTranslation } from "react-i18next";
 import { data } from "react-router";
 import type { Route } from "./+types/mailbox";
 import { prisma } from "~/db/prisma.server";
-import { demoMailboxEnabled } from "~/server/mail.server";
+import { browserMailbox } from "~/server/demo-mailbox.server";
+import { demoMailboxEnabled, demoMailboxMessages } from "~/server/mail.server";
 import { PageTitle } from "~/components/page-title";
 
 /*
- * The demo's mailbox: only when no SMTP server is configured (a laptop demo), so a newcomer can
- * confirm an address. With SMTP_URL set this page does not exist.
+ * The demo's mailbox: only when no SMTP server is configured (the labelled demo), so a newcomer can
+ * confirm an address. It shows only the mail of accounts this browser created. With SMTP_URL set
+ * this page does not exist.
  */
-export async function loader() {
+export async function loader({ request }: Route.LoaderArgs) {
   if (!demoMailboxEnabled()) throw data(null, { status: 404 });
-  const messages = await prisma.mailboxMessage.findMany({ orderBy: { id: "desc" }, take: 20 });
-  return { messages: messages.map((m) => ({ id: m.id, to: m.to, subject: m.subject, text: m.text })) };
+  const mailbox = await browserMailbox(request);
+  return { messages: mailbox ? await demoMailboxMessages(prisma, mailbox) : [] };
 }
 
 export default function Mailbox({ loaderData }: Route.ComponentProps) {

@@ -6,6 +6,7 @@ import { recordPersonalDataAccess } from "~/domain/audit/audit.server";
 import { staffMaySee } from "~/domain/office/casework.server";
 import { openUpload } from "~/domain/uploads/uploads.server";
 import { requireUser } from "~/server/auth.server";
+import { DOCUMENT_CSP } from "~/server/security-headers.server";
 
 /*
  * A document of an application: only its owner, and staff of the department the application went
@@ -38,6 +39,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(opened.row.fileName)}`,
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": DOCUMENT_CSP,
     },
   });
 }

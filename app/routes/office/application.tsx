@@ -24,6 +24,7 @@ import { regionDate } from "~/domain/region/clock";
 import { formatDate } from "~/domain/region/dates";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireRole } from "~/server/auth.server";
+import { readFormData } from "~/server/form-data.server";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireRole(request, "officer", "supervisor");
@@ -46,7 +47,7 @@ type ActionReply = {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireRole(request, "officer", "supervisor");
   const actor: StaffActor = user;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const form = typeof intent === "string" ? formOfIntent(intent) : null;
   if (!form) throw data(null, { status: 400 });

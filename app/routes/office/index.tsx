@@ -12,7 +12,7 @@ import {
   listDepartmentOfficers,
   staffScope,
 } from "~/domain/office/casework.server";
-import { QUEUES, parseQueueQuery } from "~/domain/office/queues";
+import { QUEUES, parseQueueQuery, type QueueQuery } from "~/domain/office/queues";
 import { countQueues, listQueue, QUEUE_COUNT_CAP } from "~/domain/office/queues.server";
 import { pick } from "~/domain/i18n/localized";
 import { formatDate, formatDateTime } from "~/domain/region/dates";
@@ -20,12 +20,23 @@ import { MUNICIPALITIES } from "~/domain/region/municipalities";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireRole } from "~/server/auth.server";
 
+/**
+ * The "received" order pages on the receipt sequence, an integer column: a cursor from a link that
+ * is not one (`9999999999999999999999`, `1e309`) starts from the first page instead of reaching the
+ * database as an out-of-range number. The deadline cursor is compared as text and needs no check.
+ */
+function withUsableCursor(query: QueueQuery): QueueQuery {
+  if (query.sort !== "received" || !query.after) return query;
+  const usable = /^\d{1,10}$/.test(query.after) && Number(query.after) <= 2_147_483_647;
+  return usable ? query : { ...query, after: undefined };
+}
+
 /** The staff's queues: only officers and supervisors, who see only their own departments. */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireRole(request, "officer", "supervisor");
   const language = requestLanguage(context);
   const url = new URL(request.url);
-  const query = parseQueueQuery(url.searchParams);
+  const query = withUsableCursor(parseQueueQuery(url.searchParams));
   const { departmentIds, schoolCodes } = await staffScope(prisma, user.roles);
   const scope = { departmentIds, schoolCodes, officerId: user.id };
   const [page, counts, officers, { services, departments }] = await Promise.all([

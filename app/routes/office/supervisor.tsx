@@ -10,6 +10,7 @@ import { pick } from "~/domain/i18n/localized";
 import { formatDate, formatDateTime } from "~/domain/region/dates";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireRole } from "~/server/auth.server";
+import { readFormData } from "~/server/form-data.server";
 
 /** Supervisors: workload per officer, deadlines at risk, low ratings, and moving work between officers. */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -48,7 +49,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireRole(request, "supervisor");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const assignee = form.get("assignee");
   const numbers = form.getAll("numbers").filter((n): n is string => typeof n === "string");
   if (typeof assignee !== "string" || !assignee || numbers.length === 0) {

@@ -2,9 +2,10 @@ import { redirect } from "react-router";
 import type { Route } from "./+types/vision";
 import { safeRedirectPath } from "~/domain/navigation/safe-redirect";
 import { serializeVisionPreference } from "~/server/preferences.server";
+import { readFormData } from "~/server/form-data.server";
 
 export async function action({ request }: Route.ActionArgs) {
-  const form = await request.formData();
+  const form = await readFormData(request);
   return redirect(safeRedirectPath(form.get("redirectTo")), {
     headers: { "Set-Cookie": await serializeVisionPreference(form.get("vision") === "high") },
   });
