@@ -1,23 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "./fixtures";
 import { latestMailTo, linkIn } from "./mail";
+import { fillRegistration, REGISTRATION_PASSWORD as password } from "./registration";
 
 /*
  * A resident withdraws the consent and deletes the account (152-ФЗ): the page says what goes and
  * what is kept, refuses without the password and the tick, and afterwards the person is signed out
  * and can no longer sign in. Runs with JavaScript on and off (both projects).
  */
-const password = "зелёный трамвай едет в Пензу";
 
 test("a resident deletes the account and can no longer sign in", async ({ page, visit, checkA11y }, testInfo) => {
   const email = `leaving-${testInfo.project.name}-${randomUUID().slice(0, 8)}@example.ru`;
   await visit("/register");
-  await page.getByLabel("Электронная почта").fill(email);
-  await page.getByLabel("Новый пароль").fill(password);
-  await page.getByLabel("Пароль ещё раз").fill(password);
-  await page.getByLabel("Даю согласие на обработку персональных данных").check();
-  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Проверьте почту");
+  await fillRegistration(page, email);
   await visit(linkIn(await latestMailTo(email, /Подтвердите адрес/), "/confirm-email"));
   await page.getByLabel("Электронная почта").fill(email);
   await page.getByLabel("Пароль", { exact: true }).fill(password);

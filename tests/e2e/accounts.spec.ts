@@ -1,18 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { latestMailTo, linkIn } from "./mail";
-
-const password = "зелёный трамвай едет в Пензу";
-/** Fills in and sends the registration form on the current page, up to "check your e-mail". */
-async function fillRegistration(page: Page, email: string) {
-  await page.getByLabel("Электронная почта").fill(email);
-  await page.getByLabel("Новый пароль").fill(password);
-  await page.getByLabel("Пароль ещё раз").fill(password);
-  await page.getByLabel("Даю согласие на обработку персональных данных").check();
-  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Проверьте почту");
-}
+import { fillRegistration, REGISTRATION_PASSWORD as password } from "./registration";
 
 const uniqueEmail = (project: string) => `resident-${project}-${randomUUID().slice(0, 8)}@example.ru`;
 

@@ -11,7 +11,6 @@ import {
   createDraft,
   deleteDraft,
   getApplicationForApplicant,
-  getChildren,
   getDraft,
   listApplications,
   saveDraftAnswers,
@@ -32,6 +31,7 @@ import { applyCommand, type Actor } from "~/domain/applications/transitions.serv
 import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
 import type { Command } from "~/domain/applications/lifecycle";
 import { seedDemoData } from "../../seeds/demo";
+import { completeDraft, PDF, storePdf } from "./resident-applications";
 import { createTestDatabase } from "./test-database";
 
 const SERVICE = "58-SOC-001";
@@ -41,8 +41,6 @@ const OFFICER = "officer.social@demo.gosuslugi58.ru";
 
 const uploadDir = mkdtempSync(path.join(tmpdir(), "portal-applications-uploads-"));
 const previousUploadDir = process.env.UPLOAD_DIR;
-const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-const FILE_RULES = { accept: ["application/pdf", "image/jpeg", "image/png"], maxSizeMb: 10 } as const;
 
 let staff: Actor;
 
@@ -68,43 +66,6 @@ afterAll(async () => {
   if (previousUploadDir === undefined) delete process.env.UPLOAD_DIR;
   else process.env.UPLOAD_DIR = previousUploadDir;
 });
-
-async function storePdf(database: PrismaClient, ownerId: string, applicationId: string, field = "photo") {
-  const stored = await storeUpload(database, {
-    ownerId,
-    applicationId,
-    field,
-    file: new File([PDF], "Фото 3x4.pdf", { type: "application/pdf" }),
-    rules: FILE_RULES,
-  });
-  if (!stored.ok) throw new Error(`upload refused: ${stored.error}`);
-  return stored.upload;
-}
-
-/** A draft with every step answered the way a resident would type it, saved step by step. */
-async function completeDraft(database: PrismaClient, applicantId: string) {
-  const draftId = await createDraft(database, applicantId, SERVICE);
-  const children = await getChildren(database, applicantId);
-  const photo = await storePdf(database, applicantId, draftId);
-  const steps: [string, Record<string, unknown>][] = [
-    [
-      "children",
-      {
-        firstChild: children[0]!.id,
-        secondChild: children[1]!.id,
-        thirdChild: children[2]!.id,
-        childrenCount: String(children.length),
-        measures: ["yearly-payment", "school-meals"],
-      },
-    ],
-    ["documents", { photo: uploadReference(photo.id), studyProof: [] }],
-    ["declaration", { accuracyConfirmed: "on", personalDataConsent: "on" }],
-  ];
-  for (const [step, values] of steps) {
-    expect(await saveDraftAnswers(database, applicantId, draftId, values, step)).toBe(true);
-  }
-  return { draftId, photoId: photo.id };
-}
 
 async function submitted(database: PrismaClient = db, applicantId: string = resident) {
   const { draftId } = await completeDraft(database, applicantId);

@@ -19,7 +19,9 @@ export const SERVICE = "58-SOC-001";
 export const LARGE_FAMILY = "large-family@demo.gosuslugi58.ru";
 export const SOCIAL_OFFICER = "officer.social@demo.gosuslugi58.ru";
 
-const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+export const PDF = new TextEncoder().encode(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
 const FILE_RULES = { accept: ["application/pdf", "image/jpeg", "image/png"], maxSizeMb: 10 } as const;
 
 export const userIdOf = async (db: PrismaClient, email: string) =>
