@@ -11,6 +11,7 @@ import { getInstance } from "~/i18n/i18n.server";
 import { prisma } from "~/db/prisma.server";
 import { startNotificationMailer } from "~/domain/applications/application-mail.server";
 import { startRetentionPurge } from "~/domain/applications/retention.server";
+import { startScheduledSubmissions } from "~/domain/enrollment/scheduled-submission.server";
 import { env, publicUrl } from "~/env.server";
 import { logger } from "~/server/logger.server";
 import { applySecurityHeaders, createNonce } from "~/server/security-headers.server";
@@ -95,9 +96,14 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
 /**
  * Work the server does besides answering requests, started once by app/server/start.ts: the
  * mailer that sends the e-mail copy of every notification (it lives in the server build because
- * mail texts are bundled there), and the hourly retention purge of personal data.
+ * mail texts are bundled there), the hourly retention purge of personal data, and the scheduled
+ * first-grade submissions sent at their stage's opening instant.
  */
 export function startBackgroundJobs(): () => void {
-  const stops = [startNotificationMailer(prisma, publicUrl()), startRetentionPurge(prisma)];
+  const stops = [
+    startNotificationMailer(prisma, publicUrl()),
+    startRetentionPurge(prisma),
+    startScheduledSubmissions(prisma),
+  ];
   return () => stops.forEach((stop) => stop());
 }

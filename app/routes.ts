@@ -7,6 +7,9 @@ export default [
   route("categories/:slug", "routes/public/category.tsx"),
   route("services/:slug", "routes/public/service.tsx"),
   route("search", "routes/public/search.tsx"),
+  // First-grade enrollment: schools, their places, and which schools an address is assigned to.
+  route("schools", "routes/public/schools.tsx"),
+  route("schools/:code", "routes/public/school.tsx"),
   // How the e-services perform: the strategy's indicators, in plain words and as open data.
   route("indicators", "routes/public/indicators.tsx"),
   route("indicators/definitions", "routes/public/indicator-definitions.tsx"),
@@ -55,9 +58,14 @@ export default [
   route("admin/users/:userId", "routes/admin/user.tsx"),
   route("admin/audit", "routes/admin/audit.tsx"),
   route("admin/calendar", "routes/admin/calendar.tsx"),
+  // First-grade enrollment: schools' assigned territories (streets and houses), and the act's annex as CSV.
+  route("admin/schools", "routes/admin/schools.tsx"),
+  route("admin/schools/:code/territory", "routes/admin/school-territory.tsx"),
+  route("admin/territories/import", "routes/admin/territories-import.tsx"),
 
   // Machine-readable.
   route("api/services", "routes/api/services.ts"),
+  route("api/schools", "routes/api/schools.ts"),
   route("api/indicators", "routes/api/indicators.ts"),
   route("api/indicators/:code.csv", "routes/api/indicator-csv.ts"),
   route("healthz", "routes/system/healthz.ts"),

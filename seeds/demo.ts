@@ -8,6 +8,7 @@ import {
 import { seedProductionCalendar } from "~/domain/calendar/calendar-store.server";
 import { seedDemoAccounts } from "./accounts";
 import { seedStatisticsHistory } from "./history";
+import { seedSchools } from "./schools";
 import { categories, departments, lifeSituations, services } from "./catalogue/index";
 
 /** Everything a newcomer needs to see the portal working: the demo catalogue, demo accounts, the production calendar and the statistics history. */
@@ -16,6 +17,8 @@ export async function seedDemoData(db: PrismaClient): Promise<{ services: number
   for (const category of categories) await saveCategory(db, category);
   for (const situation of lifeSituations) await saveLifeSituation(db, situation);
   for (const service of services) await saveService(db, service);
+  // Schools with first-grade places, the address list, assigned territories and campaigns.
+  await seedSchools(db);
   const accounts = await seedDemoAccounts(db);
   // Real data rather than a demo: the calendar deadlines are counted in (idempotent, keeps admins' edits).
   await seedProductionCalendar(db);

@@ -11,6 +11,7 @@ export const NAMESPACES = [
   "applications",
   "office",
   "indicators",
+  "enrollment",
 ] as const;
 
 /** Options shared by the server's per-request instances and the browser's one. */

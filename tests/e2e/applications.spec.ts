@@ -3,6 +3,7 @@ import { expect, test, waitForHydration } from "./fixtures";
 import { latestMailTo } from "./mail";
 import { createResident, departmentActs, portalDb, RESIDENT_PASSWORD, submitThroughDomain } from "./portal-db";
 import { PORTAL_URL } from "./ports";
+import { signIn } from "./sign-in";
 
 /*
  * A resident's whole application, with JavaScript on and off: the step-by-step form with an
@@ -13,15 +14,6 @@ import { PORTAL_URL } from "./ports";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const pdf = (name: string) => ({ name, mimeType: "application/pdf", buffer: PDF });
-
-async function signIn(page: Page, email: string, javaScriptEnabled: boolean) {
-  await page.goto("/login");
-  if (javaScriptEnabled) await waitForHydration(page);
-  await page.getByLabel("Электронная почта").fill(email);
-  await page.getByLabel("Пароль", { exact: true }).fill(RESIDENT_PASSWORD);
-  await page.getByRole("button", { name: "Войти" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 async function newSession(browser: Browser, email: string, javaScriptEnabled: boolean) {
   const context = await browser.newContext({ baseURL: PORTAL_URL, locale: "ru-RU", javaScriptEnabled });

@@ -1,11 +1,12 @@
 import type { PrismaClient } from "~/generated/prisma/client";
+import { enrollmentStanding } from "~/domain/enrollment/enrollment.server";
 import type { FormDefinition } from "~/domain/forms/form-definition";
 import { pick, type Language } from "~/domain/i18n/localized";
 import { translatorFor } from "~/i18n/translate.server";
 import { describeAnswers, referencedUploads, type Answers } from "./answers";
 import { workingDaysLeft } from "~/domain/calendar/working-days";
 import { regionDate } from "~/domain/region/clock";
-import { formatDate, formatDateTime, formatShortDate } from "~/domain/region/dates";
+import { formatDate, formatDateTime, formatPreciseDateTime, formatShortDate } from "~/domain/region/dates";
 import { getApplicationForApplicant, getChildren } from "./applications.server";
 import { availableCommands, FINAL_STATUSES, STATUSES, type Status } from "./lifecycle";
 import { RATEABLE } from "./ratings.server";
@@ -95,6 +96,8 @@ export async function getApplicationPage(
     service: { title: pick({ ru: service.titleRu, en: service.titleEn }, language), slug: service.slug },
     department: pick({ ru: service.department.nameRu, en: service.department.nameEn }, language),
     receivedAt: application.receivedAt ? formatDateTime(application.receivedAt, language) : null,
+    // First-grade enrollment: the receipt to the millisecond and the place on the school's list.
+    enrollment: await enrollmentView(db, application.id, application.receivedAt, language),
     deadline: application.deadline ? formatDate(application.deadline, language) : null,
     deadlineDays: service.deadlineDays,
     workingDaysLeft:
@@ -148,4 +151,10 @@ export function keptChildren(answers: Answers): KeptChild[] {
       typeof (c as KeptChild).name === "string" &&
       typeof (c as KeptChild).birthDate === "string",
   );
+}
+
+async function enrollmentView(db: PrismaClient, applicationId: string, receivedAt: Date | null, language: Language) {
+  const standing = await enrollmentStanding(db, applicationId);
+  if (!standing || !receivedAt) return null;
+  return { ...standing, receivedAtPrecise: formatPreciseDateTime(receivedAt, language) };
 }

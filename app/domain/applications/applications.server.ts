@@ -17,6 +17,14 @@ import { formatRegistrationNumber } from "./registration-number";
 import { STATUS_FILTERS, type StatusFilter } from "./status-filters";
 import { recordStatEvent, recordTransition } from "./transitions.server";
 import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
+import {
+  checkEnrollmentLimits,
+  decideEnrollment,
+  enrollmentDeadline,
+  isEnrollmentService,
+  recordEnrollmentRequest,
+  type ChildLimitRefusal,
+} from "~/domain/enrollment/enrollment.server";
 
 /*
  * The resident's side of applications: drafts saved at every step, submission, and what the
@@ -160,25 +168,23 @@ export type SubmitResult =
   | { ok: true; number: string; alreadySubmitted: boolean }
   | { ok: false; error: "not-found" }
   | { ok: false; error: "service-closed" }
-  | { ok: false; error: "invalid"; stepId: string };
+  | { ok: false; error: "invalid"; stepId: string }
+  | { ok: false; error: "enrollment-closed"; reason: string; opensAt: Date | null }
+  | ChildLimitRefusal;
 
 /**
- * Submits a draft. Idempotent by the draft itself: a double click, a retry or a second device
- * finds the application already submitted and gets its number. The server's clock gives the
- * receipt time (milliseconds) and the counters the receipt sequence and the registration number,
- * all in one transaction with the events and the statistics row.
+ * Whether a draft would be taken as it stands at `now`: the whole form against the pinned version,
+ * its documents, and for first-grade enrollment the campaign. Used by the submission and by
+ * scheduling a submission for later (which judges the draft as of the opening instant).
  */
-export async function submitApplication(
-  db: PrismaClient,
-  input: { applicantId: string; draftId: string; ip: string; now?: Date },
-): Promise<SubmitResult> {
+export async function checkSubmission(db: PrismaClient, input: { applicantId: string; draftId: string; now: Date }) {
   const existing = await db.application.findFirst({
     where: { id: input.draftId, applicantId: input.applicantId },
     include: { service: true },
   });
-  if (!existing) return { ok: false, error: "not-found" };
-  if (existing.number) return { ok: true, number: existing.number, alreadySubmitted: true };
-  if (!existing.service.published) return { ok: false, error: "service-closed" };
+  if (!existing) return { ok: false as const, error: "not-found" as const };
+  if (existing.number) return { ok: false as const, error: "already-submitted" as const, number: existing.number };
+  if (!existing.service.published) return { ok: false as const, error: "service-closed" as const };
 
   const form = await getPinnedForm(db, existing.serviceId, existing.serviceVersion);
   const answers = parseAnswers(existing.answers);
@@ -191,10 +197,14 @@ export async function submitApplication(
   const parsed = applicationSchema(form, { today, children, applicantBirthDate: applicant?.birthDate }).safeParse(
     answers,
   );
+  const invalidAt = (predicate: (field: FormDefinition["steps"][number]["fields"][number]) => boolean) => ({
+    ok: false as const,
+    error: "invalid" as const,
+    stepId: (form.steps.find((s) => s.fields.some(predicate)) ?? form.steps[0]!).id,
+  });
   if (!parsed.success) {
     const firstBad = String(parsed.error.issues[0]?.path[0] ?? "");
-    const step = form.steps.find((s) => s.fields.some((f) => f.name === firstBad)) ?? form.steps[0]!;
-    return { ok: false, error: "invalid", stepId: step.id };
+    return invalidAt((f) => f.name === firstBad);
   }
   const uploadIds = referencedUploads(
     answers,
@@ -203,28 +213,59 @@ export async function submitApplication(
   const owned = await db.upload.count({
     where: { id: { in: uploadIds }, ownerId: input.applicantId, applicationId: existing.id },
   });
-  if (owned !== new Set(uploadIds).size) {
-    const step = form.steps.find((s) => s.fields.some((f) => f.kind === "file")) ?? form.steps[0]!;
-    return { ok: false, error: "invalid", stepId: step.id };
+  if (owned !== new Set(uploadIds).size) return invalidAt((f) => f.kind === "file");
+  // First-grade enrollment: the campaign decides whether it is taken now and on which list.
+  const enrollment = isEnrollmentService(existing.service.code)
+    ? await decideEnrollment(db, { applicantId: input.applicantId, answers: parsed.data, now: input.now })
+    : null;
+  if (enrollment && !enrollment.ok) {
+    if (enrollment.error === "enrollment-closed") return enrollment;
+    return invalidAt((f) => f.name === "school");
   }
+  return { ok: true as const, existing, answers: parsed.data, today, enrollment };
+}
+
+/**
+ * Submits a draft. Idempotent by the draft itself: a double click, a retry or a second device
+ * finds the application already submitted and gets its number. The server's clock gives the
+ * receipt time (milliseconds) and the counters the receipt sequence and the registration number,
+ * all in one transaction with the events and the statistics row.
+ */
+export async function submitApplication(
+  db: PrismaClient,
+  input: { applicantId: string; draftId: string; ip: string; now?: Date },
+): Promise<SubmitResult> {
+  const now = input.now ?? new Date();
+  const checked = await checkSubmission(db, { applicantId: input.applicantId, draftId: input.draftId, now });
+  if (!checked.ok) {
+    return checked.error === "already-submitted"
+      ? { ok: true, number: checked.number, alreadySubmitted: true }
+      : checked;
+  }
+  const { existing, today, enrollment, answers } = checked;
   const profile = await db.profile.findUnique({
     where: { userId: input.applicantId },
     select: { addressOktmo: true, lastName: true, firstName: true, middleName: true },
   });
-  const given = typeof parsed.data.applicantName === "string" ? parsed.data.applicantName : "";
+  const given = typeof answers.applicantName === "string" ? answers.applicantName : "";
   const applicantName =
     given || (profile ? [profile.lastName, profile.firstName, profile.middleName].filter(Boolean).join(" ") : "");
 
-  const now = input.now ?? new Date();
   const year = Number(today.slice(0, 4));
   const calendar = await loadProductionCalendar(db);
   const result = await db.$transaction(async (tx) => {
     const current = await tx.application.findUniqueOrThrow({ where: { id: existing.id } });
     if (current.number) return { number: current.number, alreadySubmitted: true };
+    if (enrollment) {
+      const refused = await checkEnrollmentLimits(tx, { applicantId: input.applicantId, decision: enrollment });
+      if (refused) return refused;
+    }
     const sequence = await bump(tx, "receipt");
     const yearly = await bump(tx, `registration-${year}`);
     const number = formatRegistrationNumber(year, yearly);
-    const deadline = legalDeadline(calendar, now, existing.service.deadlineDays);
+    const deadline = enrollment
+      ? enrollmentDeadline(calendar, enrollment, now)
+      : legalDeadline(calendar, now, existing.service.deadlineDays);
     const moved = await tx.application.updateMany({
       where: { id: existing.id, status: "draft", version: current.version },
       data: {
@@ -233,15 +274,16 @@ export async function submitApplication(
         sequence,
         receivedAt: now,
         deadline,
-        answers: JSON.stringify(parsed.data),
+        answers: JSON.stringify(answers),
         municipality: profile?.addressOktmo ?? null,
         applicantName: applicantName || null,
-        schoolCode: typeof parsed.data.school === "string" ? parsed.data.school : null,
+        schoolCode: typeof answers.school === "string" ? answers.school : null,
         applicantKey: applicantName ? applicantName.toLocaleLowerCase("ru") : null,
         version: { increment: 2 },
       },
     });
     if (moved.count !== 1) throw new Error("the draft changed while it was being submitted");
+    if (enrollment) await recordEnrollmentRequest(tx, { applicationId: existing.id, sequence, decision: enrollment });
     const application = {
       id: existing.id,
       applicantId: input.applicantId,
@@ -281,7 +323,7 @@ export async function submitApplication(
     });
     return { number, alreadySubmitted: false };
   });
-  return { ok: true, ...result };
+  return "error" in result ? result : { ok: true, ...result };
 }
 
 async function bump(tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0], name: string): Promise<number> {

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { closeEnrollmentRequest } from "~/domain/enrollment/enrollment.server";
 import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
 import type { ProductionCalendar } from "~/domain/calendar/production-calendar";
 import type { StatDayCounts } from "~/domain/indicators/compute";
@@ -210,6 +211,8 @@ export async function recordTransition(
     to: change.to,
     calendar: change.calendar,
   });
+  // A withdrawn or refused first-grade application leaves its school's list in the same change.
+  if (change.to === "withdrawn" || change.to === "refused") await closeEnrollmentRequest(tx, application.id);
   return event.id;
 }
 

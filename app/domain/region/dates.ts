@@ -19,6 +19,20 @@ export function formatDateTime(instant: Date, language: Language): string {
   }).format(instant);
 }
 
+/** An instant to the millisecond, for a receipt whose order matters: "1 апреля 2027 г., 00:00:00,123". */
+export function formatPreciseDateTime(instant: Date, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    timeZone: REGION_TIME_ZONE,
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    fractionalSecondDigits: 3,
+  }).format(instant);
+}
+
 export function formatTime(instant: Date, language: Language): string {
   return new Intl.DateTimeFormat(LOCALES[language], {
     timeZone: REGION_TIME_ZONE,

@@ -23,6 +23,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export default function Admin({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("staff");
   const { t: ta } = useTranslation("auth");
+  const { t: te } = useTranslation("enrollment");
   return (
     <section>
       <PageTitle title={t("admin.title")} />
@@ -40,6 +41,16 @@ export default function Admin({ loaderData }: Route.ComponentProps) {
         <li>
           <Link to="/admin/calendar" className="font-semibold text-brand-700 underline">
             {t("calendar.title")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/admin/schools" className="font-semibold text-brand-700 underline">
+            {te("adminSchools.title")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/admin/territories/import" className="font-semibold text-brand-700 underline">
+            {te("adminImport.title")}
           </Link>
         </li>
       </ul>

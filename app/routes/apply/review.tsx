@@ -1,10 +1,20 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useNavigation } from "react-router";
+import { data, Form, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/review";
 import { AnswerSummary } from "~/components/answer-summary";
+import { ScheduledSending } from "~/components/scheduled-sending";
 import { prisma } from "~/db/prisma.server";
 import { describeDraft } from "~/domain/applications/application-view.server";
 import { getDraft, submitApplication, submittedNumberOf } from "~/domain/applications/applications.server";
+import { campaignYearFor } from "~/domain/enrollment/campaign";
+import { enrollmentWindowForDraft } from "~/domain/enrollment/enrollment.server";
+import {
+  cancelScheduledSubmission,
+  scheduleSubmission,
+  scheduledSubmissionOf,
+} from "~/domain/enrollment/scheduled-submission.server";
+import { readFormData } from "~/server/form-data.server";
+import { formatDateTime } from "~/domain/region/dates";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireUser } from "~/server/auth.server";
 import { clientAddress } from "~/server/client-address.server";
@@ -20,16 +30,52 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     throw data(null, { status: 404 });
   }
   if (found.draft.service.slug !== params.slug) throw data(null, { status: 404 });
+  const enrollment = await enrollmentWindowForDraft(prisma, {
+    applicantId: user.id,
+    serviceCode: found.draft.service.code,
+    answers: found.answers,
+  });
+  const scheduled = enrollment ? await scheduledSubmissionOf(prisma, user.id, params.draftId) : null;
   return {
     slug: params.slug,
     draftId: params.draftId,
+    scheduled: scheduled && {
+      state: scheduled.state,
+      sendAt: formatDateTime(scheduled.sendAt, language),
+      reason: scheduled.reason?.split(":")[0] ?? null,
+    },
     closed: !found.draft.service.published,
+    campaignYear: campaignYearFor(new Date()),
+    // First-grade enrollment: the campaign's window for this draft (null for other services).
+    enrollment: enrollment && {
+      ...enrollment,
+      opensAt: "opensAt" in enrollment && enrollment.opensAt ? formatDateTime(enrollment.opensAt, language) : null,
+    },
     ...(await describeDraft(prisma, { applicantId: user.id, found, language })),
   };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireUser(request);
+  // A bare POST (a retry from another device, a client without a form body) is "send it".
+  const intent = request.headers.get("content-type") ? (await readFormData(request)).get("intent") : null;
+  const here = new URL(request.url).pathname;
+  if (intent === "schedule") {
+    const scheduled = await scheduleSubmission(prisma, {
+      applicantId: user.id,
+      draftId: params.draftId,
+      ip: clientAddress(context),
+    });
+    if (!scheduled.ok && scheduled.error === "invalid") {
+      return redirect(`/services/${params.slug}/apply/${params.draftId}/${scheduled.stepId}?check=1&return=review`);
+    }
+    if (!scheduled.ok && scheduled.error === "not-found") throw data(null, { status: 404 });
+    return redirect(here);
+  }
+  if (intent === "cancel-schedule") {
+    await cancelScheduledSubmission(prisma, { applicantId: user.id, draftId: params.draftId });
+    return redirect(here);
+  }
   const result = await submitApplication(prisma, {
     applicantId: user.id,
     draftId: params.draftId,
@@ -38,7 +84,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!result.ok) {
     if (result.error === "invalid")
       return redirect(`/services/${params.slug}/apply/${params.draftId}/${result.stepId}?check=1&return=review`);
-    if (result.error === "service-closed") return data({ error: "serviceClosed" }, { status: 409 });
+    if (result.error === "service-closed") return data({ error: "serviceClosed" as const }, { status: 409 });
+    if (result.error === "enrollment-duplicate") {
+      return data(
+        { error: "enrollmentDuplicate" as const, reason: result.reason, ownNumber: result.ownNumber },
+        { status: 409 },
+      );
+    }
+    // The campaign closed or has not opened: the loader says when, and the draft stays.
+    if (result.error === "enrollment-closed") return redirect(new URL(request.url).pathname);
     throw data(null, { status: 404 });
   }
   return redirect(`/cabinet/applications/${result.number}?submitted=1`);
@@ -47,6 +101,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function Review({ loaderData: d, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("applications");
   const { t: tc } = useTranslation();
+  const { t: te } = useTranslation("enrollment");
   const navigation = useNavigation();
   const base = `/services/${d.slug}/apply/${d.draftId}`;
   return (
@@ -55,9 +110,30 @@ export default function Review({ loaderData: d, actionData }: Route.ComponentPro
       <p className="text-sm text-muted">{d.serviceTitle}</p>
       <h1 className="mt-1 text-2xl font-bold text-brand-900 sm:text-3xl">{t("review.title")}</h1>
       <p className="mt-3">{t("review.lead")}</p>
-      {(d.closed || actionData?.error) && (
+      {(d.closed || actionData?.error === "serviceClosed") && (
         <p role="alert" className="mt-4 rounded-md border-l-4 border-red-700 bg-red-50 p-3">
           {t("review.serviceClosed")}
+        </p>
+      )}
+      {actionData?.error === "enrollmentDuplicate" && (
+        <p role="alert" className="mt-4 rounded-md border-l-4 border-red-700 bg-red-50 p-3">
+          {te(`window.duplicate.${actionData.reason}`)}{" "}
+          {actionData.ownNumber && (
+            <Link to={`/cabinet/applications/${actionData.ownNumber}`} className="font-semibold underline">
+              {te("window.duplicate.own", { number: actionData.ownNumber })}
+            </Link>
+          )}
+        </p>
+      )}
+      {d.enrollment && (
+        <p
+          role="status"
+          data-testid="enrollment-window"
+          className={`mt-4 rounded-md border-l-4 p-3 ${d.enrollment.open ? "border-brand-700 bg-brand-50" : "border-amber-600 bg-amber-50"}`}
+        >
+          {d.enrollment.open
+            ? te("window.open", { stage: d.enrollment.stage })
+            : te(`window.${d.enrollment.reason}`, { opensAt: d.enrollment.opensAt, year: d.campaignYear })}
         </p>
       )}
       <div className="mt-6">
@@ -67,17 +143,25 @@ export default function Review({ loaderData: d, actionData }: Route.ComponentPro
         <h2 id="declaration-title" className="text-lg font-bold">
           {t("review.declarationTitle")}
         </h2>
-        <p className="mt-2">{t("review.declaration", { deadline: d.deadlineDays })}</p>
+        <p className="mt-2">
+          {d.enrollment ? te("window.declaration") : t("review.declaration", { deadline: d.deadlineDays })}
+        </p>
       </section>
-      <Form method="post" className="mt-6 flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          disabled={navigation.state === "submitting"}
-          className="rounded-md bg-brand-700 px-6 py-3 font-semibold text-white hover:bg-brand-900 disabled:opacity-70"
-        >
-          {navigation.state === "submitting" ? t("review.submitting") : t("review.submit")}
-        </button>
-      </Form>
+      {d.enrollment && !d.enrollment.open && d.enrollment.opensAt && (
+        <ScheduledSending scheduled={d.scheduled} opensAt={d.enrollment.opensAt} />
+      )}
+      {/* Outside the campaign's window the draft waits: there is nothing to send yet. */}
+      {(!d.enrollment || d.enrollment.open) && (
+        <Form method="post" className="mt-6 flex flex-wrap items-center gap-4">
+          <button
+            type="submit"
+            disabled={navigation.state === "submitting"}
+            className="rounded-md bg-brand-700 px-6 py-3 font-semibold text-white hover:bg-brand-900 disabled:opacity-70"
+          >
+            {navigation.state === "submitting" ? t("review.submitting") : t("review.submit")}
+          </button>
+        </Form>
+      )}
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { answerRequest } from "~/domain/applications/resident-actions.server";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireUser } from "~/server/auth.server";
 import { readFormData } from "~/server/form-data.server";
+import { EnrollmentStanding } from "~/components/enrollment-standing";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -116,6 +117,8 @@ export default function ApplicationPage({ loaderData: d, actionData }: Route.Com
           )}
         </Fact>
       </dl>
+
+      {d.enrollment && <EnrollmentStanding standing={d.enrollment} />}
 
       {canAnswer && lastRequest && (
         <AnswerForm

@@ -5,6 +5,7 @@ import { PageTitle } from "~/components/page-title";
 import { StatusBadge } from "~/components/status-badge";
 import { prisma } from "~/db/prisma.server";
 import { listApplications, listDrafts } from "~/domain/applications/applications.server";
+import { enrollmentStandings, type EnrollmentStanding } from "~/domain/enrollment/enrollment.server";
 import { STATUS_FILTERS, type StatusFilter } from "~/domain/applications/status-filters";
 import type { Status } from "~/domain/applications/lifecycle";
 import { getCatalogue } from "~/domain/catalogue/catalogue.server";
@@ -37,6 +38,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     return service ? pick(service.title, language) : "";
   };
   const today = regionDate();
+  const standings = await enrollmentStandings(
+    prisma,
+    page.applications.map((a) => a.id),
+  );
   return {
     filter: filter ?? "",
     saved: url.searchParams.has("saved"),
@@ -53,6 +58,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       status: a.status as Status,
       receivedAt: a.receivedAt ? formatDateTime(a.receivedAt, language) : "",
       deadline: a.deadline ? formatDate(a.deadline, language) : "",
+      standing: standingLine(standings.get(a.id)),
     })),
     next: page.nextAfter
       ? `?${new URLSearchParams({ ...(filter ? { status: filter } : {}), after: String(page.nextAfter) })}`
@@ -60,8 +66,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
+/** A first-grade application's place, as the list shows it. */
+function standingLine(standing: EnrollmentStanding | undefined) {
+  return standing ? { position: standing.position, school: standing.schoolCode, seats: standing.seats } : null;
+}
+
 export default function MyApplications({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("applications");
+  const { t: te } = useTranslation("enrollment");
   return (
     <section className="max-w-5xl">
       <p>
@@ -169,6 +181,13 @@ export default function MyApplications({ loaderData: d }: Route.ComponentProps) 
                     <td className="py-2 pr-4">{a.service}</td>
                     <td className="py-2 pr-4">
                       <StatusBadge status={a.status} />
+                      {a.standing && (
+                        <span className="mt-1 block text-sm" data-testid="list-standing">
+                          {a.standing.seats > 0
+                            ? te("standing.position", a.standing)
+                            : te("standing.positionNoSeats", a.standing)}
+                        </span>
+                      )}
                     </td>
                     <td className="py-2 pr-4">{a.receivedAt}</td>
                     <td className="py-2">{a.deadline}</td>

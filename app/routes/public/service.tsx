@@ -2,10 +2,12 @@ import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import type { Route } from "./+types/service";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { SchoolAddressForm } from "~/components/school-address-form";
 import { DeadlineText, ServiceBadges } from "~/components/service-badges";
 import { prisma } from "~/db/prisma.server";
 import { getServiceView } from "~/domain/catalogue/catalogue";
 import { getCatalogue, getServiceForm } from "~/domain/catalogue/catalogue.server";
+import { offersSchoolLookup } from "~/domain/enrollment/first-grade-service";
 import { requestLanguage } from "~/i18n/i18n.server";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -15,11 +17,12 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const form = await getServiceForm(prisma, service.code, service.currentVersion);
   const view = getServiceView(catalogue, params.slug, requestLanguage(context), form);
   if (!view) throw data(null, { status: 404 });
-  return view;
+  return { ...view, schoolLookup: offersSchoolLookup(service.code) };
 }
 
 export default function Service({ loaderData: service }: Route.ComponentProps) {
   const { t } = useTranslation("catalogue");
+  const { t: te } = useTranslation("enrollment");
   const { t: tc } = useTranslation();
   return (
     <>
@@ -42,6 +45,21 @@ export default function Service({ loaderData: service }: Route.ComponentProps) {
             <p className="mt-4 rounded-md border-l-4 border-violet-700 bg-violet-50 p-3">
               {t("service.proactiveNote")}
             </p>
+          )}
+
+          {service.schoolLookup && (
+            <section aria-labelledby="school-lookup" className="mt-6 rounded-lg border border-slate-300 bg-white p-4">
+              <h2 id="school-lookup" className="text-lg font-bold">
+                {te("schools.lookup.serviceTitle")}
+              </h2>
+              <p className="mt-1 mb-3">{te("schools.lookup.serviceLead")}</p>
+              <SchoolAddressForm id="service-school-address" />
+              <p className="mt-3">
+                <Link to="/schools" className="text-brand-700 underline">
+                  {te("schools.lookup.allSchools")}
+                </Link>
+              </p>
+            </section>
           )}
 
           <Section id="who" title={t("service.who")}>

@@ -1,0 +1,290 @@
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import type { ProductionCalendar } from "~/domain/calendar/production-calendar";
+import { campaignYearFor, defaultCampaign, submissionWindow, type EnrollmentCampaign, type Stage } from "./campaign";
+import { checkChildLimit, normalizeBirthCertificate } from "./child-limits";
+import { claimFlags, rankingPriorityClass, type PriorityClaim } from "./eligibility";
+import { FIRST_GRADE_SERVICE_CODE } from "./first-grade-service";
+import { NO_PRIORITY_RANK_CLASS, rankClass } from "./ranking";
+import { schoolsForAddress } from "./schools.server";
+import { enrollmentOrderDueDate } from "./stage-deadlines";
+
+/*
+ * First-grade enrollment at the moment of submission (docs/enrollment.md): whether the campaign
+ * takes this application now, on which stage's list it stands, the class it ranks in, the flags the
+ * school sees, the order's legal deadline, and the per-child limits across accounts. The rules are
+ * the pure modules beside this one; this module reads what they need and writes the
+ * EnrollmentRequest row in the submission's transaction.
+ */
+
+type Tx = Prisma.TransactionClient;
+type Db = PrismaClient | Tx;
+
+export function isEnrollmentService(serviceCode: string): boolean {
+  return serviceCode === FIRST_GRADE_SERVICE_CODE;
+}
+
+/** The campaign of a year as the administrators set it, or the default dates when none is stored. */
+export async function loadCampaign(db: Db, year: number): Promise<EnrollmentCampaign> {
+  const row = await db.enrollmentCampaign.findUnique({ where: { year } });
+  if (!row) return defaultCampaign(year);
+  return {
+    year,
+    stage1OpensAt: row.stage1OpensAt,
+    stage1EndsAt: row.stage1EndsAt,
+    stage2OpensAt: row.stage2OpensAt,
+    stage2EndsAt: row.stage2EndsAt,
+    schoolsPerChild: { 1: row.schoolsPerChildStage1, 2: row.schoolsPerChildStage2 },
+  };
+}
+
+/** What a first-grade application's answers claim, read for the rules. */
+export type EnrollmentClaimInput = {
+  schoolCode: string;
+  childCertificate: string;
+  birthDate: string;
+  inTerritory: boolean;
+  /** The child's address is in the region's address list (else the school checks it by hand). */
+  addressKnown: boolean;
+  priority: PriorityClaim | null;
+  adaptedProgramme: boolean;
+};
+
+const str = (value: unknown) => (typeof value === "string" ? value : "");
+
+/**
+ * The claim behind a draft's answers. The form asks for the priority class and one proof document;
+ * it does not yet ask which ground of a class applies, nor the sibling's details, so the school checks
+ * those (an extraordinary claim counts as the ground valid at any school, a sibling claim is flagged
+ * as without proof).
+ */
+export async function readEnrollmentClaim(
+  db: Db,
+  input: { applicantId: string; answers: Record<string, unknown>; year: number },
+): Promise<EnrollmentClaimInput | null> {
+  const { answers } = input;
+  const schoolCode = str(answers.school);
+  const certificate = normalizeBirthCertificate(str(answers.birthCertificate));
+  const child = str(answers.child)
+    ? await db.child.findFirst({ where: { id: str(answers.child), userId: input.applicantId } })
+    : null;
+  if (!schoolCode || !certificate || !child) return null;
+  const address = (answers.childAddress ?? {}) as Record<string, unknown>;
+  const territory = await schoolsForAddress(db as PrismaClient, {
+    settlement: str(address.locality) || undefined,
+    street: str(address.street),
+    house: str(address.house),
+    year: input.year,
+  });
+  // An address the list does not know is the fallback the school checks by hand: it counts as the
+  // territory's until the school decides, flagged "addressNotInList".
+  const addressKnown = territory.match === "found";
+  const inTerritory = addressKnown ? territory.schools.some((s) => s.code === schoolCode) : true;
+  const proof = Array.isArray(answers.priorityProof) ? str(answers.priorityProof[0]) : str(answers.priorityProof);
+  const priority: PriorityClaim | null =
+    answers.priority === "extraordinary"
+      ? { class: "extraordinary", ground: "fallenServiceman", employerCertificateFileId: proof || null }
+      : answers.priority === "first"
+        ? { class: "first", ground: "serviceman", employerCertificateFileId: proof || null }
+        : answers.priority === "sibling"
+          ? { class: "sibling", sibling: null }
+          : null;
+  return {
+    schoolCode,
+    childCertificate: certificate,
+    birthDate: child.birthDate,
+    inTerritory,
+    addressKnown,
+    priority,
+    adaptedProgramme: answers.adaptedProgramme === "on" || answers.adaptedProgramme === true,
+  };
+}
+
+export type EnrollmentDecision =
+  | {
+      ok: true;
+      campaign: EnrollmentCampaign;
+      stage: Stage;
+      rankClass: number;
+      flags: string[];
+      claim: EnrollmentClaimInput;
+    }
+  | { ok: false; error: "enrollment-closed"; reason: string; opensAt: Date | null }
+  | { ok: false; error: "enrollment-unknown-school" };
+
+/** Whether the campaign takes the application now, and how it will stand on the school's list. */
+export async function decideEnrollment(
+  db: Db,
+  input: { applicantId: string; answers: Record<string, unknown>; now: Date },
+): Promise<EnrollmentDecision | null> {
+  const year = campaignYearFor(input.now);
+  const claim = await readEnrollmentClaim(db, { applicantId: input.applicantId, answers: input.answers, year });
+  if (!claim) return null;
+  const school = await db.school.findUnique({ where: { code: claim.schoolCode }, select: { boarding: true } });
+  if (!school) return { ok: false, error: "enrollment-unknown-school" };
+  const campaign = await loadCampaign(db, year);
+  const priorityClass = rankingPriorityClass(claim.priority, school);
+  const window = submissionWindow(campaign, input.now, { inTerritory: claim.inTerritory, priorityClass });
+  if (!window.open) return { ok: false, error: "enrollment-closed", reason: window.reason, opensAt: window.opensAt };
+  const flags: string[] = claimFlags(
+    {
+      year,
+      birthDate: claim.birthDate,
+      inTerritory: claim.inTerritory,
+      priority: claim.priority,
+      adaptedProgramme: claim.adaptedProgramme ? { pmpkConclusionFileId: null } : null,
+    },
+    school,
+  );
+  if (!claim.addressKnown) flags.push("addressNotInList");
+  return { ok: true, campaign, stage: window.stage, rankClass: rankClass({ priorityClass }), flags, claim };
+}
+
+/** The legal deadline of the enrollment order for an application of this stage. */
+export function enrollmentDeadline(
+  calendar: ProductionCalendar,
+  decision: Extract<EnrollmentDecision, { ok: true }>,
+  receivedAt: Date,
+) {
+  return enrollmentOrderDueDate(calendar, decision.campaign, { stage: decision.stage, receivedAt });
+}
+
+export type ChildLimitRefusal = { ok: false; error: "enrollment-duplicate"; reason: string; ownNumber: string | null };
+
+/**
+ * The per-child limits, checked inside the submission's transaction (which holds the write lock), so
+ * two parents submitting for the same child at the same moment cannot both pass.
+ */
+export async function checkEnrollmentLimits(
+  tx: Tx,
+  input: { applicantId: string; decision: Extract<EnrollmentDecision, { ok: true }> },
+): Promise<ChildLimitRefusal | null> {
+  const { decision } = input;
+  const existing = await tx.enrollmentRequest.findMany({
+    where: { childCertificate: decision.claim.childCertificate, campaignYear: decision.campaign.year, live: true },
+    select: {
+      schoolCode: true,
+      stage: true,
+      childCertificate: true,
+      application: { select: { status: true, applicantId: true, number: true } },
+    },
+  });
+  const check = checkChildLimit(
+    existing.map((e) => ({
+      certificate: e.childCertificate,
+      schoolCode: e.schoolCode,
+      stage: e.stage as Stage,
+      status: e.application.status as never,
+      applicantId: e.application.applicantId ?? "",
+      number: e.application.number ?? "",
+    })),
+    {
+      certificate: decision.claim.childCertificate,
+      schoolCode: decision.claim.schoolCode,
+      stage: decision.stage,
+      applicantId: input.applicantId,
+    },
+    decision.campaign.schoolsPerChild[decision.stage],
+  );
+  return check.ok
+    ? null
+    : { ok: false, error: "enrollment-duplicate", reason: check.reason, ownNumber: check.ownNumber };
+}
+
+export async function recordEnrollmentRequest(
+  tx: Tx,
+  input: { applicationId: string; sequence: number; decision: Extract<EnrollmentDecision, { ok: true }> },
+): Promise<void> {
+  const { decision } = input;
+  await tx.enrollmentRequest.create({
+    data: {
+      applicationId: input.applicationId,
+      campaignYear: decision.campaign.year,
+      schoolCode: decision.claim.schoolCode,
+      stage: decision.stage,
+      rankClass: decision.rankClass,
+      sequence: input.sequence,
+      childCertificate: decision.claim.childCertificate,
+      inTerritory: decision.claim.inTerritory,
+      flags: JSON.stringify(decision.flags),
+    },
+  });
+}
+
+/** A withdrawn or refused application leaves the school's list and no longer counts for the limits. */
+export async function closeEnrollmentRequest(tx: Db, applicationId: string): Promise<void> {
+  await tx.enrollmentRequest.updateMany({ where: { applicationId, live: true }, data: { live: false } });
+}
+
+export type EnrollmentStanding = {
+  schoolCode: string;
+  stage: number;
+  campaignYear: number;
+  /** 1-based place on the school's list of the campaign. */
+  position: number;
+  seats: number;
+  /** Applications with a priority right ranked ahead of this one. */
+  aheadWithPriority: number;
+  withinSeats: boolean;
+  flags: string[];
+};
+
+/**
+ * Where an application stands on its school's list now: the same order as the ranking (stage, then
+ * class, then receipt sequence), counted with the list's index instead of reading the list.
+ */
+export async function enrollmentStanding(db: Db, applicationId: string): Promise<EnrollmentStanding | null> {
+  const request = await db.enrollmentRequest.findUnique({ where: { applicationId } });
+  if (!request || !request.live) return null;
+  const list = { campaignYear: request.campaignYear, schoolCode: request.schoolCode, live: true };
+  const ahead: Prisma.EnrollmentRequestWhereInput[] = [
+    { stage: { lt: request.stage } },
+    { stage: request.stage, rankClass: { lt: request.rankClass } },
+    { stage: request.stage, rankClass: request.rankClass, sequence: { lt: request.sequence } },
+  ];
+  const [before, withPriority, seats] = await Promise.all([
+    db.enrollmentRequest.count({ where: { ...list, OR: ahead } }),
+    db.enrollmentRequest.count({ where: { ...list, rankClass: { lt: NO_PRIORITY_RANK_CLASS }, OR: ahead } }),
+    db.schoolSeats.findUnique({
+      where: { schoolCode_year: { schoolCode: request.schoolCode, year: request.campaignYear } },
+    }),
+  ]);
+  const total = seats ? seats.classes * seats.classSize : 0;
+  return {
+    schoolCode: request.schoolCode,
+    stage: request.stage,
+    campaignYear: request.campaignYear,
+    position: before + 1,
+    seats: total,
+    aheadWithPriority: withPriority,
+    withinSeats: before + 1 <= total,
+    flags: JSON.parse(request.flags) as string[],
+  };
+}
+
+/** The places of several applications (a page of the cabinet's list); those not on a list are absent. */
+export async function enrollmentStandings(db: Db, applicationIds: string[]): Promise<Map<string, EnrollmentStanding>> {
+  const listed = await db.enrollmentRequest.findMany({
+    where: { applicationId: { in: applicationIds }, live: true },
+    select: { applicationId: true },
+  });
+  const standings = new Map<string, EnrollmentStanding>();
+  for (const { applicationId } of listed) {
+    const standing = await enrollmentStanding(db, applicationId);
+    if (standing) standings.set(applicationId, standing);
+  }
+  return standings;
+}
+
+/** For the review page: whether the campaign would take this draft now, and when it opens if not. */
+export async function enrollmentWindowForDraft(
+  db: PrismaClient,
+  input: { applicantId: string; serviceCode: string; answers: Record<string, unknown>; now?: Date },
+): Promise<{ open: true; stage: Stage } | { open: false; reason: string; opensAt: Date | null } | null> {
+  if (!isEnrollmentService(input.serviceCode)) return null;
+  const decision = await decideEnrollment(db, { ...input, now: input.now ?? new Date() });
+  if (!decision) return null;
+  if (decision.ok) return { open: true, stage: decision.stage };
+  if (decision.error === "enrollment-closed")
+    return { open: false, reason: decision.reason, opensAt: decision.opensAt };
+  return null;
+}

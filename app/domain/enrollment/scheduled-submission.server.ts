@@ -1,0 +1,176 @@
+import type { PrismaClient } from "~/generated/prisma/client";
+import { checkSubmission, submitApplication } from "~/domain/applications/applications.server";
+import { logger } from "~/server/logger.server";
+import { enrollmentWindowForDraft } from "./enrollment.server";
+
+/*
+ * Scheduled submission (docs/enrollment.md): a complete, valid first-grade draft is sent by the
+ * portal itself at the instant its stage opens. At that instant the scheduled drafts are sent one
+ * after another in the order they were scheduled (the row's id), each through the ordinary
+ * submission, so each gets its own receipt time and sequence. The rows are in the database: a
+ * restart loses none, and the timer is set again from them. A draft that is no longer valid at the
+ * instant is not sent, and the reason stays on the row for the parent's page; if the opening was
+ * moved later meanwhile, the draft waits for the new instant.
+ */
+
+export type ScheduleResult =
+  | { ok: true; sendAt: Date }
+  | { ok: false; error: "not-found" | "not-enrollment" | "window-open" | "campaign-over" }
+  | { ok: false; error: "invalid"; stepId: string }
+  | { ok: false; error: "refused"; reason: string };
+
+/** Schedules a draft for the opening of the stage it qualifies for. Idempotent: scheduling twice keeps the first place. */
+export async function scheduleSubmission(
+  db: PrismaClient,
+  input: { applicantId: string; draftId: string; ip: string; now?: Date },
+): Promise<ScheduleResult> {
+  const now = input.now ?? new Date();
+  const draft = await db.application.findFirst({
+    where: { id: input.draftId, applicantId: input.applicantId, status: "draft" },
+    include: { service: { select: { code: true } } },
+  });
+  if (!draft) return { ok: false, error: "not-found" };
+  const window = await enrollmentWindowForDraft(db, {
+    applicantId: input.applicantId,
+    serviceCode: draft.service.code,
+    answers: JSON.parse(draft.answers) as Record<string, unknown>,
+    now,
+  });
+  if (!window) return { ok: false, error: "not-enrollment" };
+  if (window.open) return { ok: false, error: "window-open" };
+  if (!window.opensAt) return { ok: false, error: "campaign-over" };
+  // Valid as it will be judged at the instant: the whole form, and the campaign taking it then.
+  const check = await checkSubmission(db, {
+    applicantId: input.applicantId,
+    draftId: input.draftId,
+    now: window.opensAt,
+  });
+  if (!check.ok) {
+    if (check.error === "invalid") return check;
+    if (check.error === "not-found") return { ok: false, error: "not-found" };
+    return { ok: false, error: "refused", reason: check.error };
+  }
+  const existing = await db.scheduledSubmission.findUnique({ where: { draftId: input.draftId } });
+  if (existing?.state === "scheduled") return { ok: true, sendAt: existing.sendAt };
+  // Scheduled again after a cancellation or a refusal: a new row, so a new place at the end of the order.
+  const data = { draftId: input.draftId, applicantId: input.applicantId, sendAt: window.opensAt, ip: input.ip };
+  if (existing) {
+    await db.$transaction([
+      db.scheduledSubmission.delete({ where: { draftId: input.draftId } }),
+      db.scheduledSubmission.create({ data }),
+    ]);
+  } else {
+    await db.scheduledSubmission.create({ data });
+  }
+  wakeScheduler();
+  return { ok: true, sendAt: window.opensAt };
+}
+
+/** Cancels a scheduled sending; true when there was one to cancel. */
+export async function cancelScheduledSubmission(
+  db: PrismaClient,
+  input: { applicantId: string; draftId: string },
+): Promise<boolean> {
+  const cancelled = await db.scheduledSubmission.updateMany({
+    where: { draftId: input.draftId, applicantId: input.applicantId, state: "scheduled" },
+    data: { state: "cancelled" },
+  });
+  return cancelled.count === 1;
+}
+
+/** A draft's scheduled sending as its page shows it, or null. */
+export async function scheduledSubmissionOf(db: PrismaClient, applicantId: string, draftId: string) {
+  return db.scheduledSubmission.findFirst({
+    where: { draftId, applicantId, state: { in: ["scheduled", "refused"] } },
+    select: { state: true, sendAt: true, reason: true },
+  });
+}
+
+/** Sends every scheduled draft whose instant has come, in the order they were scheduled. */
+export async function sendDueSubmissions(
+  db: PrismaClient,
+  now = new Date(),
+): Promise<{ sent: number; refused: number }> {
+  const due = await db.scheduledSubmission.findMany({
+    where: { state: "scheduled", sendAt: { lte: now } },
+    orderBy: { id: "asc" },
+    take: 500,
+  });
+  let sent = 0;
+  let refused = 0;
+  for (const row of due) {
+    const result = await submitApplication(db, { applicantId: row.applicantId, draftId: row.draftId, ip: row.ip });
+    if (result.ok) {
+      sent += 1;
+      await db.scheduledSubmission.updateMany({
+        where: { id: row.id, state: "scheduled" },
+        data: { state: "sent", number: result.number },
+      });
+    } else if (result.error === "enrollment-closed" && result.opensAt && result.opensAt > now) {
+      // The opening was moved later since it was scheduled: the draft waits for the new instant.
+      await db.scheduledSubmission.updateMany({
+        where: { id: row.id, state: "scheduled" },
+        data: { sendAt: result.opensAt },
+      });
+    } else {
+      refused += 1;
+      const reason = result.error === "invalid" ? `invalid:${result.stepId}` : result.error;
+      await db.scheduledSubmission.updateMany({
+        where: { id: row.id, state: "scheduled" },
+        data: { state: "refused", reason },
+      });
+    }
+  }
+  if (due.length > 0) logger.info({ sent, refused }, "scheduled submissions sent");
+  return { sent, refused };
+}
+
+let wake: (() => void) | null = null;
+function wakeScheduler() {
+  wake?.();
+}
+
+/** The longest the scheduler sleeps without looking again (a row scheduled by another process). */
+const MAX_SLEEP_MS = 30_000;
+
+/**
+ * The background job: sleeps until the next scheduled instant (or MAX_SLEEP_MS), then sends what is
+ * due. Started once per server process; the rows, not the timer, are the schedule.
+ */
+export function startScheduledSubmissions(db: PrismaClient): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  let running = false;
+  const plan = async () => {
+    if (stopped || running) return;
+    running = true;
+    try {
+      await sendDueSubmissions(db);
+      const next = await db.scheduledSubmission.findFirst({
+        where: { state: "scheduled" },
+        orderBy: { sendAt: "asc" },
+        select: { sendAt: true },
+      });
+      const delay = next ? Math.max(0, Math.min(MAX_SLEEP_MS, next.sendAt.getTime() - Date.now())) : MAX_SLEEP_MS;
+      clearTimeout(timer);
+      timer = setTimeout(() => void plan(), delay);
+      timer.unref();
+    } catch (error) {
+      logger.error({ err: error instanceof Error ? error.name : "unknown" }, "scheduled submissions pass failed");
+      timer = setTimeout(() => void plan(), 1_000);
+      timer.unref();
+    } finally {
+      running = false;
+    }
+  };
+  wake = () => {
+    clearTimeout(timer);
+    void plan();
+  };
+  void plan();
+  return () => {
+    stopped = true;
+    wake = null;
+    clearTimeout(timer);
+  };
+}

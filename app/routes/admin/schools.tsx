@@ -1,0 +1,90 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Route } from "./+types/schools";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { PageTitle } from "~/components/page-title";
+import { prisma } from "~/db/prisma.server";
+import { campaignYearFor } from "~/domain/enrollment/campaign";
+import { listSchoolTerritories } from "~/domain/enrollment/territory-store.server";
+import { pick } from "~/domain/i18n/localized";
+import { MUNICIPALITIES } from "~/domain/region/municipalities";
+import { requestLanguage } from "~/i18n/i18n.server";
+import { requireRole } from "~/server/auth.server";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  await requireRole(request, "admin");
+  const year = campaignYearFor(new Date());
+  const language = requestLanguage(context);
+  const schools = await listSchoolTerritories(prisma, year);
+  const municipality = new Map(MUNICIPALITIES.map((m) => [m.oktmo, pick(m.name, language)]));
+  return {
+    year,
+    schools: schools.map((s) => ({
+      code: s.code,
+      name: language === "en" ? s.nameEn : s.name,
+      municipality: municipality.get(s.oktmo) ?? s.oktmo,
+      address: s.address,
+      rules: s.rules,
+      houses: s.houses,
+    })),
+  };
+}
+
+export default function AdminSchools({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("enrollment");
+  const { t: ts } = useTranslation("staff");
+  const { year, schools } = loaderData;
+  return (
+    <section>
+      <Breadcrumbs items={[{ to: "/admin", label: ts("admin.title") }, { label: t("adminSchools.title") }]} />
+      <PageTitle title={t("adminSchools.title")} />
+      <p className="mt-3 max-w-3xl">{t("adminSchools.lead", { year })}</p>
+      <p className="mt-3">
+        <Link to="/admin/territories/import" className="font-semibold text-brand-700 underline">
+          {t("adminImport.title")}
+        </Link>
+      </p>
+      {schools.length === 0 ? (
+        <p className="mt-6 max-w-3xl">{t("adminSchools.empty")}</p>
+      ) : (
+        <div className="mt-6 overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">{t("adminSchools.caption", { year })}</caption>
+            <thead>
+              <tr className="border-b-2 border-slate-400">
+                {(["code", "name", "municipality", "rules", "houses"] as const).map((c) => (
+                  <th
+                    key={c}
+                    scope="col"
+                    className={`py-2 pr-4 ${c === "rules" || c === "houses" ? "text-right" : ""}`}
+                  >
+                    {t(`adminSchools.columns.${c}`, { year })}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {schools.map((s) => (
+                <tr key={s.code} className="border-b border-slate-200 align-top">
+                  <td className="py-2 pr-4 tabular-nums">{s.code}</td>
+                  <th scope="row" className="py-2 pr-4 font-normal">
+                    <Link
+                      to={`/admin/schools/${encodeURIComponent(s.code)}/territory`}
+                      className="text-brand-700 underline"
+                    >
+                      {s.name}
+                    </Link>
+                    <span className="block text-sm text-muted">{s.address}</span>
+                  </th>
+                  <td className="py-2 pr-4">{s.municipality}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{s.rules}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{s.houses}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+import { useTranslation } from "react-i18next";
+import { data, Link } from "react-router";
+import type { Route } from "./+types/school";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { PageTitle } from "~/components/page-title";
+import { prisma } from "~/db/prisma.server";
+import { campaignYearFor } from "~/domain/enrollment/campaign";
+import { getSchool, listSeatYears } from "~/domain/enrollment/schools.server";
+import { parseSchoolsQuery } from "~/domain/enrollment/schools-query";
+import { requestLanguage } from "~/i18n/i18n.server";
+
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const language = requestLanguage(context);
+  const { year } = parseSchoolsQuery(new URL(request.url).searchParams, campaignYearFor(new Date()));
+  const [school, years] = await Promise.all([getSchool(prisma, params.code, year), listSeatYears(prisma)]);
+  if (!school) throw data(null, { status: 404 });
+  return { school, language, years: years.filter((y) => y !== year) };
+}
+
+export default function School({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("enrollment");
+  const { school, language, years } = loaderData;
+  const name = school.name[language];
+  const features = school.adaptedProgrammes.map((p) => t(`schools.programmes.${p}`, { defaultValue: p }));
+  return (
+    <>
+      <Breadcrumbs items={[{ to: `/schools?year=${school.year}`, label: t("schools.title") }, { label: name }]} />
+      <PageTitle title={name} />
+      <p className="mt-2 text-lg">{school.address}</p>
+
+      <div className="mt-6 grid gap-8 lg:grid-cols-[20rem_1fr]">
+        <section aria-labelledby="school-facts" className="h-fit rounded-lg border border-slate-300 bg-white p-5">
+          <h2 id="school-facts" className="text-lg font-bold">
+            {t("schools.page.facts")}
+          </h2>
+          <dl className="mt-3 space-y-3">
+            <Fact term={t("schools.page.municipality")}>
+              {school.municipality[language]}
+              {school.district && (
+                <span className="block text-sm">
+                  {t("schools.districtOf", {
+                    district: t(`schools.districts.${school.district}`, { defaultValue: school.district }),
+                  })}
+                </span>
+              )}
+            </Fact>
+            <Fact term={t("schools.page.languages")}>
+              {school.languages.map((l) => t(`schools.languages.${l}`, { defaultValue: l })).join(", ")}
+            </Fact>
+            <Fact term={t("schools.page.programmes")}>
+              {features.length > 0 ? features.join("; ") : t("schools.page.noProgrammes")}
+            </Fact>
+            <Fact term={t("schools.page.boarding")}>
+              {school.boarding ? t("schools.page.yes") : t("schools.page.no")}
+            </Fact>
+            <Fact term={t("schools.page.seats", { year: school.year })}>
+              {school.seats ? (
+                <>
+                  {t("schools.page.seatsValue", { count: school.seats.total })}
+                  <span className="block text-sm">
+                    {t("schools.classes", { count: school.seats.classes, size: school.seats.classSize })}
+                  </span>
+                </>
+              ) : (
+                t("schools.noSeats")
+              )}
+            </Fact>
+            <Fact term={t("schools.list.freeSeats")}>{school.freeSeats ?? "—"}</Fact>
+          </dl>
+          <p className="mt-3 text-sm text-muted">{t("schools.freeSeatsNote")}</p>
+          {years.length > 0 && (
+            <p className="mt-3 text-sm">
+              {t("schools.page.otherYears")}{" "}
+              {years.map((y, i) => (
+                <span key={y}>
+                  {i > 0 && ", "}
+                  <Link
+                    to={`/schools/${encodeURIComponent(school.code)}?year=${y}`}
+                    className="text-brand-700 underline"
+                  >
+                    {y}
+                  </Link>
+                </span>
+              ))}
+            </p>
+          )}
+        </section>
+
+        <section aria-labelledby="school-territory">
+          <h2 id="school-territory" className="text-xl font-bold">
+            {t("schools.page.territory", { year: school.year })}
+          </h2>
+          <p className="mt-1 max-w-3xl">{t("schools.page.territoryLead")}</p>
+          {school.territory.length === 0 ? (
+            <p className="mt-3 font-semibold">{t("schools.page.noTerritory", { year: school.year })}</p>
+          ) : (
+            <div className="mt-3 overflow-x-auto">
+              <table className="w-full border-collapse text-left">
+                <caption className="sr-only">{t("schools.page.territory", { year: school.year })}</caption>
+                <thead>
+                  <tr className="border-b-2 border-slate-400">
+                    <th scope="col" className="py-2 pr-3">
+                      {t("schools.page.settlement")}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t("schools.page.street")}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t("schools.page.houses")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {school.territory.map((line, i) => (
+                    <tr key={i} className="border-b border-slate-200 align-top">
+                      <td className="py-2 pr-3">{line.settlement}</td>
+                      <th scope="row" className="py-2 pr-3 font-normal">
+                        {line.street}
+                      </th>
+                      <td className="py-2 pr-3">{line.houses === "все" ? t("schools.page.allHouses") : line.houses}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <p className="mt-6">
+            <Link to="/services/first-grade-enrollment" className="text-brand-700 underline">
+              {t("schools.page.service")}
+            </Link>
+          </p>
+        </section>
+      </div>
+    </>
+  );
+}
+
+function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-sm font-semibold text-muted">{term}</dt>
+      <dd className="mt-0.5">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { randomInt } from "node:crypto";
+import { addChild } from "../../app/domain/accounts/profile.server";
+import { createDraft, saveDraftAnswers } from "../../app/domain/applications/applications.server";
+import { expect, test } from "./fixtures";
+import { createResident, portalDb } from "./portal-db";
+import { signIn } from "./sign-in";
+
+/*
+ * A parent prepares a first-grade application before enrollment opens; the draft waits and the page
+ * says when; the campaign opens (its instant is data: the test sets it a few seconds ahead); the
+ * parent sends it and sees the receipt to the millisecond and the place on the school's list.
+ */
+/** A parent with a complete first-grade draft for school No. 112, prepared ahead of the opening. */
+async function preparedDraft() {
+  const resident = await createResident("first-grade");
+  const certificate = `I-ИЗ ${randomInt(100_000, 999_999)}`;
+  await addChild(portalDb, resident.userId, {
+    lastName: "Тестов",
+    firstName: "Глеб",
+    birthDate: "2020-11-20",
+    birthCertificate: certificate,
+  });
+  const child = await portalDb.child.findFirstOrThrow({ where: { userId: resident.userId, firstName: "Глеб" } });
+  const draftId = await createDraft(portalDb, resident.userId, "58-EDU-001");
+  await saveDraftAnswers(
+    portalDb,
+    resident.userId,
+    draftId,
+    {
+      child: child.id,
+      birthCertificate: certificate,
+      childAddress: { locality: "Пенза", street: "ул. Московская", house: "5" },
+      school: "112",
+      priority: "none",
+      language: "ru",
+      charterAcknowledged: "on",
+      accuracyConfirmed: "on",
+      personalDataConsent: "on",
+    },
+    "review",
+  );
+  return { resident, draftId };
+}
+
+test("a prepared draft waits for the opening, then stands on the school's list", async ({
+  page,
+  visit,
+  checkA11y,
+  javaScriptEnabled,
+}) => {
+  test.setTimeout(60_000);
+  const { resident, draftId } = await preparedDraft();
+  // Enrollment for 2027 opens a few seconds from now.
+  const opensAt = new Date(Date.now() + 6_000);
+  await portalDb.enrollmentCampaign.update({ where: { year: 2027 }, data: { stage1OpensAt: opensAt } });
+
+  await signIn(page, resident.email, javaScriptEnabled);
+  const review = `/services/first-grade-enrollment/apply/${draftId}/review`;
+  await visit(review);
+  await expect(page.getByTestId("enrollment-window")).toContainText("откроется");
+  await expect(page.getByRole("button", { name: "Отправить заявление" })).toHaveCount(0);
+  await checkA11y();
+
+  await expect
+    .poll(
+      async () => {
+        await visit(review);
+        return page.getByRole("button", { name: "Отправить заявление" }).count();
+      },
+      { timeout: 20_000, intervals: [1_000] },
+    )
+    .toBe(1);
+  await expect(page.getByTestId("enrollment-window")).toContainText("Идёт 1-й этап");
+  await page.getByRole("button", { name: "Отправить заявление" }).click();
+
+  const standing = page.getByTestId("enrollment-standing");
+  await expect(standing).toContainText("место в списке школы № 112 на 180 мест");
+  await expect(page.getByTestId("received-precise")).toHaveText(/\d{2}:\d{2}:\d{2},\d{3}/);
+  await checkA11y();
+  await visit("/cabinet/applications");
+  await expect(page.getByTestId("list-standing").first()).toContainText("школы № 112");
+});
+
+test("a draft scheduled for the opening is sent by the portal at that instant", async ({
+  page,
+  visit,
+  checkA11y,
+  javaScriptEnabled,
+}) => {
+  test.setTimeout(60_000);
+  const { resident, draftId } = await preparedDraft();
+  const opensAt = new Date(Date.now() + 8_000);
+  await portalDb.enrollmentCampaign.update({ where: { year: 2027 }, data: { stage1OpensAt: opensAt } });
+  await signIn(page, resident.email, javaScriptEnabled);
+  const review = `/services/first-grade-enrollment/apply/${draftId}/review`;
+  await visit(review);
+  await page.getByRole("button", { name: /Запланировать отправку/ }).click();
+  const scheduled = page.getByTestId("scheduled-sending");
+  await expect(scheduled).toContainText("будет отправлено автоматически");
+  await checkA11y();
+  // Cancel, and schedule again: still before the instant.
+  await scheduled.getByRole("button", { name: "Отменить автоматическую отправку" }).click();
+  await expect(page.getByRole("button", { name: /Запланировать отправку/ })).toBeVisible();
+  await page.getByRole("button", { name: /Запланировать отправку/ }).click();
+  await expect(page.getByTestId("scheduled-sending")).toContainText("будет отправлено автоматически");
+
+  // After the instant the draft is an application with its place on the list.
+  await expect
+    .poll(
+      async () => {
+        await visit(review);
+        return page.getByTestId("enrollment-standing").count();
+      },
+      { timeout: 25_000, intervals: [1_000] },
+    )
+    .toBe(1);
+  await expect(page.getByTestId("enrollment-standing")).toContainText("школы № 112");
+});
