@@ -10,6 +10,7 @@
  * letters separately it simply lists them as single houses, which are covered exactly.
  * A single house in the act is matched exactly: "12" does not cover "12А", nor "12А" cover "12".
  */
+import { toCyrillicLookalikes } from "~/domain/identity/normalize";
 
 /** Longest house number accepted ("123/45А к12 с3" is 14). */
 export const HOUSE_NUMBER_MAX_LENGTH = 20;
@@ -37,22 +38,6 @@ export type HouseSetResult = { ok: true; set: HouseSet } | { ok: false; error: s
 // C0/C1 controls and the bidirectional marks and overrides (docs/security.md §8).
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\u2028\u2029]/;
-
-/** Latin capitals that look like Cyrillic ones: "12A" typed on an English layout is "12А". */
-const LATIN_LOOKALIKES: Record<string, string> = {
-  A: "А",
-  B: "В",
-  C: "С",
-  E: "Е",
-  H: "Н",
-  K: "К",
-  M: "М",
-  O: "О",
-  P: "Р",
-  T: "Т",
-  X: "Х",
-  Y: "У",
-};
 
 /*
  * integer, optional fraction (/1), optional letter (а, "лит. А"), optional block (к2, корп. 2,
@@ -96,7 +81,8 @@ export function normalizeHouseNumber(raw: string): string | null {
   }
   if (letter !== undefined) {
     const upper = letter.toUpperCase();
-    const cyrillic = LATIN_LOOKALIKES[upper] ?? upper;
+    // "12A" typed on an English layout is "12А".
+    const cyrillic = toCyrillicLookalikes(upper);
     if (!/^[А-ЯЁ]$/u.test(cyrillic)) return null;
     number += cyrillic;
   }

@@ -8,26 +8,23 @@ import { REGION_TIME_ZONE } from "./clock";
  */
 const LOCALES: Record<Language, string> = { ru: "ru-RU", en: "en-GB" };
 
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  timeZone: REGION_TIME_ZONE,
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+};
+
 export function formatDateTime(instant: Date, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone: REGION_TIME_ZONE,
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(instant);
+  return new Intl.DateTimeFormat(LOCALES[language], DATE_TIME).format(instant);
 }
 
 /** An instant to the millisecond, for a receipt whose order matters: "1 апреля 2027 г., 00:00:00,123". */
 export function formatPreciseDateTime(instant: Date, language: Language): string {
   return new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone: REGION_TIME_ZONE,
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
+    ...DATE_TIME,
     second: "2-digit",
     fractionalSecondDigits: 3,
   }).format(instant);
