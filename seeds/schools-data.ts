@@ -2,8 +2,8 @@
  * The demo schools that take first-graders (DOMAIN.md §3, §9): numbered from 100 up and marked
  * «(демо)», in Penza's four city districts, Kuznetsk, Zarechny and three rural districts. Municipality
  * names and ОКТМО codes are real (app/domain/region/municipalities.ts); the schools, their addresses
- * and their places are invented. Codes 112, 115, 121 (Penza) and 130 (Kuznetsk) are the ones the
- * first-grade form lists and the demo officer school112@… works for.
+ * and their places are invented. The first-grade form offers every one of them; the demo officer
+ * school112@… works for No. 112.
  */
 
 export const OKTMO = {

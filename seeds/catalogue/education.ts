@@ -1,4 +1,5 @@
 import type { ServiceSeed } from "~/domain/catalogue/service-content";
+import { SCHOOLS } from "../schools-data";
 import {
   applicantStep,
   childField,
@@ -111,12 +112,8 @@ export const educationServices: ServiceSeed[] = [
               kind: "select",
               name: "school",
               label: t("Школа", "School"),
-              options: [
-                { value: "112", label: t("МБОУ СОШ № 112 г. Пензы (демо)", "School No. 112, Penza (demo)") },
-                { value: "115", label: t("МБОУ СОШ № 115 г. Пензы (демо)", "School No. 115, Penza (demo)") },
-                { value: "121", label: t("МБОУ СОШ № 121 г. Пензы (демо)", "School No. 121, Penza (demo)") },
-                { value: "130", label: t("МБОУ СОШ № 130 г. Кузнецка (демо)", "School No. 130, Kuznetsk (demo)") },
-              ],
+              // Every school that takes first-graders (seeds/schools-data.ts), by its number.
+              options: SCHOOLS.map((school) => ({ value: school.code, label: t(school.name.ru, school.name.en) })),
             },
             {
               kind: "radio",
