@@ -51,6 +51,7 @@ export default [
   route("office", "routes/office/index.tsx"),
   route("office/applications/:number", "routes/office/application.tsx"),
   route("office/supervisor", "routes/office/supervisor.tsx"),
+  route("office/enrollment", "routes/office/enrollment.tsx"),
   route("office/indicators", "routes/office/indicators.tsx"),
   route("office/indicators/:code", "routes/office/indicator.tsx"),
   route("admin", "routes/admin/index.tsx"),

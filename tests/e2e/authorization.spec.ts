@@ -83,6 +83,7 @@ const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> 
   "cabinet/children/new": { url: "/cabinet/children/new", expect: signedIn },
   "cabinet/children/:childId/delete": { url: "/cabinet/children/x/delete", expect: everyone("redirect") },
   office: { url: "/office", expect: staffOffice },
+  "office/enrollment": { url: "/office/enrollment?school=112", expect: staffOffice },
   "office/applications/:number": {
     url: "/office/applications/58-2026-9999999-0",
     expect: { ...staffOffice, officer: 404, supervisor: 404 },

@@ -79,6 +79,16 @@ test("a prepared draft waits for the opening, then stands on the school's list",
   await checkA11y();
   await visit("/cabinet/applications");
   await expect(page.getByTestId("list-standing").first()).toContainText("школы № 112");
+
+  // The school's officer sees it on the school's ranked list, with its receipt to the millisecond.
+  const application = await portalDb.application.findUniqueOrThrow({ where: { id: draftId } });
+  await page.context().clearCookies();
+  await signIn(page, "school112@demo.gosuslugi58.ru", javaScriptEnabled, "penza-demo-2026");
+  await visit("/office");
+  await page.getByRole("link", { name: "Списки приёма в первый класс" }).click();
+  const row = page.getByTestId("ranked-list").getByRole("row").filter({ hasText: application.number! });
+  await expect(row).toContainText(/\d{2}:\d{2}:\d{2},\d{3}/);
+  await checkA11y();
 });
 
 test("a draft scheduled for the opening is sent by the portal at that instant", async ({

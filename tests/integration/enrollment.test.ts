@@ -9,7 +9,7 @@ import {
   submitApplication,
 } from "~/domain/applications/applications.server";
 import { applyCommand } from "~/domain/applications/transitions.server";
-import { enrollmentStanding } from "~/domain/enrollment/enrollment.server";
+import { enrollmentStanding, schoolRankedList } from "~/domain/enrollment/enrollment.server";
 import {
   cancelScheduledSubmission,
   scheduleSubmission,
@@ -301,5 +301,21 @@ describe("scheduled submission", () => {
       ok: false,
       error: "invalid",
     });
+  });
+});
+
+describe("the school's ranked list", () => {
+  it("is in the ranking's order with the flags, and only for the school's own staff", async () => {
+    const department = await db.service.findUniqueOrThrow({ where: { code: SERVICE }, select: { departmentId: true } });
+    const scope = { departmentIds: [department.departmentId], campaignYear: 2027, schoolCode: "112" };
+    const rows = (await schoolRankedList(db, { ...scope, schoolCodes: ["112"] }))!;
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.map((r) => r.position)).toEqual(rows.map((_, i) => i + 1));
+    const order = rows.map((r) => [r.stage, r.rankClass]);
+    expect(order).toEqual([...order].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
+    expect(rows[0]!.rankClass).toBe(1); // the first-priority claim of the ranking test
+    expect(rows[0]!.flags).toContain("proofMissing");
+    expect(await schoolRankedList(db, { ...scope, schoolCodes: ["115"] })).toBeNull();
+    expect(await schoolRankedList(db, { ...scope, departmentIds: [], schoolCodes: null })).toEqual([]);
   });
 });

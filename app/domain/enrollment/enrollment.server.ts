@@ -288,3 +288,74 @@ export async function enrollmentWindowForDraft(
     return { open: false, reason: decision.reason, opensAt: decision.opensAt };
   return null;
 }
+
+export type RankedRow = {
+  position: number;
+  number: string;
+  receivedAt: Date;
+  stage: number;
+  rankClass: number;
+  inTerritory: boolean;
+  flags: string[];
+  status: string;
+};
+
+/** At most this many rows of a school's list on one page; a popular school's list is ~300 long. */
+export const RANKED_LIST_LIMIT = 1_000;
+
+/**
+ * A school's ranked list of a campaign for its staff, in the ranking's order (stage, class, receipt
+ * sequence), with the flags the school checks. Only the schools the officer's scope allows: school
+ * staff their own school, department staff any school of their department's enrollment service.
+ */
+export async function schoolRankedList(
+  db: PrismaClient,
+  input: { schoolCode: string; campaignYear: number; departmentIds: number[]; schoolCodes: string[] | null },
+): Promise<RankedRow[] | null> {
+  if (input.schoolCodes && !input.schoolCodes.includes(input.schoolCode)) return null;
+  const rows = await db.enrollmentRequest.findMany({
+    where: {
+      campaignYear: input.campaignYear,
+      schoolCode: input.schoolCode,
+      live: true,
+      application: { departmentId: { in: input.departmentIds }, number: { not: null } },
+    },
+    orderBy: [{ stage: "asc" }, { rankClass: "asc" }, { sequence: "asc" }],
+    take: RANKED_LIST_LIMIT,
+    select: {
+      stage: true,
+      rankClass: true,
+      inTerritory: true,
+      flags: true,
+      application: { select: { number: true, receivedAt: true, status: true } },
+    },
+  });
+  return rows.map((row, i) => ({
+    position: i + 1,
+    number: row.application.number!,
+    receivedAt: row.application.receivedAt!,
+    stage: row.stage,
+    rankClass: row.rankClass,
+    inTerritory: row.inTerritory,
+    flags: JSON.parse(row.flags) as string[],
+    status: row.application.status,
+  }));
+}
+
+/** The schools a member of staff may open the list of: their own, or all of the region's. */
+export async function rankedListSchools(db: PrismaClient, schoolCodes: string[] | null) {
+  return db.school.findMany({
+    where: schoolCodes ? { code: { in: schoolCodes } } : {},
+    orderBy: { code: "asc" },
+    select: { code: true, name: true, nameEn: true },
+  });
+}
+
+/** Whether staff of these departments work first-grade enrollment (the service's department is theirs). */
+export async function worksEnrollment(db: PrismaClient, departmentIds: number[]): Promise<boolean> {
+  const service = await db.service.findUnique({
+    where: { code: FIRST_GRADE_SERVICE_CODE },
+    select: { departmentId: true },
+  });
+  return service !== null && departmentIds.includes(service.departmentId);
+}

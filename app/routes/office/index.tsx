@@ -19,6 +19,7 @@ import { formatDate, formatDateTime } from "~/domain/region/dates";
 import { MUNICIPALITIES } from "~/domain/region/municipalities";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireRole } from "~/server/auth.server";
+import { worksEnrollment } from "~/domain/enrollment/enrollment.server";
 
 /**
  * The "received" order pages on the receipt sequence, an integer column: a cursor from a link that
@@ -53,6 +54,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     counts,
     cap: QUEUE_COUNT_CAP,
     supervisor: isSupervisor(user.roles),
+    enrollmentLists: await worksEnrollment(prisma, departmentIds),
     departments: departments.map((d) => pick({ ru: d.nameRu, en: d.nameEn }, language)),
     officers,
     services: services.map((s) => ({ value: s.code, label: pick({ ru: s.titleRu, en: s.titleEn }, language) })),
@@ -73,6 +75,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export default function Office({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("office");
+  const { t: te } = useTranslation("enrollment");
   const { t: ta } = useTranslation("applications");
   const q = d.query;
   const select = (
@@ -111,6 +114,13 @@ export default function Office({ loaderData: d }: Route.ComponentProps) {
         <p className="mt-2">
           <Link to="/office/supervisor" className="font-semibold text-brand-700 underline">
             {t("supervisor.title")}
+          </Link>
+        </p>
+      )}
+      {d.enrollmentLists && (
+        <p className="mt-2">
+          <Link to="/office/enrollment" className="font-semibold text-brand-700 underline">
+            {te("office.link")}
           </Link>
         </p>
       )}
