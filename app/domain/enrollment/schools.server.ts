@@ -8,6 +8,7 @@ import {
 import { listTerritoryRules, matchStreets, type AddressStreet } from "~/domain/enrollment/territory-store.server";
 import type { Localized } from "~/domain/i18n/localized";
 import { MUNICIPALITIES } from "~/domain/region/municipalities";
+import { addressOfQuery, asksForAddress, type SchoolsQuery } from "~/domain/enrollment/schools-query";
 
 /*
  * Schools that take first-graders, as residents and other systems see them: the list with its
@@ -355,4 +356,34 @@ function editDistance(a: string, b: string, limit: number): number {
     previous = current;
   }
   return previous[b.length]!;
+}
+
+export type SchoolsAnswer = {
+  /** The address as read from the query, or null when none was asked. */
+  address: ReturnType<typeof addressOfQuery>;
+  lookup: AddressAnswer | { match: "unreadable" } | null;
+  list: Awaited<ReturnType<typeof listSchools>>;
+};
+
+/** What /schools and /api/schools answer to one query: the address lookup and a page of the list. */
+export async function answerSchoolsQuery(db: PrismaClient, query: SchoolsQuery, take: number): Promise<SchoolsAnswer> {
+  const address = addressOfQuery(query, await listSettlements(db));
+  const lookup = address
+    ? await schoolsForAddress(db, { ...address, year: query.year })
+    : asksForAddress(query)
+      ? ({ match: "unreadable" } as const)
+      : null;
+  const list = await listSchools(db, {
+    year: query.year,
+    oktmo: query.oktmo,
+    district: query.district,
+    language: query.language,
+    adapted: query.adapted,
+    boarding: query.boarding,
+    withFreeSeats: query.free,
+    q: query.q,
+    after: query.after,
+    take,
+  });
+  return { address, lookup, list };
 }

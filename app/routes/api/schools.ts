@@ -2,14 +2,12 @@ import type { Route } from "./+types/schools";
 import { prisma } from "~/db/prisma.server";
 import { campaignYearFor } from "~/domain/enrollment/campaign";
 import {
-  listSchools,
-  listSettlements,
+  answerSchoolsQuery,
   MAX_PAGE_SIZE,
-  schoolsForAddress,
   type SchoolCard,
   type StreetSuggestion,
 } from "~/domain/enrollment/schools.server";
-import { addressOfQuery, asksForAddress, parseSchoolsQuery } from "~/domain/enrollment/schools-query";
+import { parseSchoolsQuery } from "~/domain/enrollment/schools-query";
 import type { Language } from "~/domain/i18n/localized";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { logger } from "~/server/logger.server";
@@ -26,20 +24,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const query = parseSchoolsQuery(new URL(request.url).searchParams, campaignYearFor(new Date()));
   let body: Record<string, unknown>;
   try {
-    const address = addressOfQuery(query, await listSettlements(prisma));
-    const lookup = address ? await schoolsForAddress(prisma, { ...address, year: query.year }) : null;
-    const list = await listSchools(prisma, {
-      year: query.year,
-      oktmo: query.oktmo,
-      district: query.district,
-      language: query.language,
-      adapted: query.adapted,
-      boarding: query.boarding,
-      withFreeSeats: query.free,
-      q: query.q,
-      after: query.after,
-      take: MAX_PAGE_SIZE,
-    });
+    const { lookup, list } = await answerSchoolsQuery(prisma, query, MAX_PAGE_SIZE);
     const school = (s: SchoolCard) => schoolJson(s, language);
     const street = (s: StreetSuggestion) => ({
       oktmo: s.oktmo,
@@ -50,7 +35,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     body = {
       language,
       year: query.year,
-      ...(lookup
+      ...(lookup && lookup.match !== "unreadable"
         ? {
             address:
               lookup.match === "found"
@@ -64,7 +49,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
                   ? { match: lookup.match, ...street(lookup.street), houses: lookup.suggestions }
                   : { match: lookup.match, streets: lookup.suggestions.map(street) },
           }
-        : asksForAddress(query)
+        : lookup
           ? { address: { match: "unreadable" } }
           : {}),
       schools: list.schools.map(school),

@@ -6,22 +6,14 @@ import { SchoolAddressForm } from "~/components/school-address-form";
 import { prisma } from "~/db/prisma.server";
 import { campaignYearFor } from "~/domain/enrollment/campaign";
 import {
-  listSchoolDistricts,
-  listSchools,
-  listSeatYears,
-  listSettlements,
-  schoolsForAddress,
+  answerSchoolsQuery,
   type AddressAnswer,
+  listSchoolDistricts,
+  listSeatYears,
   type SchoolCard,
   type StreetSuggestion,
 } from "~/domain/enrollment/schools.server";
-import {
-  addressOfQuery,
-  asksForAddress,
-  EDUCATION_LANGUAGES,
-  parseSchoolsQuery,
-  type SchoolsQuery,
-} from "~/domain/enrollment/schools-query";
+import { EDUCATION_LANGUAGES, parseSchoolsQuery, type SchoolsQuery } from "~/domain/enrollment/schools-query";
 import type { Language, Localized } from "~/domain/i18n/localized";
 import { MUNICIPALITIES } from "~/domain/region/municipalities";
 import { requestLanguage } from "~/i18n/i18n.server";
@@ -31,27 +23,11 @@ const PAGE_SIZE = 20;
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = requestLanguage(context);
   const query = parseSchoolsQuery(new URL(request.url).searchParams, campaignYearFor(new Date()));
-  const [settlements, years, districts] = await Promise.all([
-    listSettlements(prisma),
+  const [{ address, lookup, list }, years, districts] = await Promise.all([
+    answerSchoolsQuery(prisma, query, PAGE_SIZE),
     listSeatYears(prisma),
     listSchoolDistricts(prisma),
   ]);
-  const address = addressOfQuery(query, settlements);
-  let lookup: AddressAnswer | { match: "unreadable" } | null = null;
-  if (address) lookup = await schoolsForAddress(prisma, { ...address, year: query.year });
-  else if (asksForAddress(query)) lookup = { match: "unreadable" };
-  const list = await listSchools(prisma, {
-    year: query.year,
-    oktmo: query.oktmo,
-    district: query.district,
-    language: query.language,
-    adapted: query.adapted,
-    boarding: query.boarding,
-    withFreeSeats: query.free,
-    q: query.q,
-    after: query.after,
-    take: PAGE_SIZE,
-  });
   return {
     language,
     query,
