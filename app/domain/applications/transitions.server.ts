@@ -261,108 +261,124 @@ export async function applyCommand(db: PrismaClient, input: CommandInput): Promi
   // Read before the transaction: on the shared connection nothing else runs while one is open.
   const calendar = await loadProductionCalendar(db);
   try {
-    return await db.$transaction(async (tx) => {
-      if (input.idempotencyKey) {
-        const done = await tx.applicationEvent.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-        // A key already used for another application is a client's mistake, not a replay.
-        if (done && done.applicationId !== input.applicationId)
-          return { ok: false as const, error: "conflict" as const };
-        if (done) {
-          const current = await tx.application.findUniqueOrThrow({ where: { id: done.applicationId } });
-          return {
-            ok: true as const,
-            applicationId: done.applicationId,
-            from: done.fromStatus as Status,
-            to: done.toStatus as Status,
-            version: current.version,
-            replayed: true,
-          };
-        }
-      }
-      const application = await tx.application.findUnique({
-        where: { id: input.applicationId },
-        include: { service: { select: { details: true } } },
-      });
-      if (!application || application.status === "draft") return { ok: false as const, error: "not-found" as const };
-      if (input.expectedVersion !== undefined && input.expectedVersion !== application.version)
-        return { ok: false as const, error: "conflict" as const };
-      const allowedGrounds = groundsOf(application.service.details);
-      const decision = decide(application.status as Status, input.command, input.actor.kind, {
-        reason: input.reason,
-        ground: input.ground,
-        allowedGrounds,
-      });
-      if (!decision.ok) return decision;
-      const final = FINAL_STATUSES.includes(decision.to) && decision.to !== "withdrawn";
-      const deadline = await deadlineAfterAnswer(tx, application, decision, now, calendar);
-      const moved = await tx.application.updateMany({
-        where: { id: application.id, version: application.version },
-        data: {
-          status: decision.to,
-          version: { increment: 1 },
-          ...(final ? { decidedAt: now } : {}),
-          ...(deadline !== application.deadline ? { deadline } : {}),
-        },
-      });
-      if (moved.count !== 1) throw new Rollback({ ok: false, error: "conflict" });
-      await recordTransition(tx, application, {
-        command: input.command,
-        from: decision.from,
-        to: decision.to,
-        actor: input.actor,
-        at: now,
-        reason: input.reason?.trim() || null,
-        ground: input.ground ?? null,
-        idempotencyKey: input.idempotencyKey ?? null,
-        calendar,
-      });
-      if (DEPARTMENT_SPEAKS.includes(input.command) && (input.reason?.trim() || input.resultUploadId)) {
-        const message = await tx.applicationMessage.create({
-          data: {
-            applicationId: application.id,
-            author: "department",
-            authorId: input.actor.id,
-            text: input.reason?.trim() ?? "",
-            createdAt: now,
-          },
-        });
-        if (input.resultUploadId) {
-          await tx.upload.updateMany({
-            where: { id: input.resultUploadId, applicationId: application.id, messageId: null },
-            data: { messageId: message.id },
-          });
-        }
-      }
-      if (APPLICANT_ANSWERS.includes(input.command) && input.answer) {
-        const message = await tx.applicationMessage.create({
-          data: {
-            applicationId: application.id,
-            author: "applicant",
-            authorId: input.actor.id,
-            text: input.answer.text,
-            createdAt: now,
-          },
-        });
-        if (input.answer.uploadIds.length > 0) {
-          await tx.upload.updateMany({
-            where: { id: { in: input.answer.uploadIds }, applicationId: application.id, messageId: null },
-            data: { messageId: message.id },
-          });
-        }
-      }
-      return {
-        ok: true as const,
-        applicationId: application.id,
-        from: decision.from,
-        to: decision.to,
-        version: application.version + 1,
-        replayed: false,
-      };
-    });
+    return await db.$transaction((tx) => applyCommandInTransaction(tx, input, { now, calendar }));
   } catch (error) {
     if (error instanceof Rollback) return error.result;
     throw error;
   }
+}
+
+/**
+ * The same inside a transaction the caller holds, for acts over several applications at once (an
+ * enrollment order): a refused command returns its error, and the caller decides whether the whole
+ * act stands. A lost race on the version throws, which rolls the caller's transaction back.
+ */
+export async function applyCommandInTransaction(
+  tx: Tx,
+  input: CommandInput,
+  context: { now: Date; calendar: ProductionCalendar },
+): Promise<CommandResult> {
+  const { now, calendar } = context;
+  if (input.idempotencyKey) {
+    const done = await tx.applicationEvent.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+    // A key already used for another application is a client's mistake, not a replay.
+    if (done && done.applicationId !== input.applicationId) return { ok: false as const, error: "conflict" as const };
+    if (done) {
+      const current = await tx.application.findUniqueOrThrow({ where: { id: done.applicationId } });
+      return {
+        ok: true as const,
+        applicationId: done.applicationId,
+        from: done.fromStatus as Status,
+        to: done.toStatus as Status,
+        version: current.version,
+        replayed: true,
+      };
+    }
+  }
+  const application = await tx.application.findUnique({
+    where: { id: input.applicationId },
+    include: { service: { select: { details: true } } },
+  });
+  if (!application || application.status === "draft") return { ok: false as const, error: "not-found" as const };
+  if (input.expectedVersion !== undefined && input.expectedVersion !== application.version)
+    return { ok: false as const, error: "conflict" as const };
+  const allowedGrounds = groundsOf(application.service.details);
+  const decision = decide(application.status as Status, input.command, input.actor.kind, {
+    reason: input.reason,
+    ground: input.ground,
+    allowedGrounds,
+  });
+  if (!decision.ok) return decision;
+  const final = FINAL_STATUSES.includes(decision.to) && decision.to !== "withdrawn";
+  const deadline = await deadlineAfterAnswer(tx, application, decision, now, calendar);
+  const moved = await tx.application.updateMany({
+    where: { id: application.id, version: application.version },
+    data: {
+      status: decision.to,
+      version: { increment: 1 },
+      ...(final ? { decidedAt: now } : {}),
+      ...(deadline !== application.deadline ? { deadline } : {}),
+    },
+  });
+  if (moved.count !== 1) throw new Rollback({ ok: false, error: "conflict" });
+  await recordTransition(tx, application, {
+    command: input.command,
+    from: decision.from,
+    to: decision.to,
+    actor: input.actor,
+    at: now,
+    reason: input.reason?.trim() || null,
+    ground: input.ground ?? null,
+    idempotencyKey: input.idempotencyKey ?? null,
+    calendar,
+  });
+  if (DEPARTMENT_SPEAKS.includes(input.command) && (input.reason?.trim() || input.resultUploadId)) {
+    const message = await tx.applicationMessage.create({
+      data: {
+        applicationId: application.id,
+        author: "department",
+        authorId: input.actor.id,
+        text: input.reason?.trim() ?? "",
+        createdAt: now,
+      },
+    });
+    if (input.resultUploadId) {
+      await tx.upload.updateMany({
+        where: { id: input.resultUploadId, applicationId: application.id, messageId: null },
+        data: { messageId: message.id },
+      });
+    }
+  }
+  if (APPLICANT_ANSWERS.includes(input.command) && input.answer) {
+    const message = await tx.applicationMessage.create({
+      data: {
+        applicationId: application.id,
+        author: "applicant",
+        authorId: input.actor.id,
+        text: input.answer.text,
+        createdAt: now,
+      },
+    });
+    if (input.answer.uploadIds.length > 0) {
+      await tx.upload.updateMany({
+        where: { id: { in: input.answer.uploadIds }, applicationId: application.id, messageId: null },
+        data: { messageId: message.id },
+      });
+    }
+  }
+  return {
+    ok: true as const,
+    applicationId: application.id,
+    from: decision.from,
+    to: decision.to,
+    version: application.version + 1,
+    replayed: false,
+  };
+}
+
+/** Thrown inside a caller's transaction when an application moved under it: the act is rolled back. */
+export function isLostRace(error: unknown): error is Error {
+  return error instanceof Rollback;
 }
 
 const WAITING: readonly Status[] = ["waitingForInfo", "needsCorrection"];
