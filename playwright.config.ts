@@ -3,7 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./tests/browser";
 import { BROKEN_PORTAL_PORT, BROKEN_PORTAL_URL, PORTAL_LOG, PORTAL_PORT, PORTAL_URL } from "./tests/e2e/ports";
 
-// Debian's Chromium, kept off the network it would otherwise try to reach (STACK.md).
+// Debian's Chromium, kept off the network it would otherwise try to reach
+// (docs/decisions/0001-react-router-prisma-sqlite-offline.md).
 const launchOptions = {
   executablePath: findChromium() ?? undefined,
   args: [

@@ -6,6 +6,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import type { EntryContext, HandleErrorFunction, RouterContextProvider } from "react-router";
 import { isRouteErrorResponse, ServerRouter } from "react-router";
 import { I18nextProvider } from "react-i18next";
+import { handleWantsClientCode } from "~/components/client-code";
 import { NonceContext } from "~/components/nonce";
 import { getInstance } from "~/i18n/i18n.server";
 import { prisma } from "~/db/prisma.server";
@@ -14,6 +15,7 @@ import { startRetentionPurge } from "~/domain/applications/retention.server";
 import { startScheduledSubmissions } from "~/domain/enrollment/scheduled-submission.server";
 import { env, publicUrl } from "~/env.server";
 import { logger } from "~/server/logger.server";
+import { CACHEABLE_PAGE_HEADER } from "~/server/page-cache.server";
 import { applySecurityHeaders, createNonce } from "~/server/security-headers.server";
 
 export const streamTimeout = 5_000;
@@ -29,7 +31,12 @@ export default function handleRequest(
   loadContext: RouterContextProvider,
 ) {
   const nonce = createNonce();
-  applySecurityHeaders(responseHeaders, nonce, env().NODE_ENV === "development");
+  // A page without client code allows no script at all, and may be kept in the page cache for
+  // visitors who are not signed in (the cache checks that and drops this header).
+  const page = routerContext.staticHandlerContext.matches.at(-1)?.route.id;
+  const scripts = handleWantsClientCode(page ? routerContext.routeModules[page]?.handle : undefined);
+  applySecurityHeaders(responseHeaders, scripts ? nonce : null, env().NODE_ENV === "development");
+  if (!scripts) responseHeaders.set(CACHEABLE_PAGE_HEADER, "1");
 
   if (request.method.toUpperCase() === "HEAD") {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });

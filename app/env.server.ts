@@ -48,6 +48,8 @@ const EnvSchema = z
         },
         { message: "must be IP addresses or CIDR ranges separated by commas, e.g. 10.0.0.5,172.16.0.0/12" },
       ),
+    /** How long an anonymous page without client code is answered from memory (page-cache.server.ts); 0 turns it off. */
+    PAGE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     /** Without SMTP_URL a portal on a public address runs only as a declared demo (DEMO_MODE=true). */
     DEMO_MODE: z.enum(["true", "false"]).optional(),
   })

@@ -12,12 +12,16 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteLoaderData,
 } from "react-router";
 import type { Route } from "./+types/root";
 import stylesheet from "~/app.css?url";
+import { needsClientCode } from "~/components/client-code";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
+import { NavigationFocus } from "~/components/navigation-focus";
+import { headerLinksFor } from "~/domain/navigation/workplaces";
 import { useNonce } from "~/components/nonce";
 import { getLanguage, i18nextMiddleware } from "~/i18n/i18n.server";
 import { readVisionPreference } from "~/server/preferences.server";
@@ -33,6 +37,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     language: getLanguage(context),
     vision: await readVisionPreference(request),
     signedIn: user !== null,
+    // Staff get the way to their work in the header on every page (site-header.tsx).
+    links: user ? headerLinksFor(user.roles) : undefined,
     unread: user ? await countUnread(prisma, user.id) : 0,
     // For the warning before the session ends (milliseconds since the epoch).
     sessionExpiresAt: expiresAt,
@@ -52,6 +58,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   const nonce = useNonce();
   const language = data?.language ?? i18n.language;
+  const scripts = needsClientCode(useMatches());
 
   useEffect(() => {
     // Lets browser tests wait until React has taken over the server-rendered page.
@@ -59,7 +66,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   }, []);
 
   return (
-    <html lang={language} data-vision={data?.vision ? "high" : undefined}>
+    <html lang={language} data-vision={data?.vision ? "high" : undefined} data-static={scripts ? undefined : "true"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -78,6 +85,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           vision={data?.vision ?? false}
           signedIn={data?.signedIn ?? false}
           unread={data?.unread ?? 0}
+          links={data?.links}
         />
         {data?.sessionExpiresAt && (
           <SessionTimeoutWarning expiresAt={data.sessionExpiresAt} warnNow={data.sessionWarning} />
@@ -94,8 +102,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        <NavigationFocus />
+        {scripts && <ScrollRestoration nonce={nonce} />}
+        {scripts && <Scripts nonce={nonce} />}
       </body>
     </html>
   );

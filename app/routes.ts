@@ -37,6 +37,8 @@ export default [
   route("cabinet/applications", "routes/cabinet/applications.tsx"),
   route("cabinet/applications/:number", "routes/cabinet/application.tsx"),
   route("cabinet/applications/:number/withdraw", "routes/cabinet/withdraw.tsx"),
+  // First-grade enrollment: after a refusal for lack of places, one step to a school of the offer.
+  route("cabinet/applications/:number/apply-to/:schoolCode", "routes/cabinet/reapply.tsx"),
   route("cabinet/drafts/:draftId/delete", "routes/cabinet/draft-delete.ts"),
   route("cabinet/notifications", "routes/cabinet/notifications.tsx"),
   route("cabinet/account/delete", "routes/cabinet/account-delete.tsx"),
@@ -52,6 +54,8 @@ export default [
   route("office/applications/:number", "routes/office/application.tsx"),
   route("office/supervisor", "routes/office/supervisor.tsx"),
   route("office/enrollment", "routes/office/enrollment.tsx"),
+  // The ministry's first-grade campaign dashboard: the opening's load, demand and places by school.
+  route("office/enrollment/campaign", "routes/office/enrollment-campaign.tsx"),
   route("office/indicators", "routes/office/indicators.tsx"),
   route("office/indicators/:code", "routes/office/indicator.tsx"),
   route("admin", "routes/admin/index.tsx"),
@@ -63,10 +67,18 @@ export default [
   route("admin/schools", "routes/admin/schools.tsx"),
   route("admin/schools/:code/territory", "routes/admin/school-territory.tsx"),
   route("admin/territories/import", "routes/admin/territories-import.tsx"),
+  // First-grade enrollment campaigns: each year's stages and schools per child.
+  route("admin/campaigns", "routes/admin/campaigns.tsx"),
+  route("admin/campaigns/:year", "routes/admin/campaign.tsx"),
 
   // Machine-readable.
   route("api/services", "routes/api/services.ts"),
   route("api/schools", "routes/api/schools.ts"),
+  // A first-grade campaign's figures as open data (per-minute load at the opening, demand by school).
+  route("api/enrollment/campaign", "routes/api/enrollment-campaign.ts"),
+  // A school's enrollment orders with the registration numbers they enrolled (never names).
+  route("api/schools/:code/orders", "routes/api/school-orders.ts"),
+  route("api/schools/:code/orders.csv", "routes/api/school-orders-csv.ts"),
   route("api/indicators", "routes/api/indicators.ts"),
   route("api/indicators/:code.csv", "routes/api/indicator-csv.ts"),
   route("healthz", "routes/system/healthz.ts"),

@@ -8,11 +8,19 @@ import {
 import { seedProductionCalendar } from "~/domain/calendar/calendar-store.server";
 import { seedDemoAccounts } from "./accounts";
 import { seedStatisticsHistory } from "./history";
+import { seedFinishedCampaign } from "./enrollment-2026";
 import { seedSchools } from "./schools";
 import { categories, departments, lifeSituations, services } from "./catalogue/index";
 
-/** Everything a newcomer needs to see the portal working: the demo catalogue, demo accounts, the production calendar and the statistics history. */
-export async function seedDemoData(db: PrismaClient): Promise<{ services: number; accounts: number }> {
+/**
+ * Everything a newcomer needs to see the portal working: the demo catalogue, demo accounts, the
+ * production calendar and the statistics history; with `finishedCampaign`, also the 2026 first-grade
+ * campaign with its lists, orders and refusals (a few seconds more, so the tests leave it out).
+ */
+export async function seedDemoData(
+  db: PrismaClient,
+  options: { finishedCampaign?: boolean } = {},
+): Promise<{ services: number; accounts: number }> {
   for (const department of departments) await saveDepartment(db, department);
   for (const category of categories) await saveCategory(db, category);
   for (const situation of lifeSituations) await saveLifeSituation(db, situation);
@@ -24,5 +32,6 @@ export async function seedDemoData(db: PrismaClient): Promise<{ services: number
   await seedProductionCalendar(db);
   // The anonymised statistics since 2016, so the indicators have history (idempotent: once per database).
   await seedStatisticsHistory(db);
+  if (options.finishedCampaign) await seedFinishedCampaign(db);
   return { services: services.length, accounts };
 }

@@ -1,7 +1,7 @@
 /*
  * Several years of the statistics roll-up (StatDay, StatDayProcessing) for the indicators, written
  * straight into the tables: the anonymised daily counts that outlive the applications behind them
- * (DOMAIN.md §5), not applications. `seedDemoData` calls it so a fresh portal shows meaningful
+ * (docs/indicators.md), not applications. `seedDemoData` calls it so a fresh portal shows meaningful
  * indicators from 2016 on; the indicators benchmark reuses the generator with a larger volume.
  *
  * Deterministic: one seeded PRNG per year (per segment), so a year's rows do not depend on `until`

@@ -12,7 +12,7 @@ try {
   if (process.argv.includes("--if-empty") && !(await isDatabaseEmpty(db))) {
     console.log("The database already has a catalogue: nothing seeded.");
   } else {
-    const result = await seedDemoData(db);
+    const result = await seedDemoData(db, { finishedCampaign: true });
     console.log(`Seeded the demo data: ${result.services} services, ${result.accounts} accounts.`);
   }
 } finally {

@@ -1,5 +1,5 @@
 /*
- * The demo schools that take first-graders (DOMAIN.md §3, §9): numbered from 100 up and marked
+ * The demo schools that take first-graders (docs/enrollment.md): numbered from 100 up and marked
  * «(демо)», in Penza's four city districts, Kuznetsk, Zarechny and three rural districts. Municipality
  * names and ОКТМО codes are real (app/domain/region/municipalities.ts); the schools, their addresses
  * and their places are invented. The first-grade form offers every one of them; the demo officer

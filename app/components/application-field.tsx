@@ -10,6 +10,7 @@ import { Link } from "react-router";
 import { useValidationText } from "~/components/form-field";
 import type { FieldDefinition } from "~/domain/forms/form-definition";
 import { pick, type Language } from "~/domain/i18n/localized";
+import { formatFileSize } from "~/domain/region/numbers";
 
 /*
  * One field of a service's form definition, drawn from the definition: the kind decides the
@@ -55,6 +56,7 @@ export function ApplicationField({
   childChoices,
   files,
   addChildHref,
+  when,
 }: {
   definition: FieldDefinition;
   field: AnyField;
@@ -62,12 +64,15 @@ export function ApplicationField({
   childChoices: ChildChoice[];
   files: StoredFile[];
   addChildHref: string;
+  /** When a conditional field is to be answered, in words ("Заполните, если выбрано: …"). */
+  when?: string;
 }) {
   const { t } = useTranslation("applications");
   const label = pick(definition.label, language) + (definition.required ? "" : ` (${t("optional")})`);
-  const hintText =
+  const ownHint =
     (definition.hint && pick(definition.hint, language)) ||
     (HINT_KEYS[definition.kind] ? t(HINT_KEYS[definition.kind]!) : "");
+  const hintText = [when, ownHint].filter(Boolean).join(". ");
   const hintId = hintText ? `${field.id}-hint` : null;
   const hint = hintText ? (
     <p id={hintId!} className="text-sm text-muted">
@@ -159,9 +164,19 @@ export function ApplicationField({
     }
     case "passport":
     case "address":
-      return <CompositeField definition={definition} field={field} label={label} language={language} />;
+      return <CompositeField definition={definition} field={field} label={label} language={language} hint={hint} />;
     case "file":
-      return <FileField definition={definition} field={field} label={label} hint={hint} aria={aria} files={files} />;
+      return (
+        <FileField
+          definition={definition}
+          field={field}
+          label={label}
+          hint={hint}
+          aria={aria}
+          files={files}
+          language={language}
+        />
+      );
     default: {
       const type =
         definition.kind === "date"
@@ -203,11 +218,13 @@ function CompositeField({
   definition,
   field,
   label,
+  hint,
 }: {
   definition: Extract<FieldDefinition, { kind: "passport" | "address" }>;
   field: AnyField;
   label: string;
   language: Language;
+  hint: React.ReactNode;
 }) {
   const { t } = useTranslation("applications");
   const text = useValidationText();
@@ -215,8 +232,14 @@ function CompositeField({
     field as unknown as FieldMetadata<Record<string, unknown>, Record<string, unknown>, string[]>
   ).getFieldset() as unknown as Record<string, AnyField>;
   return (
-    <fieldset id={field.id} tabIndex={-1} className="space-y-3 rounded-md border border-slate-300 p-4">
+    <fieldset
+      id={field.id}
+      tabIndex={-1}
+      aria-describedby={hint ? `${field.id}-hint` : undefined}
+      className="space-y-3 rounded-md border border-slate-300 p-4"
+    >
       <legend className="px-1 font-semibold">{label}</legend>
+      {hint}
       <ErrorText field={field} label={label} />
       {PARTS[definition.kind].map((name) => {
         const part = parts[name]!;
@@ -259,6 +282,7 @@ function FileField({
   hint,
   aria,
   files,
+  language,
 }: {
   definition: Extract<FieldDefinition, { kind: "file" }>;
   field: AnyField;
@@ -266,6 +290,7 @@ function FileField({
   hint: React.ReactNode;
   aria: string | undefined;
   files: StoredFile[];
+  language: Language;
 }) {
   const { t } = useTranslation("applications");
   // A single-file field that already has its file shows it with "remove" instead of a new input,
@@ -289,7 +314,7 @@ function FileField({
               <a href={`/documents/${file.id}`} className="text-brand-700 underline">
                 {file.fileName}
               </a>
-              <span className="text-sm text-muted">{formatSize(file.size)}</span>
+              <span className="text-sm text-muted">{formatFileSize(file.size, language)}</span>
               <button
                 type="submit"
                 name="intent"
@@ -320,9 +345,3 @@ function FileField({
 }
 
 const typeName = (mime: string) => (mime === "application/pdf" ? "PDF" : mime === "image/png" ? "PNG" : "JPEG");
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

@@ -16,6 +16,8 @@ export type ChartPoint = {
   value: number | null;
   /** The target for the period, if there is one (a year's target may differ from the next's). */
   target?: number | null;
+  /** The period is still going on: drawn hollow and dashed, never as a finished one. */
+  partial?: boolean;
 };
 
 /** A tiny line of a series, decorative: the caller writes the latest value next to it in text. */
@@ -23,10 +25,13 @@ export function Sparkline({
   values,
   width = 120,
   height = 32,
+  lastPartial = false,
 }: {
   values: readonly (number | null)[];
   width?: number;
   height?: number;
+  /** The last value is of a period still going on: a hollow end, not a finished point. */
+  lastPartial?: boolean;
 }) {
   const known = values.filter((v): v is number => v !== null);
   const min = known.length > 0 ? Math.min(...known) : 0;
@@ -61,7 +66,14 @@ export function Sparkline({
         ) : null,
       )}
       {last !== null && last !== undefined && (
-        <circle cx={round(x(lastIndex))} cy={round(y(last))} r={3} fill="currentColor" />
+        <circle
+          cx={round(x(lastIndex))}
+          cy={round(y(last))}
+          r={3}
+          fill={lastPartial && lastIndex === values.length - 1 ? "#fff" : "currentColor"}
+          stroke="currentColor"
+          strokeWidth={lastPartial && lastIndex === values.length - 1 ? 1.5 : 0}
+        />
       )}
     </svg>
   );
@@ -77,6 +89,8 @@ export type TrendChartLabels = {
   noData: string;
   /** Under a missing point or bar: "н/д". */
   noDataShort: string;
+  /** In the legend, for a period still going on: "неполный период" (needed once a point is partial). */
+  partial?: string;
 };
 
 /**
@@ -139,7 +153,9 @@ export function TrendChart({
   // Every label when they fit side by side, else every second, third…
   const labelWidth = Math.max(0, ...points.map((p) => p.axisLabel.length)) * FONT * 0.6 + 6;
   const labelEvery = Math.max(1, Math.ceil(labelWidth / slot));
-  const segments = segmentsOf(points.map((p) => p.value));
+  // The line joins finished periods only; a period still going on hangs off it, dashed.
+  const segments = segmentsOf(points.map((p) => (p.partial ? null : p.value)));
+  const hasPartial = points.some((p) => p.partial && p.value !== null);
   const barWidth = Math.min(slot * 0.6, 48);
   const titleId = `${id}-title`;
   const summaryId = `${id}-summary`;
@@ -204,7 +220,11 @@ export function TrendChart({
                     y={round(y(p.value))}
                     width={round(barWidth)}
                     height={Math.max(round(top + plotH - y(p.value)), p.value > 0 ? 1 : 0)}
-                    fill="currentColor"
+                    fill={p.partial ? "#fff" : "currentColor"}
+                    stroke={p.partial ? "currentColor" : undefined}
+                    strokeWidth={p.partial ? 2 : undefined}
+                    strokeDasharray={p.partial ? "4 3" : undefined}
+                    data-partial={p.partial ? "true" : undefined}
                   />
                 ),
               )
@@ -232,6 +252,35 @@ export function TrendChart({
                   ))}
                 </g>
               ))}
+          {kind === "line" &&
+            points.map((p, i) => {
+              if (!p.partial || p.value === null) return null;
+              const before = points[i - 1];
+              return (
+                <g key={p.key} data-partial="true">
+                  {before && before.value !== null && !before.partial && (
+                    <line
+                      x1={round(x(i - 1))}
+                      y1={round(y(before.value))}
+                      x2={round(x(i))}
+                      y2={round(y(p.value))}
+                      stroke="currentColor"
+                      strokeWidth={2}
+                      strokeDasharray="4 3"
+                    />
+                  )}
+                  <circle
+                    cx={round(x(i))}
+                    cy={round(y(p.value))}
+                    r={4}
+                    fill="#fff"
+                    stroke="currentColor"
+                    strokeWidth={2}
+                    strokeDasharray="2 2"
+                  />
+                </g>
+              );
+            })}
         </g>
 
         {hasTarget && (
@@ -260,6 +309,23 @@ export function TrendChart({
           </svg>
           {labels.value}
         </span>
+        {hasPartial && labels.partial && (
+          <span className="inline-flex items-center gap-1.5">
+            <svg aria-hidden="true" focusable="false" width="24" height="12" className="text-brand-700">
+              <rect
+                x="7"
+                y="1"
+                width="10"
+                height="10"
+                fill="#fff"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeDasharray="3 2"
+              />
+            </svg>
+            {labels.partial}
+          </span>
+        )}
         {hasTarget && (
           <span className="inline-flex items-center gap-1.5">
             <svg aria-hidden="true" focusable="false" width="24" height="12" className="text-amber-800">
@@ -300,7 +366,12 @@ export function TrendChart({
             </thead>
             <tbody>
               {points.map((p, i) => (
-                <tr key={p.key} className="border-b border-slate-200" data-period={p.key}>
+                <tr
+                  key={p.key}
+                  className="border-b border-slate-200"
+                  data-period={p.key}
+                  data-partial={p.partial ? "true" : undefined}
+                >
                   <th scope="row" className="px-2 py-1 font-normal">
                     {p.label}
                   </th>

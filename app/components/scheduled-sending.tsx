@@ -40,11 +40,7 @@ export function ScheduledSending({ scheduled, opensAt }: { scheduled: Scheduled;
       data-testid="scheduled-sending"
       className="mt-6 rounded-md border border-slate-300 bg-white p-4"
     >
-      {scheduled?.state === "refused" && (
-        <p role="alert" className="mb-3 rounded-md border-l-4 border-red-700 bg-red-50 p-3">
-          {t(`schedule.refused.${scheduled.reason ?? "other"}`, { defaultValue: t("schedule.refused.other") })}
-        </p>
-      )}
+      {scheduled?.state === "refused" && <ScheduledRefusal reason={scheduled.reason} />}
       <h2 id="schedule-title" className="text-lg font-bold">
         {t("schedule.title")}
       </h2>
@@ -60,5 +56,19 @@ export function ScheduledSending({ scheduled, opensAt }: { scheduled: Scheduled;
         </button>
       </Form>
     </section>
+  );
+}
+
+/** Why a scheduled draft was not sent at the opening (also shown once the stage is open). */
+export function ScheduledRefusal({ reason, className = "mb-3" }: { reason: string | null; className?: string }) {
+  const { t } = useTranslation("enrollment");
+  return (
+    <p
+      role="alert"
+      data-testid="scheduled-refused"
+      className={`${className} rounded-md border-l-4 border-red-700 bg-red-50 p-3`}
+    >
+      {t(`schedule.refused.${reason ?? "other"}`, { defaultValue: t("schedule.refused.other") })}
+    </p>
   );
 }

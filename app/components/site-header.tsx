@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, useLocation } from "react-router";
 import type { Language } from "~/domain/i18n/localized";
 import { LANGUAGES } from "~/domain/i18n/localized";
+import { WORKPLACE_PATHS, type HeaderLinks } from "~/domain/navigation/workplaces";
 
 const LANGUAGE_NAMES: Record<Language, string> = { ru: "Русский", en: "English" };
 
@@ -10,15 +11,21 @@ export function SiteHeader({
   vision,
   signedIn,
   unread,
+  links = { workplaces: [], resident: true },
 }: {
   language: string;
   vision: boolean;
   signedIn: boolean;
   unread: number;
+  /** Which links a signed-in person gets: their workplaces (staff) and the resident's own. */
+  links?: HeaderLinks;
 }) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = location.pathname + location.search;
+  // The box shows the query only on the results page; elsewhere it starts empty. Keyed by it, so
+  // that with JavaScript (no page load between pages) the field is drawn afresh on every page.
+  const query = location.pathname === "/search" ? (new URLSearchParams(location.search).get("q") ?? "") : "";
 
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -73,10 +80,11 @@ export function SiteHeader({
             {t("layout.searchLabel")}
           </label>
           <input
+            key={`${location.pathname}?${query}`}
             id="site-search"
             type="search"
             name="q"
-            defaultValue={location.pathname === "/search" ? (new URLSearchParams(location.search).get("q") ?? "") : ""}
+            defaultValue={query}
             placeholder={t("layout.searchPlaceholder")}
             className="min-w-0 flex-1 rounded-md border border-slate-400 px-3 py-2"
           />
@@ -89,25 +97,42 @@ export function SiteHeader({
         </Form>
         {signedIn ? (
           <nav aria-label={t("layout.accountNav")} className="flex flex-wrap items-center gap-x-4 gap-y-1">
-            <Link to="/cabinet/applications" className="font-semibold text-brand-700 underline hover:text-brand-900">
-              {t("layout.applications")}
-            </Link>
-            <Link
-              to="/cabinet/notifications"
-              className="font-semibold text-brand-700 underline hover:text-brand-900"
-              data-testid="notifications-link"
-            >
-              {t("layout.notifications")}
-              {unread > 0 && (
-                <span
-                  className="ml-1 rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white"
-                  data-testid="unread"
+            {links.workplaces.map((workplace) => (
+              <Link
+                key={workplace}
+                to={WORKPLACE_PATHS[workplace]}
+                className="font-semibold text-brand-700 underline hover:text-brand-900"
+                data-testid={`workplace-${workplace}`}
+              >
+                {t(`layout.workplaces.${workplace}`)}
+              </Link>
+            ))}
+            {links.resident && (
+              <>
+                <Link
+                  to="/cabinet/applications"
+                  className="font-semibold text-brand-700 underline hover:text-brand-900"
                 >
-                  {unread}
-                  <span className="sr-only"> {t("layout.unread", { count: unread })}</span>
-                </span>
-              )}
-            </Link>
+                  {t("layout.applications")}
+                </Link>
+                <Link
+                  to="/cabinet/notifications"
+                  className="font-semibold text-brand-700 underline hover:text-brand-900"
+                  data-testid="notifications-link"
+                >
+                  {t("layout.notifications")}
+                  {unread > 0 && (
+                    <span
+                      className="ml-1 rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white"
+                      data-testid="unread"
+                    >
+                      {unread}
+                      <span className="sr-only"> {t("layout.unread", { count: unread })}</span>
+                    </span>
+                  )}
+                </Link>
+              </>
+            )}
             <Link to="/cabinet" className="font-semibold text-brand-700 underline hover:text-brand-900">
               {t("layout.cabinet")}
             </Link>

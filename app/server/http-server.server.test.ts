@@ -1,17 +1,33 @@
+import { request as httpRequest } from "node:http";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { createContext, type ServerBuild } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPortalServer } from "./http-server.server";
+import { CACHEABLE_PAGE_HEADER } from "./page-cache.server";
 
 /*
  * The HTTP server with a tiny stand-in for the React Router build: a resource route at /echo that
  * reads the whole body, as every action does.
  */
+let renders = 0;
 function fakeBuild(): ServerBuild {
   const routeModule = {
-    loader: () => Response.json({ ok: true }),
+    loader: ({ request }: { request: Request }) =>
+      new URL(request.url).searchParams.has("cacheable")
+        ? new Response(`rendered ${++renders}`, {
+            headers: { "Content-Type": "text/html", [CACHEABLE_PAGE_HEADER]: "1" },
+          })
+        : new URL(request.url).searchParams.has("big")
+          ? new Response("Заявление о приёме в первый класс. ".repeat(200), {
+              headers: { "Content-Type": "text/html" },
+            })
+          : Response.json({ ok: true }),
     action: async ({ request }: { request: Request }) => new Response(`read ${(await request.text()).length}`),
   };
   return {
@@ -39,7 +55,9 @@ function fakeBuild(): ServerBuild {
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-async function start(options: { headersTimeoutMs?: number; requestTimeoutMs?: number } = {}) {
+async function start(
+  options: { headersTimeoutMs?: number; requestTimeoutMs?: number; buildDir?: string; pageCacheMs?: number } = {},
+) {
   server = createPortalServer({ buildDir: "/nonexistent", build: fakeBuild(), mode: "production", ...options });
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
   return (server.address() as AddressInfo).port;
@@ -110,4 +128,73 @@ describe("createPortalServer", () => {
     expect(answers[0]!.status).toBe(200);
     expect(answers[1]!.status).toBe(403);
   });
+
+  it("compresses a page the browser accepts compressed, brotli first", async () => {
+    const port = await start();
+    const page = "Заявление о приёме в первый класс. ".repeat(200);
+    const br = await get(port, "/echo?big", "gzip, deflate, br");
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(br.body).toString("utf8")).toBe(page);
+    expect(br.body.length).toBeLessThan(page.length / 10);
+    const gzip = await get(port, "/echo?big", "gzip");
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gzip.body).toString("utf8")).toBe(page);
+    const plain = await get(port, "/echo?big", "identity");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString("utf8")).toBe(page);
+  });
+
+  it("sends the precompressed copy of a static file the browser accepts, the file itself otherwise", async () => {
+    const buildDir = mkdtempSync(path.join(tmpdir(), "portal-static-"));
+    try {
+      const assets = path.join(buildDir, "client", "assets");
+      mkdirSync(assets, { recursive: true });
+      writeFileSync(path.join(assets, "entry-abc.js"), "console.log(1)");
+      writeFileSync(path.join(assets, "entry-abc.js.br"), "BROTLI");
+      writeFileSync(path.join(assets, "entry-abc.js.gz"), "GZIP");
+      const port = await start({ buildDir });
+      const br = await get(port, "/assets/entry-abc.js", "gzip;q=0.8, br");
+      expect([br.headers["content-encoding"], br.body.toString()]).toEqual(["br", "BROTLI"]);
+      const gzip = await get(port, "/assets/entry-abc.js", "gzip, br;q=0");
+      expect([gzip.headers["content-encoding"], gzip.body.toString()]).toEqual(["gzip", "GZIP"]);
+      const plain = await get(port, "/assets/entry-abc.js", "");
+      expect([plain.headers["content-encoding"], plain.body.toString()]).toEqual([undefined, "console.log(1)"]);
+      expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    } finally {
+      rmSync(buildDir, { recursive: true, force: true });
+    }
+  });
 });
+
+describe("the page cache in the server", () => {
+  it("renders an anonymous cacheable page once, again after a write, and always for a signed-in person", async () => {
+    const port = await start({ pageCacheMs: 60_000 });
+    const base = `http://127.0.0.1:${port}`;
+    const text = async (init?: RequestInit) => (await fetch(`${base}/echo?cacheable`, init)).text();
+    const first = await text();
+    expect(await text()).toBe(first);
+    expect((await fetch(`${base}/echo?cacheable`)).headers.has(CACHEABLE_PAGE_HEADER)).toBe(false);
+    await fetch(`${base}/echo`, { method: "POST", body: "x" });
+    const afterWrite = await text();
+    expect(afterWrite).not.toBe(first);
+    const signedIn = { headers: { Cookie: "session=abc" } };
+    expect(await text(signedIn)).not.toBe(await text(signedIn));
+  });
+});
+
+/** A GET with the given Accept-Encoding, the body as sent (fetch would decompress it). */
+function get(port: number, url: string, acceptEncoding: string) {
+  return new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    const req = httpRequest(
+      { host: "127.0.0.1", port, path: url, headers: { "Accept-Encoding": acceptEncoding } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      },
+    );
+    req.on("error", reject);
+    req.end();
+  });
+}

@@ -5,13 +5,15 @@ export function createNonce(): string {
 }
 
 /*
- * Headers for every HTML response. Scripts run only with this response's nonce; the portal is
- * never framed (clickjacking) and never leaks full URLs to other sites.
+ * Headers for every HTML response. Scripts run only with this response's nonce — or, on a page sent
+ * without client code (client-code.ts), not at all, so such a page may be shared from the page cache
+ * without sharing a nonce; the portal is never framed (clickjacking) and never leaks full URLs to
+ * other sites.
  */
-export function applySecurityHeaders(headers: Headers, nonce: string, development: boolean): void {
+export function applySecurityHeaders(headers: Headers, nonce: string | null, development: boolean): void {
   const csp = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'${development ? " 'unsafe-inline'" : ""}`,
+    nonce === null ? "script-src 'none'" : `script-src 'self' 'nonce-${nonce}'${development ? " 'unsafe-inline'" : ""}`,
     // React's style attributes (progress bars, chart sizes) need inline styles.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",

@@ -31,7 +31,7 @@ if (config.SEED_DEMO_DATA) {
   const db = new PrismaClient({ adapter: createSqliteAdapter(config.DATABASE_URL) });
   if (await isDatabaseEmpty(db)) {
     const { seedDemoData } = await import("../../seeds/demo");
-    const result = await seedDemoData(db);
+    const result = await seedDemoData(db, { finishedCampaign: true });
     console.log(`Seeded the demo data (${result.services} services, ${result.accounts} accounts).`);
   }
   await db.$disconnect();

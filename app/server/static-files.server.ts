@@ -16,6 +16,19 @@ const CONTENT_TYPES: Record<string, string> = {
   ".webmanifest": "application/manifest+json",
 };
 
+/** The precompressed copy (precompress.ts) a browser accepts, best first: brotli, then gzip. */
+export function acceptedEncodings(header: string | string[] | undefined): ("br" | "gzip")[] {
+  const accepted = new Map<string, number>();
+  for (const part of (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    accepted.set(name, q ? Number(q.slice(2)) || 0 : 1);
+  }
+  const wildcard = accepted.get("*") ?? 0;
+  return (["br", "gzip"] as const).filter((encoding) => (accepted.get(encoding) ?? wildcard) > 0);
+}
+
 /**
  * Serves a file from the client build when one matches the URL; returns false otherwise.
  * Hashed files under /assets/ never change, so browsers may keep them for a year.
@@ -47,11 +60,24 @@ export async function serveStaticFile(root: string, req: IncomingMessage, res: S
     res.end();
     return true;
   }
-  res.setHeader("Content-Length", info.size);
+  // Compressed copies exist only for text files; Vary either way, so caches keep them apart.
+  let body = { file, size: info.size };
+  if (type.startsWith("text/") || type.includes("json") || type.includes("svg")) {
+    res.setHeader("Vary", "Accept-Encoding");
+    for (const encoding of acceptedEncodings(req.headers["accept-encoding"])) {
+      const copy = `${file}.${encoding === "br" ? "br" : "gz"}`;
+      const copyInfo = await stat(copy).catch(() => null);
+      if (!copyInfo?.isFile()) continue;
+      res.setHeader("Content-Encoding", encoding);
+      body = { file: copy, size: copyInfo.size };
+      break;
+    }
+  }
+  res.setHeader("Content-Length", body.size);
   if (req.method === "HEAD") {
     res.end();
     return true;
   }
-  createReadStream(file).pipe(res);
+  createReadStream(body.file).pipe(res);
   return true;
 }

@@ -35,7 +35,7 @@ describe("the demo catalogue", () => {
     }
   });
 
-  it("models the flagship services with their regulatory deadlines (DOMAIN.md §2)", () => {
+  it("models the flagship services with their regulatory deadlines (docs/catalogue.md)", () => {
     const expected: Record<string, { deadlineDays: number; mszu?: boolean }> = {
       "first-grade-enrollment": { deadlineDays: 5, mszu: true },
       "kindergarten-queue": { deadlineDays: 7, mszu: true },

@@ -1,4 +1,7 @@
 import type { ServiceSeed } from "~/domain/catalogue/service-content";
+import type { FormDefinitionInput } from "~/domain/forms/form-definition";
+import type { Localized } from "~/domain/i18n/localized";
+import { PRIORITY_CLASSES, type ExtraordinaryGround, type FirstGround } from "~/domain/enrollment/eligibility";
 import { SCHOOLS } from "../schools-data";
 import {
   applicantStep,
@@ -19,6 +22,225 @@ const noSeats = {
     "No free places at the school (another school will be offered)",
   ),
 };
+
+/*
+ * The grounds of each priority class as the parent reads them; the values are eligibility.ts's, so
+ * a ground added there does not compile until it has its words here.
+ */
+const EXTRAORDINARY_GROUNDS = {
+  prosecutorJudgeInvestigator: t(
+    "Ребёнок прокурора, судьи или сотрудника Следственного комитета (только в школы-интернаты)",
+    "Child of a prosecutor, judge or Investigative Committee officer (boarding schools only)",
+  ),
+  fallenServiceman: t(
+    "Ребёнок военнослужащего, погибшего (умершего) при исполнении обязанностей военной службы",
+    "Child of a serviceman who died on duty",
+  ),
+} satisfies Record<ExtraordinaryGround, Localized>;
+
+const FIRST_GROUNDS = {
+  serviceman: t("Ребёнок военнослужащего", "Child of a serviceman"),
+  police: t("Ребёнок сотрудника полиции", "Child of a police officer"),
+  penalSystem: t("Ребёнок сотрудника уголовно-исполнительной системы", "Child of a penal-system officer"),
+  bailiff: t(
+    "Ребёнок сотрудника органов принудительного исполнения (судебного пристава)",
+    "Child of an enforcement officer (bailiff)",
+  ),
+  fireService: t("Ребёнок сотрудника федеральной противопожарной службы", "Child of a federal fire-service officer"),
+  customs: t("Ребёнок сотрудника таможенных органов", "Child of a customs officer"),
+  rosgvardia: t("Ребёнок военнослужащего или сотрудника Росгвардии", "Child of a National Guard (Rosgvardia) member"),
+} satisfies Record<FirstGround, Localized>;
+
+const groundOptions = <G extends string>(grounds: readonly G[], labels: Record<G, Localized>) =>
+  grounds.map((value) => ({ value, label: labels[value] }));
+
+/** A field asked and required only while `field` has one of `values` (docs/enrollment.md, "The application form"). */
+const askedWhen = (field: string, values: (string | boolean)[]) => {
+  const condition = { field, in: values };
+  return { shownWhen: condition, requiredWhen: condition };
+};
+
+/*
+ * The first-grade application (docs/enrollment.md): the child with the birth certificate and the address
+ * (prefilled from the profile), the school, the priority right with its ground and proof, the
+ * sibling's details, the adapted programme with the ПМПК conclusion and the parent's consent, the
+ * language, and the documents. Proofs are optional: a claim without one is flagged for the school,
+ * not refused (eligibility.ts).
+ */
+function firstGradeForm(): FormDefinitionInput {
+  return {
+    steps: [
+      {
+        id: "child",
+        title: t("Ребёнок", "Child"),
+        fields: [
+          childField("child", t("Ребёнок", "Child"), { minAgeYears: 5, maxAgeYears: 9 }),
+          {
+            kind: "birthCertificate",
+            name: "birthCertificate",
+            label: t("Свидетельство о рождении", "Birth certificate"),
+            hint: t(
+              "Серия и номер, например IV-АИ 123456. Если оставить поле пустым, возьмём номер из профиля выбранного ребёнка",
+              "Series and number, e.g. IV-АИ 123456. Left empty, it is taken from the chosen child's profile",
+            ),
+          },
+          {
+            kind: "address",
+            name: "childAddress",
+            label: t("Адрес проживания ребёнка", "Child's home address"),
+            hint: t(
+              "Заполнен адресом из вашего профиля — исправьте, если ребёнок живёт по другому адресу",
+              "Filled in from your profile — correct it if the child lives elsewhere",
+            ),
+          },
+        ],
+      },
+      {
+        id: "school",
+        title: t("Школа и условия обучения", "School and learning"),
+        fields: [
+          {
+            kind: "select",
+            name: "school",
+            label: t("Школа", "School"),
+            // Every school that takes first-graders (seeds/schools-data.ts), by its number.
+            options: SCHOOLS.map((school) => ({ value: school.code, label: t(school.name.ru, school.name.en) })),
+          },
+          {
+            kind: "radio",
+            name: "priority",
+            label: t("Право на приоритетный приём", "Priority right"),
+            options: [
+              { value: "none", label: t("Нет", "None") },
+              { value: "extraordinary", label: t("Внеочередное", "Out of turn") },
+              { value: "first", label: t("Первоочередное", "First priority") },
+              {
+                value: "sibling",
+                label: t("Преимущественное (в школе учится брат или сестра)", "Sibling at the school"),
+              },
+            ],
+          },
+          {
+            kind: "select",
+            name: "extraordinaryGround",
+            label: t("Основание внеочередного права", "Ground of the out-of-turn right"),
+            options: groundOptions(
+              Object.keys(PRIORITY_CLASSES.extraordinary.grounds) as ExtraordinaryGround[],
+              EXTRAORDINARY_GROUNDS,
+            ),
+            ...askedWhen("priority", ["extraordinary"]),
+          },
+          {
+            kind: "select",
+            name: "firstGround",
+            label: t("Основание первоочередного права", "Ground of the first-priority right"),
+            options: groundOptions(Object.keys(PRIORITY_CLASSES.first.grounds) as FirstGround[], FIRST_GROUNDS),
+            ...askedWhen("priority", ["first"]),
+          },
+          {
+            kind: "personName",
+            name: "siblingName",
+            label: t("Фамилия, имя, отчество брата или сестры", "Sibling's full name"),
+            hint: t(
+              "Брат или сестра, в том числе неполнородные, учится в этой школе и живёт с ребёнком по одному адресу",
+              "A brother or sister, half-siblings included, who attends this school and lives at the same address",
+            ),
+            ...askedWhen("priority", ["sibling"]),
+          },
+          {
+            kind: "date",
+            name: "siblingBirthDate",
+            label: t("Дата рождения брата или сестры", "Sibling's date of birth"),
+            max: "today",
+            ...askedWhen("priority", ["sibling"]),
+          },
+          {
+            kind: "text",
+            name: "siblingClass",
+            label: t("Класс, в котором учится брат или сестра", "Sibling's class"),
+            hint: t("Номер класса и буква, например 3Б", "The class number and letter, e.g. 3Б"),
+            maxLength: 10,
+            pattern: { regex: "(?:[1-9]|1[01]) ?[а-яёa-z]", example: "3Б" },
+            ...askedWhen("priority", ["sibling"]),
+          },
+          {
+            kind: "checkbox",
+            name: "adaptedProgramme",
+            label: t("Нужно обучение по адаптированной программе", "An adapted programme is needed"),
+            required: false,
+          },
+          {
+            kind: "checkbox",
+            name: "adaptedProgrammeConsent",
+            label: t(
+              "Согласен(на) на обучение ребёнка по адаптированной образовательной программе",
+              "I consent to my child being taught by an adapted educational programme",
+            ),
+            ...askedWhen("adaptedProgramme", [true]),
+          },
+          {
+            kind: "select",
+            name: "language",
+            label: t("Язык образования", "Language of education"),
+            options: [
+              { value: "ru", label: t("Русский", "Russian") },
+              { value: "tt", label: t("Татарский", "Tatar") },
+              { value: "mdf", label: t("Мокшанский", "Moksha") },
+            ],
+          },
+          {
+            kind: "checkbox",
+            name: "charterAcknowledged",
+            label: t("С уставом и лицензией школы ознакомлен(а)", "I have read the school's charter and licence"),
+          },
+        ],
+      },
+      applicantStep([{ kind: "passport", name: "passport", label: t("Паспорт родителя", "Parent's passport") }]),
+      {
+        id: "documents",
+        title: t("Документы", "Documents"),
+        fields: [
+          {
+            kind: "file",
+            name: "priorityProof",
+            label: t("Справка с места работы (службы) родителя", "Certificate from the parent's employer or service"),
+            hint: t(
+              "Подтверждает внеочередное или первоочередное право. Без справки заявление примут, но школа отметит, что право не подтверждено, и попросит документ",
+              "Proves the out-of-turn or first-priority right. Without it the application is accepted, but the school marks the right as unproven and asks for the document",
+            ),
+            required: false,
+            shownWhen: { field: "priority", in: ["extraordinary", "first"] },
+          },
+          {
+            kind: "file",
+            name: "pmpkConclusion",
+            label: t("Заключение ПМПК", "ПМПК (psychological, medical and educational commission) conclusion"),
+            hint: t(
+              "Нужно для обучения по адаптированной программе. Без него заявление примут, но школа запросит заключение",
+              "Needed for an adapted programme. Without it the application is accepted, but the school will ask for it",
+            ),
+            required: false,
+            shownWhen: { field: "adaptedProgramme", in: [true] },
+          },
+          {
+            kind: "file",
+            name: "registrationProof",
+            label: t(
+              "Свидетельство о регистрации ребёнка по месту жительства",
+              "Proof of the child's registration at the address",
+            ),
+            hint: t(
+              "Или другой документ о регистрации по адресу проживания. Если не приложить, школа проверит оригинал",
+              "Or another document of registration at the home address. Without it the school checks the original",
+            ),
+            required: false,
+          },
+        ],
+      },
+      declarationStep(),
+    ],
+  };
+}
 
 export const educationServices: ServiceSeed[] = [
   {
@@ -89,80 +311,7 @@ export const educationServices: ServiceSeed[] = [
       ),
       refusalGrounds: [noSeats],
     },
-    form: {
-      steps: [
-        {
-          id: "child",
-          title: t("Ребёнок", "Child"),
-          fields: [
-            childField("child", t("Ребёнок", "Child"), { minAgeYears: 5, maxAgeYears: 9 }),
-            {
-              kind: "birthCertificate",
-              name: "birthCertificate",
-              label: t("Свидетельство о рождении", "Birth certificate"),
-            },
-            { kind: "address", name: "childAddress", label: t("Адрес проживания ребёнка", "Child's home address") },
-          ],
-        },
-        {
-          id: "school",
-          title: t("Школа и условия обучения", "School and learning"),
-          fields: [
-            {
-              kind: "select",
-              name: "school",
-              label: t("Школа", "School"),
-              // Every school that takes first-graders (seeds/schools-data.ts), by its number.
-              options: SCHOOLS.map((school) => ({ value: school.code, label: t(school.name.ru, school.name.en) })),
-            },
-            {
-              kind: "radio",
-              name: "priority",
-              label: t("Право на приоритетный приём", "Priority right"),
-              options: [
-                { value: "none", label: t("Нет", "None") },
-                { value: "extraordinary", label: t("Внеочередное", "Out of turn") },
-                { value: "first", label: t("Первоочередное", "First priority") },
-                {
-                  value: "sibling",
-                  label: t("Преимущественное (в школе учится брат или сестра)", "Sibling at the school"),
-                },
-              ],
-            },
-            {
-              kind: "checkbox",
-              name: "adaptedProgramme",
-              label: t("Нужно обучение по адаптированной программе", "An adapted programme is needed"),
-              required: false,
-            },
-            {
-              kind: "select",
-              name: "language",
-              label: t("Язык образования", "Language of education"),
-              options: [
-                { value: "ru", label: t("Русский", "Russian") },
-                { value: "tt", label: t("Татарский", "Tatar") },
-                { value: "mdf", label: t("Мокшанский", "Moksha") },
-              ],
-            },
-            {
-              kind: "checkbox",
-              name: "charterAcknowledged",
-              label: t("С уставом и лицензией школы ознакомлен(а)", "I have read the school's charter and licence"),
-            },
-          ],
-        },
-        applicantStep([{ kind: "passport", name: "passport", label: t("Паспорт родителя", "Parent's passport") }]),
-        documentsStep([
-          {
-            name: "priorityProof",
-            label: t("Подтверждение права на приоритет", "Proof of the priority right"),
-            required: false,
-          },
-        ]),
-        declarationStep(),
-      ],
-    },
+    form: firstGradeForm(),
   },
   {
     code: "58-EDU-002",
@@ -181,8 +330,8 @@ export const educationServices: ServiceSeed[] = [
       "Put your child on the waiting list for a municipal kindergarten",
     ),
     description: t(
-      "Очередь формируется по дате и времени подачи заявления внутри возрастной группы; возраст считается на 1 сентября. Можно указать до трёх желаемых детских садов и удобную дату начала посещения. Позицию в очереди видно в личном кабинете.",
-      "The list is ordered by the date and time of application within each age group; age is counted on 1 September. You can name up to three preferred kindergartens and a start date. Your place in the list is shown in your personal account.",
+      "Очередь формируется по дате и времени подачи заявления внутри возрастной группы; возраст считается на 1 сентября. Можно указать до трёх желаемых детских садов и удобную дату начала посещения. О решении ведомства вы узнаете в личном кабинете и по электронной почте.",
+      "The list is ordered by the date and time of application within each age group; age is counted on 1 September. You can name up to three preferred kindergartens and a start date. You will hear of the department's decision in your personal account and by e-mail.",
     ),
     keywords: {
       ru: ["детский сад", "садик", "ДОУ", "ДОО", "очередь в сад", "ясли"],

@@ -9,7 +9,7 @@ import { businessServices, cultureSportServices } from "./business-culture-sport
 
 /*
  * The demo catalogue of Penza oblast. Names of departments and municipalities are real; service
- * texts are written for the demo and simplified, deadlines follow DOMAIN.md §2 where it gives them.
+ * texts are written for the demo and simplified, deadlines follow docs/catalogue.md where it gives them.
  */
 
 export const departments: DepartmentSeed[] = [

@@ -19,6 +19,13 @@ export function textOption(name: string, envNames: string | string[]): string | 
   return argv.get(name) ?? names.map((e) => process.env[e]).find((v) => v !== undefined && v !== "");
 }
 
+/** A switch: `--name` alone or `--name=1|true`, else the environment variable set to 1 or true. */
+export function flagOption(name: string, envName: string): boolean {
+  if (process.argv.slice(2).includes(`--${name}`)) return true;
+  const raw = textOption(name, envName);
+  return raw === "1" || raw === "true";
+}
+
 /** A number option within [min, max]; anything else stops the script with a message. */
 export function numberOption(name: string, envNames: string | string[], fallback: number, min: number, max: number) {
   const raw = textOption(name, envNames);

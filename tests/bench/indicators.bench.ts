@@ -14,6 +14,8 @@
  * - the same cold with a new PrismaClient per run (connection opened, nothing cached);
  * - indicatorSeries of one indicator over every year, quarter and month of the range (the CSV
  *   export's path), cold and warm, and of all twelve indicators warm (a full export);
+ * - the indicator detail page's loader (getIndicatorDetail: the period's figures, trends by year and
+ *   month, ~50 breakdown rows by department, category and municipality), cold and warm;
  * - the two SQL statements loadMonthlyAggregates runs, alone through better-sqlite3 (SQLite's share),
  *   with their EXPLAIN QUERY PLAN per slice kind.
  *
@@ -35,6 +37,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { INDICATORS } from "~/domain/indicators/definitions";
+import { getIndicatorDetail } from "~/domain/indicators/indicator-detail.server";
 import {
   indicatorSeries,
   indicatorsForPeriod,
@@ -280,6 +283,20 @@ try {
     console.log(`  ${name.padEnd(40)} ${String(t.n).padStart(5)} ${ms(t.p50).padStart(9)} ${ms(t.p95).padStart(9)}`);
   }
 
+  // The detail page of one indicator (/office/indicators/<code>), for the last full year.
+  const detailSearch = new URLSearchParams({ period: String(year) });
+  const detail = () => getIndicatorDetail(client, { code: "decided-on-time", search: detailSearch, language: "ru" });
+  const detailCold = await measure(detail, () => bump.run());
+  const detailWarm = await measure(detail);
+  console.log("");
+  console.log("The indicator detail page's loader (getIndicatorDetail, decided-on-time, no slice), ms:");
+  for (const [name, t] of [
+    ["cold", detailCold],
+    ["warm", detailWarm],
+  ] as const) {
+    console.log(`  ${name.padEnd(40)} ${String(t.n).padStart(5)} ${ms(t.p50).padStart(9)} ${ms(t.p95).padStart(9)}`);
+  }
+
   // The SQL alone, and its plans: captured from the app's own queries.
   const logging = new PrismaClient({
     adapter: createSqliteAdapter(databaseUrl),
@@ -325,6 +342,7 @@ try {
       `cold year/no slice p50 ${ms(base.p50)} ms (p95 ${ms(base.p95)}), new client ${ms(fresh.p50)} ms; ` +
       `slowest cold ${worstName} p50 ${ms(worst.p50)} ms; warm ≤ ${ms(warmWorst)} ms p50; ` +
       `CSV series (${rangeKeys.length} periods) cold ${ms(seriesCold.p50)} / warm ${ms(seriesWarm.p50)} ms; ` +
+      `detail page cold ${ms(detailCold.p50)} / warm ${ms(detailWarm.p50)} ms; ` +
       `slowest SQL ${slowSql[0]} ${ms(slowSql[1].p50)} ms; ` +
       `${worst.p95 < COLD_BUDGET_MS ? `cold under ${COLD_BUDGET_MS} ms in every case` : `COLD OVER ${COLD_BUDGET_MS} ms`}; ` +
       (failed ? `FAILED: ${problems.join("; ")}` : "results OK"),

@@ -483,7 +483,8 @@ try {
   }
   const pairs = jobs.length - N;
   // Open the C keep-alive connections beforehand, so the run measures submissions rather than a
-  // saturated server accepting new connections (STACK.md); the run reports any it had to open.
+  // saturated server accepting new connections (docs/decisions/0019-durability-full-immediate.md); the run
+  // reports any it had to open.
   await Promise.all(Array.from({ length: C }, () => send("GET", new URL("/healthz", base), {}).catch(() => null)));
   console.log(
     `Submitting ${N} drafts with ${jobs.length} POSTs (${pairs} drafts twice, from two devices) from ${C} ` +

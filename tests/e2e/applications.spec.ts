@@ -139,7 +139,7 @@ test("a resident applies, resumes the draft elsewhere, submits twice, answers a 
   expect(stored.map((a) => a.number)).toEqual([number]);
   expect(await portalDb.applicationEvent.count({ where: { applicationId: stored[0]!.id, command: "submit" } })).toBe(1);
   const mail = await latestMailTo(resident.email, new RegExp(`Заявление № ${number} принято`));
-  expect(mail.text).toContain("Срок рассмотрения — до");
+  expect(mail.text).toContain("Срок рассмотрения: до");
 
   // The department asks for more; the resident sees it, in the header and by mail, and answers.
   await departmentActs(number!, "acknowledge");

@@ -71,6 +71,11 @@ const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> 
     url: "/cabinet/applications/58-2026-9999999-0/withdraw",
     expect: notFoundWhenSignedIn,
   },
+  // GET only explains (the button POSTs); someone else's application, or none, is not found.
+  "cabinet/applications/:number/apply-to/:schoolCode": {
+    url: "/cabinet/applications/58-2026-9999999-0/apply-to/112",
+    expect: notFoundWhenSignedIn,
+  },
   "cabinet/drafts/:draftId/delete": { url: "/cabinet/drafts/x/delete", expect: everyone("redirect") },
   "cabinet/notifications": { url: "/cabinet/notifications", expect: signedIn },
   // Residents delete their own account; staff accounts are not deleted this way.
@@ -84,6 +89,11 @@ const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> 
   "cabinet/children/:childId/delete": { url: "/cabinet/children/x/delete", expect: everyone("redirect") },
   office: { url: "/office", expect: staffOffice },
   "office/enrollment": { url: "/office/enrollment?school=112", expect: staffOffice },
+  // The ministry's dashboard: the enrollment department's staff (not school staff) and analysts.
+  "office/enrollment/campaign": {
+    url: "/office/enrollment/campaign?year=2027",
+    expect: { ...staffOffice, analyst: 200 },
+  },
   "office/applications/:number": {
     url: "/office/applications/58-2026-9999999-0",
     expect: { ...staffOffice, officer: 404, supervisor: 404 },
@@ -99,10 +109,15 @@ const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> 
   "admin/schools": { url: "/admin/schools", expect: adminOnly },
   "admin/schools/:code/territory": { url: "/admin/schools/112/territory", expect: adminOnly },
   "admin/territories/import": { url: "/admin/territories/import", expect: adminOnly },
+  "admin/campaigns": { url: "/admin/campaigns", expect: adminOnly },
+  "admin/campaigns/:year": { url: "/admin/campaigns/2027", expect: adminOnly },
   "preferences/language": { url: "/preferences/language", expect: everyone("redirect") },
   "preferences/vision": { url: "/preferences/vision", expect: everyone("redirect") },
   "api/services": { url: "/api/services", expect: everyone(200) },
   "api/schools": { url: "/api/schools", expect: everyone(200) },
+  "api/enrollment/campaign": { url: "/api/enrollment/campaign?year=2027", expect: everyone(200) },
+  "api/schools/:code/orders": { url: "/api/schools/112/orders?year=2027", expect: everyone(200) },
+  "api/schools/:code/orders.csv": { url: "/api/schools/112/orders.csv?year=2027", expect: everyone(200) },
   "api/indicators": { url: "/api/indicators?period=2026", expect: everyone(200) },
   "api/indicators/:code.csv": { url: "/api/indicators/decided-on-time.csv", expect: everyone(200) },
   healthz: { url: "/healthz", expect: everyone(200) },

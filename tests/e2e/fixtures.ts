@@ -66,8 +66,9 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+/** Waits until React has taken over the page, or at once on a page sent without scripts (client-code.ts). */
 export async function waitForHydration(page: Page) {
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await page.locator("html[data-hydrated], html[data-static]").first().waitFor({ state: "attached" });
 }
 
 export { expect };

@@ -11,9 +11,9 @@ test("health check reports the database", async ({ request }) => {
   expect(await response.json()).toEqual({ status: "ok", database: "ok" });
 });
 
-test("pages carry security headers with a fresh CSP nonce", async ({ request }) => {
-  const first = await request.get("/");
-  const second = await request.get("/");
+test("pages with client code carry security headers with a fresh CSP nonce", async ({ request }) => {
+  const first = await request.get("/login");
+  const second = await request.get("/login");
   const csp = first.headers()["content-security-policy"] ?? "";
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
@@ -27,6 +27,29 @@ test("pages carry security headers with a fresh CSP nonce", async ({ request }) 
   const scripts = html.match(/<script\b[^>]*>/g) ?? [];
   expect(scripts.length).toBeGreaterThan(0);
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+});
+
+test("pages without client code are sent compressed, with no script and a policy that allows none", async ({
+  request,
+}) => {
+  for (const url of ["/", "/services/first-grade-enrollment", "/search?q=школа", "/schools", "/indicators"]) {
+    const response = await request.get(url, { headers: { "Accept-Encoding": "br, gzip" } });
+    expect(response.status(), url).toBe(200);
+    expect(response.headers()["content-encoding"], url).toBe("br");
+    expect(response.headers()["content-security-policy"], url).toContain("script-src 'none'");
+    expect(response.headers()["x-portal-cacheable-page"], url).toBeUndefined();
+    const html = await response.text();
+    expect(html.match(/<script\b/g) ?? [], url).toEqual([]);
+    expect(html, url).toContain('data-static="true"');
+  }
+  // Hashed assets are sent precompressed.
+  const login = await (await request.get("/login")).text();
+  const asset =
+    /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(login)?.[1] ?? /href="(\/assets\/[^"]+\.js)"/.exec(login)?.[1];
+  expect(asset).toBeTruthy();
+  const compressed = await request.get(asset!, { headers: { "Accept-Encoding": "br" } });
+  expect(compressed.headers()["content-encoding"]).toBe("br");
+  expect(compressed.headers()["cache-control"]).toContain("immutable");
 });
 
 test("the catalogue API answers in the requested language with filters", async ({ request }) => {

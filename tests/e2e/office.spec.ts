@@ -6,8 +6,8 @@ import { PORTAL_URL } from "./ports";
 
 /*
  * The back office, with JavaScript on and off: an officer finds a new application in the queue,
- * takes it, registers and reviews it, asks the resident for more and decides; a refusal needs a
- * ground and an explanation; two officers acting at once; a supervisor moves work.
+ * takes it (registered and under review in the same act), asks the resident for more and decides;
+ * a refusal needs a ground and an explanation; two officers acting at once; a supervisor moves work.
  */
 const OFFICER = "officer.education@demo.gosuslugi58.ru";
 const SUPERVISOR = "supervisor.education@demo.gosuslugi58.ru";
@@ -72,10 +72,10 @@ test("an officer takes a new application from the queue, asks for more and provi
   await expect(page.getByTestId("days-left")).toHaveText(/срок сегодня|1 раб\. день/);
   await checkA11y();
 
-  await act(page, "Взять в работу", /взято в работу/);
+  // One act: taken, registered and under review (each still its own event in the history).
+  await act(page, "Взять в работу", /взято в работу, зарегистрировано и принято к рассмотрению/);
   await expect(page.getByTestId("assignee")).toHaveText(OFFICER);
-  await act(page, "Зарегистрировать (получено ведомством)", /зарегистрировано/);
-  await act(page, "Принять к рассмотрению", /принято к рассмотрению/);
+  await expect(page.getByTestId("status")).toHaveText("Заявление принято к рассмотрению");
 
   // An internal note stays inside the office.
   await page.getByLabel("Текст заметки").fill("Проверить зачисление ребёнка в школу № 112");
@@ -138,8 +138,7 @@ test("a refusal needs a ground from the service's list and an explanation", asyn
   const { number } = await newApplication("office-refuse");
   await signInAs(page, OFFICER, javaScriptEnabled);
   await open(page, `/office/applications/${number}`, javaScriptEnabled);
-  await act(page, "Зарегистрировать (получено ведомством)", /зарегистрировано/);
-  await act(page, "Принять к рассмотрению", /принято к рассмотрению/);
+  await act(page, "Взять в работу", /принято к рассмотрению/);
   await page.getByRole("button", { name: "Отказать", exact: true }).click();
   const summary = page.getByRole("alert").filter({ hasText: "Исправьте ошибки" });
   await expect(summary).toContainText("Основание для отказа");
@@ -164,8 +163,7 @@ test("two officers acting at once: one succeeds, the other sees the change and k
   const { number } = await newApplication("office-conflict");
   await signInAs(page, OFFICER, javaScriptEnabled);
   await open(page, `/office/applications/${number}`, javaScriptEnabled);
-  await act(page, "Зарегистрировать (получено ведомством)", /зарегистрировано/);
-  await act(page, "Принять к рассмотрению", /принято к рассмотрению/);
+  await act(page, "Взять в работу", /принято к рассмотрению/);
 
   // A colleague (the supervisor) opens the same application and requests information first.
   const colleague = await officerSession(browser, SUPERVISOR, javaScriptEnabled);

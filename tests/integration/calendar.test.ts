@@ -60,7 +60,7 @@ describe("the production calendar in the database", () => {
     expect(isWorkingDay(calendar, "2027-12-31")).toBe(false);
   });
 
-  it("gives 2025–2027 their 247 working days and the DOMAIN.md §6 worked examples", async () => {
+  it("gives 2025–2027 their 247 working days and the worked examples of docs/deadlines.md", async () => {
     const calendar = await loadProductionCalendar(db);
     expect(sum(workingDaysByMonth(calendar, 2026))).toBe(247);
     expect(sum(workingDaysByMonth(calendar, 2025))).toBe(247);

@@ -71,7 +71,7 @@ async function parent(certificateNumber: number, childBirthDate = "2021-01-15") 
 
 async function draftFor(
   userId: string,
-  input: { school: string; certificate: number; priority?: string; house?: string },
+  input: { school: string; certificate: number; priority?: string; house?: string; more?: Record<string, unknown> },
 ) {
   const draftId = await createDraft(db, userId, SERVICE);
   const child = (await getChildren(db, userId))[0]!;
@@ -85,6 +85,7 @@ async function draftFor(
     charterAcknowledged: "on",
     accuracyConfirmed: "on",
     personalDataConsent: "on",
+    ...input.more,
   };
   expect(await saveDraftAnswers(db, userId, draftId, answers, "review")).toBe(true);
   return draftId;
@@ -150,7 +151,12 @@ describe("first-grade submission in the campaign", () => {
     const beforeDraft = await draftFor(before, { school: "112", certificate: 630001 });
     await submitApplication(db, { applicantId: before, draftId: beforeDraft, ip: "192.0.2.1", now: december });
     const priority = await parent(630002);
-    const priorityDraft = await draftFor(priority, { school: "112", certificate: 630002, priority: "first" });
+    const priorityDraft = await draftFor(priority, {
+      school: "112",
+      certificate: 630002,
+      priority: "first",
+      more: { firstGround: "police" },
+    });
     const result = await submitApplication(db, {
       applicantId: priority,
       draftId: priorityDraft,

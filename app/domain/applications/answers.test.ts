@@ -258,8 +258,9 @@ describe("describeAnswers", () => {
     expect(rowOf("en", "school", { school: "99" }).lines).toEqual(["99"]);
   });
 
-  it("shows a child by name and birth date", () => {
-    expect(rowOf("ru", "child").lines).toEqual(["Кузнецов Иван Андреевич, 2015-05-07"]);
+  it("shows a child by name and birth date (ДД.ММ.ГГГГ)", () => {
+    expect(rowOf("ru", "child").lines).toEqual(["Кузнецов Иван Андреевич, 07.05.2015"]);
+    expect(rowOf("en", "child").lines).toEqual(["Кузнецов Иван Андреевич, 07/05/2015"]);
     expect(rowOf("ru", "child", { child: "removed-child" }).lines).toEqual(["removed-child"]);
   });
 
@@ -271,10 +272,19 @@ describe("describeAnswers", () => {
   });
 
   it("shows the passport, the address, numbers and text on one line each", () => {
-    expect(rowOf("ru", "passport").lines).toEqual(["5600 000002, 2015-06-01, 580-001"]);
+    expect(rowOf("ru", "passport").lines).toEqual(["5600 000002, 01.06.2015, 580-001"]);
     expect(rowOf("ru", "address").lines).toEqual(["Пенза, ул. Московская, 12, 2"]);
     expect(rowOf("ru", "childrenCount").lines).toEqual(["4"]);
     expect(rowOf("ru", "applicantName").lines).toEqual(["Кузнецов Андрей Петрович"]);
+  });
+
+  it("shows dates as on documents, and a mistyped date as it was typed", () => {
+    expect(rowOf("ru", "startDate", { startDate: "2020-03-15" }).lines).toEqual(["15.03.2020"]);
+    expect(rowOf("en", "startDate", { startDate: "2020-03-15" }).lines).toEqual(["15/03/2020"]);
+    expect(rowOf("ru", "startDate", { startDate: "15 марта" }).lines).toEqual(["15 марта"]);
+    expect(rowOf("ru", "passport", { passport: { number: "5612 345678", issuedOn: "2010-06-01" } }).lines).toEqual([
+      "5612 345678, 01.06.2010",
+    ]);
   });
 
   it("lists files by their names, with no text lines", () => {

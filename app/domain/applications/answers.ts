@@ -1,8 +1,10 @@
 import type { FieldDefinition, FormDefinition, StepDefinition } from "~/domain/forms/form-definition";
+import { isShown } from "~/domain/forms/conditions";
 import { inputLimit, typedValueProblem, UPLOAD_REFERENCE } from "~/domain/forms/form-schema";
 import { validationMessage as m } from "~/domain/forms/validation-message";
 import { MAX_FILES_PER_FIELD } from "~/domain/uploads/file-type";
 import { pick, type Language } from "~/domain/i18n/localized";
+import { formatShortDate } from "~/domain/region/dates";
 
 /*
  * The answers of an application: a JSON object by field name. A step that passed validation holds
@@ -30,14 +32,21 @@ const PREFILL: Record<string, (facts: ApplicantFacts) => unknown> = {
   applicantEmail: (f) => f.email,
   inn: (f) => f.inn ?? undefined,
   passport: (f) => f.passport,
-  address: (f) =>
+  address: (f) => addressFact(f),
+  // The first-grade form's child lives with the parent as a rule; the parent corrects it if not.
+  childAddress: (f) => addressFact(f),
+};
+
+function addressFact(f: ApplicantFacts) {
+  return (
     f.address && {
       locality: f.address.locality,
       street: f.address.street,
       house: f.address.house,
       apartment: f.address.apartment ?? undefined,
-    },
-};
+    }
+  );
+}
 
 export function prefillAnswers(form: FormDefinition, facts: ApplicantFacts): Answers {
   const answers: Answers = {};
@@ -203,11 +212,14 @@ function describeValue(field: FieldDefinition, value: unknown, ctx: DescribeCont
       return value === true || value === "on" ? [ctx.yes] : [];
     case "child": {
       const child = ctx.children.find((c) => c.id === value);
-      return [child ? `${child.name}, ${child.birthDate}` : scalarText(value)];
+      return [child ? `${child.name}, ${formatShortDate(child.birthDate, ctx.language)}` : scalarText(value)];
     }
+    case "date":
+      return [formatShortDate(scalarText(value), ctx.language)];
     case "passport": {
       const p = value as Record<string, string | undefined>;
-      return [[p.number, p.issuedOn, p.issuerCode].filter(Boolean).join(", ")];
+      const issuedOn = typeof p.issuedOn === "string" ? formatShortDate(p.issuedOn, ctx.language) : undefined;
+      return [[p.number, issuedOn, p.issuerCode].filter(Boolean).join(", ")];
     }
     case "address": {
       const a = value as Record<string, string | undefined>;
@@ -225,17 +237,20 @@ export function describeAnswers(form: FormDefinition, answers: Answers, ctx: Des
   return form.steps.map((step) => ({
     stepId: step.id,
     title: pick(step.title, ctx.language),
-    rows: step.fields.map((field) => ({
-      name: field.name,
-      label: pick(field.label, ctx.language),
-      lines: describeValue(field, answers[field.name], ctx),
-      files:
-        field.kind === "file"
-          ? referencedUploads({ [field.name]: answers[field.name] }).map((id) => ({
-              id,
-              name: ctx.uploads.get(id)?.fileName ?? id,
-            }))
-          : [],
-    })),
+    // A field not asked (its condition does not hold) is not an answer to show.
+    rows: step.fields
+      .filter((field) => isShown(field, (name) => answers[name]))
+      .map((field) => ({
+        name: field.name,
+        label: pick(field.label, ctx.language),
+        lines: describeValue(field, answers[field.name], ctx),
+        files:
+          field.kind === "file"
+            ? referencedUploads({ [field.name]: answers[field.name] }).map((id) => ({
+                id,
+                name: ctx.uploads.get(id)?.fileName ?? id,
+              }))
+            : [],
+      })),
   }));
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "~/generated/prisma/client";
+import { mailScheduledRefusal, SCHEDULED_REFUSED } from "~/domain/enrollment/scheduled-submission.server";
 import { isLanguage, pick, type Language } from "~/domain/i18n/localized";
 import { formatDate } from "~/domain/region/dates";
 import { translatorFor } from "~/i18n/translate.server";
@@ -60,6 +61,10 @@ export async function mailPendingNotifications(db: PrismaClient, publicUrl: stri
             .join("\n\n"),
           kind: `application-${kind}`,
         });
+        sent += 1;
+      } else if (notification.status === SCHEDULED_REFUSED) {
+        // A scheduled first-grade draft not sent at the opening: the draft has no number yet.
+        await mailScheduledRefusal(db, { draftId: application.id, to: user.email, language: user.language, publicUrl });
         sent += 1;
       }
       await db.notification.update({ where: { id: notification.id }, data: { mailedAt: new Date() } });

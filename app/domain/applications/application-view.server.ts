@@ -104,13 +104,17 @@ export async function getApplicationPage(
       application.deadline && !final
         ? workingDaysLeft(await loadProductionCalendar(db), today, application.deadline)
         : null,
-    timeline: application.events.map((e) => ({
-      id: e.id,
-      at: formatDateTime(e.at, language),
-      status: e.toStatus as Status,
-      command: e.command,
-      reason: e.reason,
-    })),
+    // The history lists status changes; who in the department works the case (an "assign" event,
+    // which leaves the status as it was) is the office's business and would repeat the status.
+    timeline: application.events
+      .filter((e) => e.command !== "assign")
+      .map((e) => ({
+        id: e.id,
+        at: formatDateTime(e.at, language),
+        status: e.toStatus as Status,
+        command: e.command,
+        reason: e.reason,
+      })),
     messages: application.messages.map((msg) => ({
       id: msg.id,
       author: msg.author as "department" | "applicant",

@@ -89,6 +89,8 @@ export async function getChildren(db: PrismaClient, userId: string) {
     id: c.id,
     name: [c.lastName, c.firstName, c.middleName].filter(Boolean).join(" "),
     birthDate: c.birthDate,
+    // The application's birth-certificate field takes it once the child is chosen (draft-prefill.ts).
+    birthCertificate: c.birthCertificate,
   }));
 }
 

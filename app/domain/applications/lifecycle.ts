@@ -1,5 +1,5 @@
 /*
- * The application lifecycle (DOMAIN.md §4) as a table: each command says from which statuses it
+ * The application lifecycle (docs/lifecycle.md) as a table: each command says from which statuses it
  * may be given, the status it leads to, who may give it and whether a reason is required. One pure
  * `decide` applies it; the same table decides which buttons a person sees. Status codes are the
  * ones Gosuslugi uses, so residents recognise the wording.

@@ -18,7 +18,7 @@ export async function listNotifications(db: PrismaClient, userId: string, take =
       status: true,
       createdAt: true,
       readAt: true,
-      application: { select: { number: true, serviceId: true } },
+      application: { select: { id: true, number: true, serviceId: true, service: { select: { slug: true } } } },
     },
   });
 }

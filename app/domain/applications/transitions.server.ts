@@ -242,6 +242,11 @@ export type CommandInput = {
   resultUploadId?: string;
   /** The resident's answer to a request, with documents already stored. */
   answer?: { text: string; uploadIds: string[] };
+  /**
+   * The resident hears of the change (default yes). An act of several changes in one go (taking a
+   * new application into work) tells them of the last one only, not of each step on the way.
+   */
+  notify?: boolean;
   now?: Date;
 };
 
@@ -330,6 +335,7 @@ export async function applyCommandInTransaction(
     reason: input.reason?.trim() || null,
     ground: input.ground ?? null,
     idempotencyKey: input.idempotencyKey ?? null,
+    notify: input.notify,
     calendar,
   });
   if (DEPARTMENT_SPEAKS.includes(input.command) && (input.reason?.trim() || input.resultUploadId)) {

@@ -58,7 +58,7 @@ const holidayName = (isoDate: string): string | undefined => HOLIDAY_NAMES[isoDa
 
 /**
  * The special days of a year as the portal ships them: for 2025–2027 the holidays and transfers of
- * the government's decrees (DOMAIN.md §6), for any other year the art. 112 holidays with the
+ * the government's decrees (docs/deadlines.md), for any other year the art. 112 holidays with the
  * transfers of its p. 2 (a weekend holiday's day moves to the next working day; not 1–8 January),
  * until an administrator enters that year's decree. Days off on a Saturday or Sunday are not listed
  * (they are days off anyway).

@@ -7,7 +7,7 @@ const moved = (year: number) =>
   article112DaysOff(year).filter((day) => !/-(01-0[1-8]|02-23|03-08|05-01|05-09|06-12|11-04)$/.test(day));
 
 describe("art. 112 p. 2: a holiday on a Saturday or Sunday moves to the next working day", () => {
-  it("2027 by the rule alone: 3 May, 10 May and 14 June off (DOMAIN.md §6)", () => {
+  it("2027 by the rule alone: 3 May, 10 May and 14 June off (docs/deadlines.md)", () => {
     expect(moved(2027)).toEqual(["2027-05-03", "2027-05-10", "2027-06-14"]);
   });
 

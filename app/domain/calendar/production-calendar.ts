@@ -22,7 +22,7 @@ const range = (year: number, month: number, from: number, to: number) =>
 const iso = (year: number, month: number, day: number) =>
   `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 
-/** A year's calendar as a government decree sets it (DOMAIN.md §6). */
+/** A year's calendar as a government decree sets it (docs/deadlines.md). */
 export type DecreedYear = {
   /** Days off, including the Saturdays and Sundays of the holiday periods. */
   daysOff: readonly string[];
@@ -33,7 +33,7 @@ export type DecreedYear = {
 };
 
 /**
- * Art. 112 holidays and the transfers of the decrees DOMAIN.md §6 lists for 2025–2027 (days off
+ * Art. 112 holidays and the transfers of the decrees entered for 2025–2027 (docs/deadlines.md; days off
  * include the Saturdays and Sundays of the holiday periods). The database's calendar is seeded from
  * this. A decree replaces the art. 112 p. 2 rule (it may place a weekend holiday's day elsewhere, as
  * 2025 did with 23 February and 8 March), so a decreed year lists every transfer itself.

@@ -42,7 +42,7 @@ describe("the production calendar", () => {
   });
 });
 
-describe("legal deadlines (DOMAIN.md §6 worked examples)", () => {
+describe("legal deadlines (the worked examples of docs/deadlines.md)", () => {
   it("received 30 April 2026, 10 working days → due 18 May", () => {
     expect(legalDeadline(calendar, moscow("2026-04-30T11:00"), 10)).toBe("2026-05-18");
   });

@@ -2,7 +2,7 @@ import { REGION_TIME_ZONE } from "~/domain/region/clock";
 import type { ProductionCalendar } from "./production-calendar";
 
 /*
- * Regulatory deadlines in working days (DOMAIN.md §6): an application received outside office hours
+ * Regulatory deadlines in working days (docs/deadlines.md): an application received outside office hours
  * or on a day off counts as received on the next working day; the term starts the day after; only
  * working days count; a deadline on a day off moves to the next working day (counting only working
  * days, it never lands on one).
@@ -101,7 +101,7 @@ function workingDaysBetween(calendar: ProductionCalendar, from: string, to: stri
 }
 
 /**
- * The deadline after the clock was paused (waiting for the resident's answer, DOMAIN.md §6): the
+ * The deadline after the clock was paused (waiting for the resident's answer, docs/deadlines.md): the
  * working days from the request to the answer are added to it. A request and answer on the same day
  * pause nothing.
  */

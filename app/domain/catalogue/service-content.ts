@@ -38,7 +38,7 @@ export const ServiceDetailsSchema = z.object({
   refusalGrounds: z.array(RefusalGroundSchema).min(1),
   /** Where a visit is needed: what for. */
   visitNote: LocalizedSchema.optional(),
-  /** The deadline stops while the department waits for the resident's answer (DOMAIN.md §6). */
+  /** The deadline stops while the department waits for the resident's answer (docs/deadlines.md). */
   pauseWhileWaiting: z.boolean().default(true),
   /**
    * How long a decided application is kept (срок хранения), in years from the decision; then its

@@ -3,7 +3,7 @@ import { regionDate } from "~/domain/region/clock";
 import type { PriorityClass } from "./eligibility";
 
 /*
- * A first-grade enrollment campaign (приёмная кампания в 1 класс, DOMAIN.md §3): the instants its
+ * A first-grade enrollment campaign (приёмная кампания в 1 класс, docs/enrollment.md): the instants its
  * two stages open and end, and how many schools one child may be applied to per stage. The
  * configuration is data (an administrator edits it per year; regions have opened on 18 or 29 March);
  * `defaultCampaign` is only the starting point of a new year.
@@ -46,7 +46,7 @@ function regionEndOfDay(year: number, month: number, day: number): Date {
   return new Date(regionMidnight(year, month, day + 1).getTime() - 1);
 }
 
-/** The federal dates (DOMAIN.md §3): stage 1 from 1 April to 30 June, stage 2 from 6 July to 5 September. */
+/** The federal dates (docs/enrollment.md): stage 1 from 1 April to 30 June, stage 2 from 6 July to 5 September. */
 export function defaultCampaign(year: number): EnrollmentCampaign {
   return {
     year,
@@ -116,7 +116,7 @@ export function validateCampaign(campaign: EnrollmentCampaign): CampaignIssue[] 
 export type SchoolStageOptions = {
   /**
    * A school that has enrolled all its territory's children may open stage 2 before the campaign's
-   * date (DOMAIN.md §3): the instant it does, if it has. An instant before stage 1 ends counts as the
+   * date (docs/enrollment.md): the instant it does, if it has. An instant before stage 1 ends counts as the
    * instant after it — stage 1 belongs to the territory's children until its end — and one after the
    * campaign's own opening changes nothing.
    */

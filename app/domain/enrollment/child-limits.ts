@@ -5,7 +5,7 @@ import type { Stage } from "./campaign";
 
 /*
  * One application per child per school, and at most the campaign's `schoolsPerChild[stage]` schools
- * per child in a stage (DOMAIN.md §3). The child is known by the birth certificate, normalised, across
+ * per child in a stage (docs/enrollment.md). The child is known by the birth certificate, normalised, across
  * all accounts: two parents, or one parent on four devices, applying for the same child are one child.
  */
 

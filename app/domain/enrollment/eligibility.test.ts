@@ -139,6 +139,10 @@ describe("the flags an application carries", () => {
       ["adaptedProgrammeWithoutPmpk"],
     ],
     ["an adapted programme with ПМПК", { adaptedProgramme: { pmpkConclusionFileId: "f4" } }, ordinary, []],
+    ["no proof of registration attached", { registrationProofFileId: null }, ordinary, ["registrationProofMissing"]],
+    ["the proof of registration attached", { registrationProofFileId: "f5" }, ordinary, []],
+    // A form that did not ask for it (a draft begun on an earlier version) is not flagged.
+    ["no proof of registration asked", { registrationProofFileId: undefined }, ordinary, []],
     [
       "everything at once",
       {
@@ -146,9 +150,17 @@ describe("the flags an application carries", () => {
         birthDate: "2022-01-01",
         inTerritory: false,
         adaptedProgramme: { pmpkConclusionFileId: null },
+        registrationProofFileId: null,
       },
       ordinary,
-      ["proofMissing", "boardingOnlyRight", "ageOutsideRange", "outsideTerritory", "adaptedProgrammeWithoutPmpk"],
+      [
+        "proofMissing",
+        "boardingOnlyRight",
+        "ageOutsideRange",
+        "outsideTerritory",
+        "adaptedProgrammeWithoutPmpk",
+        "registrationProofMissing",
+      ],
     ],
   ])("%s", (_, changes, school, flags) => {
     expect(claimFlags({ ...base, ...changes }, school)).toEqual(flags);

@@ -1,5 +1,5 @@
 /*
- * Who may be enrolled and on what right (DOMAIN.md §3): the child's age on 1 September of the
+ * Who may be enrolled and on what right (docs/enrollment.md): the child's age on 1 September of the
  * campaign year, the priority classes with the proof each needs, and the flags an application
  * carries to the school. Nothing here refuses an application: refusal is lawful only for lack of
  * seats, so what is out of the ordinary is flagged for the school to check.
@@ -119,10 +119,20 @@ export type EnrollmentClaim = {
   priority: PriorityClaim | null;
   /** The adapted programme asked for, with the ПМПК conclusion attached (null where none was). */
   adaptedProgramme: { pmpkConclusionFileId: string | null } | null;
+  /**
+   * The proof of registration at the address (свидетельство о регистрации по месту жительства):
+   * the file, null when the form asked and none was attached, absent when the form did not ask.
+   */
+  registrationProofFileId?: string | null;
 };
 
 export type ClaimFlag =
-  "proofMissing" | "boardingOnlyRight" | "ageOutsideRange" | "outsideTerritory" | "adaptedProgrammeWithoutPmpk";
+  | "proofMissing"
+  | "boardingOnlyRight"
+  | "ageOutsideRange"
+  | "outsideTerritory"
+  | "adaptedProgrammeWithoutPmpk"
+  | "registrationProofMissing";
 
 function hasProof(claim: PriorityClaim): boolean {
   if (claim.class !== "sibling") return Boolean(claim.employerCertificateFileId);
@@ -171,5 +181,7 @@ export function claimFlags(claim: EnrollmentClaim, school: { boarding: boolean }
   if (ageFlag(claim.birthDate, claim.year) !== null) flags.push("ageOutsideRange");
   if (!claim.inTerritory) flags.push("outsideTerritory");
   if (claim.adaptedProgramme && !claim.adaptedProgramme.pmpkConclusionFileId) flags.push("adaptedProgrammeWithoutPmpk");
+  // Not a reason to refuse: the school sees the original anyway; the flag says to ask for it.
+  if (claim.registrationProofFileId === null) flags.push("registrationProofMissing");
   return flags;
 }

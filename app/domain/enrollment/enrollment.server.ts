@@ -2,7 +2,15 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { ProductionCalendar } from "~/domain/calendar/production-calendar";
 import { campaignYearFor, defaultCampaign, submissionWindow, type EnrollmentCampaign, type Stage } from "./campaign";
 import { checkChildLimit, normalizeBirthCertificate } from "./child-limits";
-import { claimFlags, rankingPriorityClass, type PriorityClaim } from "./eligibility";
+import {
+  claimFlags,
+  PRIORITY_CLASSES,
+  rankingPriorityClass,
+  type ExtraordinaryGround,
+  type FirstGround,
+  type PriorityClaim,
+  type SiblingDetails,
+} from "./eligibility";
 import { FIRST_GRADE_SERVICE_CODE } from "./first-grade-service";
 import { NO_PRIORITY_RANK_CLASS, rankClass } from "./ranking";
 import { schoolsForAddress } from "./schools.server";
@@ -46,16 +54,34 @@ export type EnrollmentClaimInput = {
   /** The child's address is in the region's address list (else the school checks it by hand). */
   addressKnown: boolean;
   priority: PriorityClaim | null;
-  adaptedProgramme: boolean;
+  /** The adapted programme asked for, with the ПМПК conclusion's upload (null when none), or null. */
+  adaptedProgramme: { pmpkConclusionFileId: string | null } | null;
+  /** The proof of registration's upload, or null (flagged: the school checks the original). */
+  registrationProofFileId: string | null;
 };
 
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 
+/** The upload an answer of a file field refers to ("upload:<id>"), or null. */
+function uploadOf(value: unknown): string | null {
+  const first = str(Array.isArray(value) ? value[0] : value);
+  return first.startsWith("upload:") ? first.slice("upload:".length) : null;
+}
+
+/** The answer as a ground of the class, or the fallback when the draft's form did not ask for one. */
+function groundOf<G extends string>(grounds: Record<G, unknown>, answer: unknown, fallback: G): G {
+  const value = str(answer);
+  return Object.hasOwn(grounds, value) ? (value as G) : fallback;
+}
+
 /**
- * The claim behind a draft's answers. The form asks for the priority class and one proof document;
- * it does not yet ask which ground of a class applies, nor the sibling's details, so the school checks
- * those (an extraordinary claim counts as the ground valid at any school, a sibling claim is flagged
- * as without proof).
+ * The claim behind a draft's answers (docs/enrollment.md, "The application form"): the class and its
+ * ground, the employer's certificate, the sibling's details, the ПМПК conclusion and the proof of
+ * registration, each null where the parent gave none, so eligibility.ts flags it for the school.
+ * A draft begun on the form's first version has no ground: an extraordinary claim then counts as the
+ * ground valid at any school and a first-priority one as a serviceman's, until the school checks it;
+ * its sibling claim has no details. Without the proof of registration (the first version did not ask
+ * for it either) the school checks the original.
  */
 export async function readEnrollmentClaim(
   db: Db,
@@ -79,15 +105,36 @@ export async function readEnrollmentClaim(
   // territory's until the school decides, flagged "addressNotInList".
   const addressKnown = territory.match === "found";
   const inTerritory = addressKnown ? territory.schools.some((s) => s.code === schoolCode) : true;
-  const proof = Array.isArray(answers.priorityProof) ? str(answers.priorityProof[0]) : str(answers.priorityProof);
+  const employerCertificateFileId = uploadOf(answers.priorityProof);
+  const sibling: SiblingDetails | null =
+    str(answers.siblingName) || str(answers.siblingBirthDate) || str(answers.siblingClass)
+      ? {
+          name: str(answers.siblingName),
+          birthDate: str(answers.siblingBirthDate),
+          schoolClass: str(answers.siblingClass),
+        }
+      : null;
   const priority: PriorityClaim | null =
     answers.priority === "extraordinary"
-      ? { class: "extraordinary", ground: "fallenServiceman", employerCertificateFileId: proof || null }
+      ? {
+          class: "extraordinary",
+          ground: groundOf<ExtraordinaryGround>(
+            PRIORITY_CLASSES.extraordinary.grounds,
+            answers.extraordinaryGround,
+            "fallenServiceman",
+          ),
+          employerCertificateFileId,
+        }
       : answers.priority === "first"
-        ? { class: "first", ground: "serviceman", employerCertificateFileId: proof || null }
+        ? {
+            class: "first",
+            ground: groundOf<FirstGround>(PRIORITY_CLASSES.first.grounds, answers.firstGround, "serviceman"),
+            employerCertificateFileId,
+          }
         : answers.priority === "sibling"
-          ? { class: "sibling", sibling: null }
+          ? { class: "sibling", sibling }
           : null;
+  const adapted = answers.adaptedProgramme === "on" || answers.adaptedProgramme === true;
   return {
     schoolCode,
     childCertificate: certificate,
@@ -95,7 +142,8 @@ export async function readEnrollmentClaim(
     inTerritory,
     addressKnown,
     priority,
-    adaptedProgramme: answers.adaptedProgramme === "on" || answers.adaptedProgramme === true,
+    adaptedProgramme: adapted ? { pmpkConclusionFileId: uploadOf(answers.pmpkConclusion) } : null,
+    registrationProofFileId: uploadOf(answers.registrationProof),
   };
 }
 
@@ -131,7 +179,8 @@ export async function decideEnrollment(
       birthDate: claim.birthDate,
       inTerritory: claim.inTerritory,
       priority: claim.priority,
-      adaptedProgramme: claim.adaptedProgramme ? { pmpkConclusionFileId: null } : null,
+      adaptedProgramme: claim.adaptedProgramme,
+      registrationProofFileId: claim.registrationProofFileId,
     },
     school,
   );

@@ -2,7 +2,7 @@ import type { Stage } from "./campaign";
 import { PRIORITY_CLASSES, type ClaimFlag, type PriorityClass } from "./eligibility";
 
 /*
- * A school's list of first-grade applications in the order seats are given (DOMAIN.md §3): by
+ * A school's list of first-grade applications in the order seats are given (docs/enrollment.md): by
  * priority class — внеочередное, первоочередное, преимущественное, then the territory — then by the
  * receipt sequence, the server's global monotonic counter. The time on the parent's device plays no
  * part, and neither does the receipt instant itself: receipts in the same millisecond are told apart

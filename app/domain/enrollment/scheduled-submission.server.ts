@@ -1,6 +1,10 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { checkSubmission, submitApplication } from "~/domain/applications/applications.server";
+import { isLanguage, pick } from "~/domain/i18n/localized";
+import { formatDateTime } from "~/domain/region/dates";
+import { translatorFor } from "~/i18n/translate.server";
 import { logger } from "~/server/logger.server";
+import { sendMail } from "~/server/mail.server";
 import { enrollmentWindowForDraft } from "./enrollment.server";
 
 /*
@@ -9,9 +13,14 @@ import { enrollmentWindowForDraft } from "./enrollment.server";
  * after another in the order they were scheduled (the row's id), each through the ordinary
  * submission, so each gets its own receipt time and sequence. The rows are in the database: a
  * restart loses none, and the timer is set again from them. A draft that is no longer valid at the
- * instant is not sent, and the reason stays on the row for the parent's page; if the opening was
- * moved later meanwhile, the draft waits for the new instant.
+ * instant is not sent: the reason stays on the row for the parent's page, and the parent is told —
+ * a notification in the portal, written with the refusal, and its e-mail copy through the
+ * notification outbox (application-mail.server.ts). If the opening was moved later meanwhile, the
+ * draft waits for the new instant.
  */
+
+/** The notification of a scheduled draft not sent (Notification.status; the draft itself stays a draft). */
+export const SCHEDULED_REFUSED = "scheduledRefused";
 
 export type ScheduleResult =
   | { ok: true; sendAt: Date }
@@ -115,14 +124,60 @@ export async function sendDueSubmissions(
     } else {
       refused += 1;
       const reason = result.error === "invalid" ? `invalid:${result.stepId}` : result.error;
-      await db.scheduledSubmission.updateMany({
-        where: { id: row.id, state: "scheduled" },
-        data: { state: "refused", reason },
+      await db.$transaction(async (tx) => {
+        const marked = await tx.scheduledSubmission.updateMany({
+          where: { id: row.id, state: "scheduled" },
+          data: { state: "refused", reason },
+        });
+        // Told once, with the refusal: a row cancelled meanwhile tells nothing.
+        if (marked.count === 1) {
+          await tx.notification.create({
+            data: { userId: row.applicantId, applicationId: row.draftId, status: SCHEDULED_REFUSED },
+          });
+        }
       });
     }
   }
   if (due.length > 0) logger.info({ sent, refused }, "scheduled submissions sent");
   return { sent, refused };
+}
+
+/** Why a scheduled draft was not sent, as its review page says it (enrollment:schedule.refused.*). */
+export function refusalReasonKey(reason: string | null): string {
+  return reason?.split(":")[0] ?? "other";
+}
+
+/**
+ * The e-mail of a scheduled draft not sent, in the parent's language: that it was not sent, why,
+ * and the link to the draft. Sent by the notification outbox, so a mail server that is down delays
+ * it without losing it.
+ */
+export async function mailScheduledRefusal(
+  db: PrismaClient,
+  input: { draftId: string; to: string; language: string; publicUrl: string },
+): Promise<void> {
+  const row = await db.scheduledSubmission.findUnique({
+    where: { draftId: input.draftId },
+    include: { draft: { select: { service: { select: { slug: true, titleRu: true, titleEn: true } } } } },
+  });
+  // Scheduled again (or sent) since: this notice is outdated, there is nothing to say.
+  if (!row || row.state !== "refused") return;
+  const language = isLanguage(input.language) ? input.language : "ru";
+  const t = translatorFor(language);
+  const service = row.draft.service;
+  const key = refusalReasonKey(row.reason);
+  const params = {
+    service: pick({ ru: service.titleRu, en: service.titleEn }, language),
+    sendAt: formatDateTime(row.sendAt, language),
+    why: t(`enrollment:schedule.refused.${key}`, { defaultValue: t("enrollment:schedule.refused.other") }),
+    link: `${input.publicUrl}/services/${service.slug}/apply/${row.draftId}/review`,
+  };
+  await sendMail(db, {
+    to: input.to,
+    subject: t("enrollment:form.scheduledRefused.subject", params),
+    text: [t("enrollment:form.scheduledRefused.body", params), t("mail:signature")].join("\n\n"),
+    kind: "scheduled-refused",
+  });
 }
 
 let wake: (() => void) | null = null;

@@ -71,11 +71,24 @@ function parseCodes(json: string): string[] {
 
 /**
  * Children already enrolled in the first grade of each school for the year by its enrollment
- * orders (распорядительные акты о приёме). The portal records no enrollment orders yet, so there
- * are none and free places equal places; this is the one place to count them when orders exist.
+ * orders (распорядительные акты о приёме): the school's applications an order enrolled. The one
+ * place they are counted — free places here, the order's capacity check and a refusal's offer
+ * (enrollment-orders.server.ts) — so every order changes them at once. Works inside a transaction.
  */
-function enrolledChildren(_db: PrismaClient, codes: readonly string[], _year: number): Promise<Map<string, number>> {
-  return Promise.resolve(new Map(codes.map((code) => [code, 0])));
+export async function enrolledChildren(
+  db: PrismaClient | Prisma.TransactionClient,
+  codes: readonly string[],
+  year: number,
+): Promise<Map<string, number>> {
+  const counted = new Map(codes.map((code) => [code, 0]));
+  if (codes.length === 0) return counted;
+  const rows = await db.enrollmentRequest.groupBy({
+    by: ["schoolCode"],
+    where: { campaignYear: year, schoolCode: { in: [...codes] }, orderId: { not: null } },
+    _count: { _all: true },
+  });
+  for (const row of rows) counted.set(row.schoolCode, row._count._all);
+  return counted;
 }
 
 async function toCards(db: PrismaClient, rows: SchoolRow[], year: number): Promise<SchoolCard[]> {

@@ -9,7 +9,7 @@ const moscow = (local: string) => new Date(`${local}+03:00`);
 
 describe("the stage-1 enrollment order", () => {
   it.each([
-    // 2026 (DOMAIN.md §6): stage 1 ends Tue 30 June → Wed 1, Thu 2, Fri 3 July.
+    // 2026 (docs/deadlines.md): stage 1 ends Tue 30 June → Wed 1, Thu 2, Fri 3 July.
     [2026, "2026-07-03"],
     // 2027: stage 1 ends Wed 30 June → Thu 1, Fri 2, Mon 5 July (no holiday in between).
     [2027, "2027-07-05"],
@@ -39,7 +39,7 @@ describe("the stage-1 enrollment order", () => {
 
 describe("the stage-2 enrollment order", () => {
   it.each([
-    // DOMAIN.md §6: received Mon 6 July 2026 → Tue 7 … Fri 10, Mon 13 July.
+    // docs/deadlines.md: received Mon 6 July 2026 → Tue 7 … Fri 10, Mon 13 July.
     ["at the opening, 6 July 2026 00:00", moscow("2026-07-06T00:00:00"), "2026-07-13"],
     ["6 July 2026 during office hours", moscow("2026-07-06T10:15:00"), "2026-07-13"],
     // After office hours: counts as received Tue 7 July.

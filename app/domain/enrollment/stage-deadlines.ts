@@ -4,7 +4,7 @@ import { regionDate } from "~/domain/region/clock";
 import type { EnrollmentCampaign, Stage } from "./campaign";
 
 /*
- * When the enrollment order (распорядительный акт о приёме) is due (DOMAIN.md §3, §6): for stage 1,
+ * When the enrollment order (распорядительный акт о приёме) is due (docs/enrollment.md): for stage 1,
  * within 3 working days after the end of stage 1, whenever the application arrived; for stage 2,
  * within 5 working days of receipt, counted as every regulatory term is (a receipt after office hours
  * or on a day off counts from the next working day). The calendar is the production calendar's data,

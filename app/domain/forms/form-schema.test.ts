@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FormDefinitionSchema, type FormDefinitionInput } from "./form-definition";
 import { ageInYears, applicationSchema, fieldSchema, parseDate, stepSchema, type FormContext } from "./form-schema";
+import { conditionHolds } from "./conditions";
 import { parseValidationMessage, validationMessage } from "./validation-message";
 
 const l = (ru: string) => ({ ru, en: ru });
@@ -337,5 +338,225 @@ describe("what may be typed, in every kind of field (security review)", () => {
     expect(issue("1999-01-01")).toEqual({ key: "passport.issuedBeforeBirth", params: {} });
     expect(issue("2014-06-14")).toEqual({ key: "passport.issuedBeforeFourteen", params: { min: "2014-06-15" } });
     expect(issue("2014-06-15")).toBeNull();
+  });
+});
+
+describe("conditions on the answer of another field", () => {
+  it("hold for a chosen value, any of several ticked, or a tick box as given", () => {
+    const choice = { field: "priority", in: ["first", "sibling"] };
+    expect(conditionHolds(choice, "sibling")).toBe(true);
+    expect(conditionHolds(choice, "none")).toBe(false);
+    expect(conditionHolds(choice, undefined)).toBe(false);
+    expect(conditionHolds(choice, ["none", "first"])).toBe(true);
+    const ticked = { field: "adapted", in: [true] };
+    expect([true, "on", ["on"]].map((answer) => conditionHolds(ticked, answer))).toEqual([true, true, true]);
+    expect([false, undefined, "", []].map((answer) => conditionHolds(ticked, answer))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(conditionHolds({ field: "adapted", in: [false] }, undefined)).toBe(true);
+  });
+});
+
+describe("conditional fields (requiredWhen, shownWhen)", () => {
+  const priority = { field: "priority", in: ["sibling"] };
+  const conditional = FormDefinitionSchema.parse({
+    steps: [
+      {
+        id: "school",
+        title: l("Школа"),
+        fields: [
+          {
+            kind: "radio",
+            name: "priority",
+            label: l("Право"),
+            options: ["none", "first", "sibling"].map((value) => ({ value, label: l(value) })),
+          },
+          {
+            kind: "select",
+            name: "firstGround",
+            label: l("Основание"),
+            options: ["police", "customs"].map((value) => ({ value, label: l(value) })),
+            requiredWhen: { field: "priority", in: ["first"] },
+            shownWhen: { field: "priority", in: ["first"] },
+          },
+          { kind: "personName", name: "siblingName", label: l("ФИО"), requiredWhen: priority, shownWhen: priority },
+          {
+            kind: "text",
+            name: "siblingClass",
+            label: l("Класс"),
+            pattern: { regex: "(?:[1-9]|1[01]) ?[а-яё]", example: "3Б" },
+            requiredWhen: priority,
+            shownWhen: priority,
+          },
+          { kind: "checkbox", name: "adapted", label: l("Адаптированная"), required: false },
+          {
+            kind: "checkbox",
+            name: "consent",
+            label: l("Согласие"),
+            requiredWhen: { field: "adapted", in: [true] },
+            shownWhen: { field: "adapted", in: [true] },
+          },
+          // Required whatever the choice, asked only with a priority right.
+          {
+            kind: "text",
+            name: "note",
+            label: l("Примечание"),
+            required: false,
+            shownWhen: { field: "priority", in: ["first", "sibling"] },
+          },
+        ],
+      },
+      {
+        id: "documents",
+        title: l("Документы"),
+        fields: [
+          {
+            kind: "file",
+            name: "proof",
+            label: l("Справка"),
+            required: false,
+            shownWhen: { field: "priority", in: ["first"] },
+          },
+          {
+            kind: "file",
+            name: "pmpk",
+            label: l("ПМПК"),
+            requiredWhen: { field: "adapted", in: [true] },
+            shownWhen: { field: "adapted", in: [true] },
+          },
+        ],
+      },
+    ],
+  });
+  const whole = applicationSchema(conditional, context);
+  const errors = (schema: ReturnType<typeof applicationSchema>, input: unknown) => {
+    const result = schema.safeParse(input);
+    if (result.success) return {};
+    return Object.fromEntries(
+      result.error.issues.map((i) => [i.path.join("."), parseValidationMessage(i.message).key]),
+    );
+  };
+
+  it("requires a dependent field only while its condition holds", () => {
+    expect(errors(whole, { priority: "sibling" })).toEqual({ siblingName: "required", siblingClass: "required" });
+    expect(errors(whole, { priority: "first" })).toEqual({ firstGround: "required" });
+    expect(errors(whole, { priority: "none" })).toEqual({});
+    expect(errors(whole, { priority: "none", adapted: "on" })).toEqual({
+      consent: "checkbox.required",
+      pmpk: "required",
+    });
+  });
+
+  it("drops the answer of a field that is not asked, whatever it holds", () => {
+    const result = whole.safeParse({
+      priority: "none",
+      firstGround: "customs",
+      siblingName: "<script>",
+      siblingClass: "12Ы",
+      consent: "on",
+      note: "лишнее",
+      proof: "upload:abcdefgh12",
+    });
+    expect(result.success).toBe(true);
+    expect(result.data).toEqual({ priority: "none", adapted: false });
+  });
+
+  it("keeps and normalises the answers of fields that are asked", () => {
+    const result = whole.safeParse({
+      priority: "sibling",
+      siblingName: " Иванова  Мария ",
+      siblingClass: "3б",
+      adapted: "on",
+      consent: "on",
+      pmpk: "upload:abcdefgh12",
+      note: "учится в 3Б",
+    });
+    expect(result.error?.issues).toBeUndefined();
+    expect(result.data).toEqual({
+      priority: "sibling",
+      siblingName: "Иванова Мария",
+      siblingClass: "3б",
+      adapted: true,
+      consent: true,
+      pmpk: "upload:abcdefgh12",
+      note: "учится в 3Б",
+    });
+  });
+
+  it("checks a dependent answer that is asked like any other, with every error of the page at once", () => {
+    expect(
+      errors(whole, { priority: "sibling", siblingName: "Иванова 2", siblingClass: "12А", firstGround: "x" }),
+    ).toEqual({ siblingName: "name.invalid", siblingClass: "conditional.pattern" });
+    // The required dependent field is reported together with an unrelated mistake.
+    expect(errors(whole, { priority: "first", note: "a".repeat(600) })).toEqual({
+      firstGround: "required",
+      note: "text.tooLong",
+    });
+    const pattern = whole.safeParse({ priority: "sibling", siblingName: "Иван", siblingClass: "Б3" });
+    expect(parseValidationMessage(pattern.error!.issues[0]!.message)).toEqual({
+      key: "conditional.pattern",
+      params: { example: "3Б" },
+    });
+  });
+
+  it("judges a step by the saved answers when the field the condition names is on an earlier step", () => {
+    const documents = conditional.steps[1]!;
+    const asked = stepSchema(documents, { ...context, answers: { priority: "first", adapted: true } });
+    expect(errors(asked, {})).toEqual({ pmpk: "required" });
+    expect(asked.safeParse({ proof: "upload:abcdefgh12", pmpk: "upload:abcdefgh13" }).data).toEqual({
+      proof: "upload:abcdefgh12",
+      pmpk: "upload:abcdefgh13",
+    });
+    const notAsked = stepSchema(documents, { ...context, answers: { priority: "none" } });
+    expect(notAsked.safeParse({ proof: "upload:abcdefgh12", pmpk: "upload:abcdefgh13" }).data).toEqual({});
+  });
+
+  it("a form without conditions is not changed by them", () => {
+    expect(errors(schema, valid)).toEqual({});
+  });
+
+  it.each([
+    ["names no earlier field", { field: "later", in: ["x"] }],
+    ["names a value the field does not offer", { field: "priority", in: ["judge"] }],
+    ["names a text field", { field: "title", in: ["x"] }],
+    ["names a tick box with a string", { field: "adapted", in: ["on"] }],
+  ])("refuses a condition that %s", (_, condition) => {
+    const broken = {
+      steps: [
+        {
+          id: "one",
+          title: l("Один"),
+          fields: [
+            { kind: "text", name: "title", label: l("Текст") },
+            {
+              kind: "radio",
+              name: "priority",
+              label: l("Право"),
+              options: ["none", "first"].map((value) => ({ value, label: l(value) })),
+            },
+            { kind: "checkbox", name: "adapted", label: l("Адаптированная"), required: false },
+            { kind: "text", name: "dependent", label: l("Зависимое"), shownWhen: condition },
+            { kind: "text", name: "later", label: l("Позже") },
+          ],
+        },
+      ],
+    };
+    expect(FormDefinitionSchema.safeParse(broken).success).toBe(false);
+  });
+
+  it("refuses a pattern that is not a regular expression", () => {
+    const broken = {
+      steps: [
+        {
+          id: "one",
+          title: l("Один"),
+          fields: [{ kind: "text", name: "a", label: l("A"), pattern: { regex: "([", example: "1" } }],
+        },
+      ],
+    };
+    expect(FormDefinitionSchema.safeParse(broken).success).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { checkInn } from "~/domain/identity/inn";
 import type { IdentifierCheck } from "~/domain/identity/normalize";
 import { checkPhone } from "~/domain/identity/phone";
 import { checkSnils } from "~/domain/identity/snils";
+import { isConditional, isRequired, withoutHidden, type AnswerLookup } from "./conditions";
 import type { FieldDefinition, FormDefinition, StepDefinition } from "./form-definition";
 import { validationMessage as m } from "./validation-message";
 import { MAX_FILES_PER_FIELD } from "~/domain/uploads/file-type";
@@ -24,6 +25,11 @@ export type FormContext = {
   children?: readonly ChildInProfile[];
   /** The applicant's birth date, when known: a passport cannot be issued before they turned 14. */
   applicantBirthDate?: string;
+  /**
+   * The saved answers a step's conditions look at when the field they name is on another step
+   * (conditions.ts); a step's own fields are judged by what is posted with it.
+   */
+  answers?: Readonly<Record<string, unknown>>;
 };
 
 export type AddressValue = { locality: string; street: string; house: string; apartment?: string };
@@ -293,9 +299,15 @@ function valueSchema(field: FieldDefinition, context: FormContext): z.ZodType {
   switch (field.kind) {
     case "text": {
       const min = field.minLength;
-      const schema = min
+      let schema = min
         ? text(field.maxLength).refine((v) => v.length >= min, { message: m("text.tooShort", { min }) })
         : text(field.maxLength);
+      if (field.pattern) {
+        // The whole answer, in either case ("3б" is "3Б"); the message shows the example.
+        const whole = new RegExp(`^(?:${field.pattern.regex})$`, "iu");
+        const example = field.pattern.example;
+        schema = schema.refine((v) => whole.test(v), { message: m("conditional.pattern", { example }) });
+      }
       return field.multiline ? schema : schema.refine((v) => !v.includes("\n"), { message: m("text.singleLine") });
     }
     case "personName":
@@ -403,17 +415,69 @@ export function fieldSchema(field: FieldDefinition, context: FormContext): z.Zod
   return presence(field.required, valueSchema(field, context));
 }
 
-function objectOf(fields: readonly FieldDefinition[], context: FormContext) {
-  return z.object(Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f, context)])));
+/** What a form's schema takes (FormData as Conform reads it, or stored answers) and yields. */
+export type FormSchema = z.ZodType<Record<string, unknown>, Record<string, unknown>>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** A conditional field on its own is optional; whether it is asked and required is decided beside it. */
+function conditionalFieldSchema(field: FieldDefinition, context: FormContext): z.ZodType {
+  // An unticked box is no answer (not `false`), so a hidden one leaves nothing behind.
+  if (field.kind === "checkbox")
+    return z.preprocess((v) => (v === true || v === "on" ? true : undefined), z.literal(true).optional());
+  return fieldSchema({ ...field, required: false }, context);
+}
+
+function answered(field: FieldDefinition, value: unknown): boolean {
+  return field.kind === "checkbox" ? value === true : !isBlank(value);
+}
+
+/*
+ * The fields of a step or of a whole form. Conditional fields (conditions.ts): the answer of a field
+ * not asked is dropped before anything is checked, so it is neither validated nor kept; one that is
+ * asked and required must be answered. The condition looks at the posted answer of a field of the
+ * same object, else at the saved answers (a field on an earlier step). The check of required runs
+ * even when other fields have errors, so every error of the page is said at once.
+ */
+function objectOf(fields: readonly FieldDefinition[], context: FormContext): FormSchema {
+  const conditional = fields.filter(isConditional);
+  const object = z.object(
+    Object.fromEntries(
+      fields.map((f) => [f.name, isConditional(f) ? conditionalFieldSchema(f, context) : fieldSchema(f, context)]),
+    ),
+  );
+  if (conditional.length === 0) return object;
+  const names = new Set(fields.map((f) => f.name));
+  const lookupIn =
+    (values: Record<string, unknown>): AnswerLookup =>
+    (name) =>
+      names.has(name) ? values[name] : context.answers?.[name];
+  const checked = object.superRefine(
+    (value, ctx) => {
+      if (!isRecord(value)) return;
+      const lookup = lookupIn(value);
+      for (const field of conditional) {
+        if (!isRequired(field, lookup) || answered(field, value[field.name])) continue;
+        const message = m(field.kind === "checkbox" ? "checkbox.required" : "required");
+        ctx.addIssue({ code: "custom", path: [field.name], message });
+      }
+    },
+    { when: () => true },
+  );
+  return z.preprocess(
+    (input) => (isRecord(input) ? withoutHidden(conditional, input, lookupIn(input)) : input),
+    checked,
+  ) as unknown as FormSchema;
 }
 
 /** The schema of one step, for validating as the resident goes. */
-export function stepSchema(step: StepDefinition, context: FormContext) {
+export function stepSchema(step: StepDefinition, context: FormContext): FormSchema {
   return objectOf(step.fields, context);
 }
 
 /** The schema of a whole application, checked once more on submission. */
-export function applicationSchema(form: FormDefinition, context: FormContext) {
+export function applicationSchema(form: FormDefinition, context: FormContext): FormSchema {
   return objectOf(
     form.steps.flatMap((s) => s.fields),
     context,
@@ -456,6 +520,7 @@ export const VALIDATION_KEYS = [
   "child.unknown",
   "child.tooYoung",
   "child.tooOld",
+  "conditional.pattern",
   "file.invalid",
   "file.type",
   "file.tooLarge",

@@ -55,7 +55,7 @@ export type IndicatorValue = {
   extra: Record<string, number | null>;
 };
 
-const COUNT_FIELDS = [
+export const COUNT_FIELDS = [
   "submitted",
   "decided",
   "decidedOnTime",

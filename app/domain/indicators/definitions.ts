@@ -2,7 +2,7 @@ import type { Localized } from "~/domain/i18n/localized";
 
 /*
  * The e-service indicators of the Digital Transformation Strategy of Penza oblast 2022–2024
- * (DOMAIN.md §5), each defined once: what it measures, its formula, unit, which direction is better
+ * (docs/indicators.md), each defined once: what it measures, its formula, unit, which direction is better
  * and the strategy's targets. Years after 2024 are configuration (INDICATOR_TARGETS_LATER), not code.
  */
 export type IndicatorUnit = "percent" | "count" | "score" | "workingDays" | "times";

@@ -1,43 +1,23 @@
 import type { Language } from "~/domain/i18n/localized";
+import { formatNumber, NBSP, russianPlural } from "~/domain/region/numbers";
 import type { IndicatorValue } from "./compute";
 import type { IndicatorUnit } from "./definitions";
 
 /*
  * Indicators as people read them: "87,5 %", "12 345", "4,45", "3 рабочих дня", "×2,3", and how far a
- * value is from its target. Written by hand instead of with Intl: the server and every browser must
- * print the same characters, or the hydrated page would differ from the one the server sent.
+ * value is from its target; the numbers themselves by the one number formatter (region/numbers.ts).
  */
-const NBSP = "\u00A0";
-/** The thin space of Russian typography between thousands (narrow and non-breaking). */
-const THIN_NBSP = "\u202F";
-const MINUS = "\u2212";
-
 const NO_DATA: Record<Language, string> = { ru: "нет данных", en: "no data" };
 
 /** Digits after the decimal point a unit is shown with (trailing zeros dropped). */
 const DIGITS: Record<IndicatorUnit, number> = { percent: 1, count: 0, score: 2, workingDays: 1, times: 1 };
-
-/** A plain number in the language's notation: "12 345,5" / "12,345.5"; "−" for negatives. */
-export function formatNumber(value: number, language: Language, digits = 1): string {
-  const factor = 10 ** digits;
-  const rounded = Math.round(Math.abs(value) * factor) / factor;
-  const [whole = "0", fraction = ""] = rounded.toFixed(digits).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, language === "ru" ? THIN_NBSP : ",");
-  const trimmed = fraction.replace(/0+$/, "");
-  const text = trimmed ? `${grouped}${language === "ru" ? "," : "."}${trimmed}` : grouped;
-  return value < 0 && rounded !== 0 ? `${MINUS}${text}` : text;
-}
 
 /** "1 рабочий день", "3 рабочих дня", "5 рабочих дней", "2,5 рабочего дня"; "1 working day". */
 function workingDaysWord(value: number, language: Language): string {
   const n = Math.abs(value);
   if (language === "en") return n === 1 ? "working day" : "working days";
   if (!Number.isInteger(n)) return "рабочего дня";
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return "рабочий день";
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return "рабочих дня";
-  return "рабочих дней";
+  return russianPlural(n, ["рабочий день", "рабочих дня", "рабочих дней"]);
 }
 
 /** A value in its unit, or "нет данных" / "no data" when there is none. */

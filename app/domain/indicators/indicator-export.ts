@@ -45,18 +45,38 @@ const CSV_COLUMNS = [
   ...SLICE_KEYS_PURE,
 ] as const;
 
-const cell = (v: string | number | null | undefined) => {
-  const text = v === null || v === undefined ? "" : String(v);
-  return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * "rfc4180": comma-separated, decimal point — for programs. "excel": what a Russian-locale Excel
+ * opens by a double click — ";" between cells, a decimal comma, and a byte-order mark so that it
+ * reads the file as UTF-8.
+ */
+export type CsvDialect = "rfc4180" | "excel";
+
+/** `?format=excel` asks for the Excel dialect; anything else (or nothing) is the plain CSV. */
+export function csvDialectOf(params: URLSearchParams): CsvDialect {
+  return params.get("format") === "excel" ? "excel" : "rfc4180";
+}
+
+const DIALECTS: Record<CsvDialect, { separator: string; decimal: string; bom: string; quoted: RegExp }> = {
+  rfc4180: { separator: ",", decimal: ".", bom: "", quoted: /[",\n;]/ },
+  // A decimal comma is not a separator here, so "87,5" stays a number to Excel.
+  excel: { separator: ";", decimal: ",", bom: "\uFEFF", quoted: /[";\n]/ },
 };
 
-/** RFC 4180 CSV, one row a period; empty cells mean "no data". */
+/** One row a period; empty cells mean "no data". */
 export function toCsv(
   rows: { period: string; value: IndicatorValue }[],
   unit: IndicatorUnit,
   slice: SliceInput,
+  dialect: CsvDialect = "rfc4180",
 ): string {
-  const lines = [CSV_COLUMNS.join(",")];
+  const { separator, decimal, bom, quoted } = DIALECTS[dialect];
+  const cell = (v: string | number | null | undefined) => {
+    const text =
+      v === null || v === undefined ? "" : typeof v === "number" ? String(v).replace(".", decimal) : String(v);
+    return quoted.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [CSV_COLUMNS.join(separator)];
   for (const { period, value } of rows) {
     lines.push(
       [
@@ -70,8 +90,8 @@ export function toCsv(
         ...SLICE_KEYS_PURE.map((k) => slice[k] ?? ""),
       ]
         .map(cell)
-        .join(","),
+        .join(separator),
     );
   }
-  return `${lines.join("\r\n")}\r\n`;
+  return `${bom}${lines.join("\r\n")}\r\n`;
 }

@@ -1,18 +1,44 @@
-import { Prisma, type PrismaClient } from "~/generated/prisma/client";
-import { computeIndicators, sumAggregates, type Aggregate, type CatalogueFacts, type IndicatorValue } from "./compute";
+import type { PrismaClient } from "~/generated/prisma/client";
+import {
+  computeIndicators,
+  COUNT_FIELDS,
+  sumAggregates,
+  type Aggregate,
+  type CatalogueFacts,
+  type IndicatorValue,
+  type ServiceCounts,
+} from "./compute";
 import { parsePeriod, type Period } from "./periods";
 import { SLICE_KEYS_PURE, type SliceInput } from "./slice";
 
 /*
  * Reading the statistics roll-up for the indicators. Everything is built from monthly aggregates
- * (one GROUP BY over StatDay, a few thousand rows a year), so a year, a quarter, a month, a trend and
- * the CSV export all add up the same numbers: the files match the dashboard exactly. The monthly
- * aggregates are cached per slice until the statistics revision (bumped with every roll-up write)
- * moves.
+ * (GROUP BYs over StatDay, a few thousand rows a year), so a year, a quarter, a month, a trend and
+ * the CSV export all add up the same numbers: the files match the dashboard exactly. The roll-up is
+ * read once and kept until the statistics revision (bumped with every roll-up write) moves.
  */
 export type Slice = SliceInput;
 
-export async function loadCatalogueFacts(db: PrismaClient): Promise<CatalogueFacts[]> {
+/*
+ * What the formulas need of every service (published or not: statistics outlive a service's
+ * publication). Read at most once per FACTS_CHECK_MS and shared, as the catalogue itself is
+ * (catalogue.server.ts): a detail page asks for it once per breakdown row, ~50 times.
+ */
+const FACTS_CHECK_MS = 5_000;
+const facts = new WeakMap<PrismaClient, { read: Promise<CatalogueFacts[]>; at: number }>();
+
+export function loadCatalogueFacts(db: PrismaClient, now = Date.now()): Promise<CatalogueFacts[]> {
+  const held = facts.get(db);
+  if (held && now - held.at < FACTS_CHECK_MS) return held.read;
+  const read = readCatalogueFacts(db);
+  facts.set(db, { read, at: now });
+  read.catch(() => {
+    if (facts.get(db)?.read === read) facts.delete(db);
+  });
+  return read;
+}
+
+async function readCatalogueFacts(db: PrismaClient): Promise<CatalogueFacts[]> {
   const services = await db.service.findMany({
     select: {
       code: true,
@@ -45,8 +71,27 @@ export function sliceCatalogue(catalogue: readonly CatalogueFacts[], slice: Slic
   );
 }
 
-type MonthlyCache = { revision: number; months: Map<string, Aggregate> };
-const caches = new WeakMap<PrismaClient, Map<string, MonthlyCache>>();
+/*
+ * The whole roll-up, read once per statistics revision: two GROUP BYs, the counts by month, service,
+ * channel and municipality, and the processing days by month and service. Every slice — a
+ * department, a category, a service, a channel, a municipality, and the breakdowns of the detail
+ * page, which ask for dozens of them — is then a filter over these rows in memory instead of a query
+ * of its own (the detail page read ~50 of those per revision: 2 s on the demo data).
+ */
+type Roll = {
+  /** municipality ("" = unknown) → month → counts by service and channel. */
+  byMunicipality: Map<string, Map<string, ServiceCounts[]>>;
+  /** month → counts by service and channel over every municipality. */
+  all: Map<string, ServiceCounts[]>;
+  /** month → decisions by working days, per service (not split by municipality or channel). */
+  processing: Map<string, Aggregate["processing"]>;
+  /** What slices and periods came to, for the catalogue facts they were computed with. */
+  computed: WeakMap<
+    readonly CatalogueFacts[],
+    { months: Map<string, Map<string, Aggregate>>; values: Map<string, IndicatorValue[]> }
+  >;
+};
+const rolls = new WeakMap<PrismaClient, { revision: number; roll: Promise<Roll> }>();
 
 async function statisticsRevision(db: PrismaClient): Promise<number> {
   const row = await db.counter.findUnique({ where: { name: "statistics" } });
@@ -55,56 +100,30 @@ async function statisticsRevision(db: PrismaClient): Promise<number> {
 
 const n = (value: unknown) => Number(value ?? 0);
 
-/** Monthly aggregates of a slice: "YYYY-MM" → counts by service and channel, and processing days. */
-export async function loadMonthlyAggregates(db: PrismaClient, slice: Slice): Promise<Map<string, Aggregate>> {
-  const key = JSON.stringify(SLICE_KEYS_PURE.map((k) => slice[k] ?? ""));
-  const revision = await statisticsRevision(db);
-  let perSlice = caches.get(db);
-  if (!perSlice) caches.set(db, (perSlice = new Map<string, MonthlyCache>()));
-  const cached = perSlice.get(key);
-  if (cached && cached.revision === revision) return cached.months;
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
-  const codes =
-    slice.department || slice.category || slice.service
-      ? sliceCatalogue(await loadCatalogueFacts(db), slice).map((c) => c.code)
-      : null;
-  const conditions: Prisma.Sql[] = [];
-  if (codes) conditions.push(codes.length > 0 ? Prisma.sql`serviceCode IN (${Prisma.join(codes)})` : Prisma.sql`0`);
-  const dayConditions = [...conditions];
-  if (slice.municipality) dayConditions.push(Prisma.sql`municipality = ${slice.municipality}`);
-  if (slice.channel) dayConditions.push(Prisma.sql`channel = ${slice.channel}`);
-  const where = (list: Prisma.Sql[]) =>
-    list.length > 0 ? Prisma.sql`WHERE ${Prisma.join(list, " AND ")}` : Prisma.empty;
-
+async function readRoll(db: PrismaClient): Promise<Roll> {
   const counts = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT substr(day, 1, 7) AS month, serviceCode, channel,
+    SELECT substr(day, 1, 7) AS month, serviceCode, channel, municipality,
       SUM(submitted) AS submitted, SUM(decided) AS decided, SUM(decidedOnTime) AS decidedOnTime,
       SUM(completed) AS completed, SUM(completedNoVisit) AS completedNoVisit,
       SUM(regulatoryDays) AS regulatoryDays, SUM(ratings) AS ratings, SUM(ratingSum) AS ratingSum,
       SUM(ratingsHigh) AS ratingsHigh
-    FROM StatDay ${where(dayConditions)}
-    GROUP BY month, serviceCode, channel`;
-  // Processing days are not split by municipality or channel: those slices reuse the services'
-  // histograms, read (and cached) once for the slice without them.
-  const services =
-    slice.municipality || slice.channel ? { ...slice, municipality: undefined, channel: undefined } : null;
-  const shared = services ? await loadMonthlyAggregates(db, services) : null;
-  const processing = shared
-    ? []
-    : await db.$queryRaw<Record<string, unknown>[]>`
+    FROM StatDay
+    GROUP BY month, serviceCode, channel, municipality`;
+  const processing = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT substr(day, 1, 7) AS month, serviceCode, workingDays, SUM(count) AS count
-    FROM StatDayProcessing ${where(conditions)}
+    FROM StatDayProcessing
     GROUP BY month, serviceCode, workingDays`;
-
-  const months = new Map<string, Aggregate>();
-  const monthOf = (m: unknown) => {
-    const k = String(m);
-    let aggregate = months.get(k);
-    if (!aggregate) months.set(k, (aggregate = { counts: [], processing: [] }));
-    return aggregate;
-  };
+  const roll: Roll = { byMunicipality: new Map(), all: new Map(), processing: new Map(), computed: new WeakMap() };
+  const totals = new Map<string, ServiceCounts>();
   for (const r of counts) {
-    monthOf(r.month).counts.push({
+    const month = String(r.month);
+    const row: ServiceCounts = {
       serviceCode: String(r.serviceCode),
       channel: String(r.channel),
       submitted: n(r.submitted),
@@ -116,24 +135,122 @@ export async function loadMonthlyAggregates(db: PrismaClient, slice: Slice): Pro
       ratings: n(r.ratings),
       ratingSum: n(r.ratingSum),
       ratingsHigh: n(r.ratingsHigh),
-    });
-  }
-  if (shared) {
-    for (const [month, aggregate] of shared) monthOf(month).processing.push(...aggregate.processing);
+    };
+    const municipality = String(r.municipality);
+    let months = roll.byMunicipality.get(municipality);
+    if (!months) roll.byMunicipality.set(municipality, (months = new Map<string, ServiceCounts[]>()));
+    push(months, month, row);
+    const key = `${month}|${row.serviceCode}|${row.channel}`;
+    const total = totals.get(key);
+    if (total) {
+      for (const field of COUNT_FIELDS) total[field] += row[field];
+    } else {
+      const copy = { ...row };
+      totals.set(key, copy);
+      push(roll.all, month, copy);
+    }
   }
   for (const r of processing) {
-    monthOf(r.month).processing.push({
+    push(roll.processing, String(r.month), {
       serviceCode: String(r.serviceCode),
       workingDays: n(r.workingDays),
       count: n(r.count),
     });
   }
-  perSlice.set(key, { revision, months });
+  return roll;
+}
+
+/** The roll-up as of the current statistics revision; requests at the same revision share one read. */
+async function currentRoll(db: PrismaClient): Promise<Roll> {
+  const revision = await statisticsRevision(db);
+  const held = rolls.get(db);
+  if (held && held.revision === revision) return held.roll;
+  const roll = readRoll(db);
+  rolls.set(db, { revision, roll });
+  // A failed read is not kept: the next request tries again.
+  roll.catch(() => {
+    if (rolls.get(db)?.roll === roll) rolls.delete(db);
+  });
+  return roll;
+}
+
+/** Monthly aggregates of a slice: "YYYY-MM" → counts by service and channel, and processing days. */
+function monthsOf(roll: Roll, catalogue: readonly CatalogueFacts[], slice: Slice): Map<string, Aggregate> {
+  const codes =
+    slice.department || slice.category || slice.service
+      ? new Set(sliceCatalogue(catalogue, slice).map((c) => c.code))
+      : null;
+  const counts = slice.municipality
+    ? (roll.byMunicipality.get(slice.municipality) ?? new Map<string, ServiceCounts[]>())
+    : roll.all;
+  const months = new Map<string, Aggregate>();
+  // Processing days are not split by municipality or channel: those slices use the services' days.
+  for (const month of new Set([...counts.keys(), ...roll.processing.keys()])) {
+    const aggregate: Aggregate = {
+      counts: (counts.get(month) ?? []).filter(
+        (r) => (!codes || codes.has(r.serviceCode)) && (!slice.channel || r.channel === slice.channel),
+      ),
+      processing: (roll.processing.get(month) ?? []).filter((r) => !codes || codes.has(r.serviceCode)),
+    };
+    if (aggregate.counts.length > 0 || aggregate.processing.length > 0) months.set(month, aggregate);
+  }
   return months;
 }
 
 export function aggregateOf(months: ReadonlyMap<string, Aggregate>, period: Period): Aggregate {
   return sumAggregates(period.months.map((m) => months.get(m)).filter((a): a is Aggregate => !!a));
+}
+
+/** The statistics as they stand: as many questions as a page asks, for one revision check. */
+export type Statistics = {
+  months: (slice?: Slice) => Map<string, Aggregate>;
+  /** Every indicator for one period and slice. */
+  period: (period: Period, slice?: Slice) => IndicatorValue[];
+  /** One indicator over many periods (trends, sparklines, the CSV export), from the same aggregates. */
+  series: (code: string, periods: readonly string[], slice?: Slice) => { period: string; value: IndicatorValue }[];
+};
+
+export async function openStatistics(db: PrismaClient): Promise<Statistics> {
+  const [roll, catalogue] = await Promise.all([currentRoll(db), loadCatalogueFacts(db)]);
+  // What a slice and a period come to is kept with the roll-up for this catalogue: a dashboard's
+  // twelve trends and a detail page's breakdowns ask for the same periods again and again.
+  let memo = roll.computed.get(catalogue);
+  if (!memo) roll.computed.set(catalogue, (memo = { months: new Map(), values: new Map() }));
+  const { months: monthsMemo, values: valuesMemo } = memo;
+  const months = (slice: Slice = {}) => {
+    const key = JSON.stringify(SLICE_KEYS_PURE.map((k) => slice[k] ?? ""));
+    let found = monthsMemo.get(key);
+    if (!found) monthsMemo.set(key, (found = monthsOf(roll, catalogue, slice)));
+    return found;
+  };
+  const period = (p: Period, slice: Slice = {}) => {
+    const key = `${p.key} ${JSON.stringify(SLICE_KEYS_PURE.map((k) => slice[k] ?? ""))}`;
+    let found = valuesMemo.get(key);
+    if (!found) {
+      const byMonth = months(slice);
+      const previous = parsePeriod(p.previous);
+      found = computeIndicators({
+        aggregate: aggregateOf(byMonth, p),
+        previous: previous ? aggregateOf(byMonth, previous) : undefined,
+        catalogue: sliceCatalogue(catalogue, slice),
+        year: p.year,
+      });
+      valuesMemo.set(key, found);
+    }
+    return found;
+  };
+  const series = (code: string, periods: readonly string[], slice: Slice = {}) =>
+    periods.flatMap((key) => {
+      const parsed = parsePeriod(key);
+      const value = parsed ? period(parsed, slice).find((v) => v.code === code) : undefined;
+      return value ? [{ period: key, value }] : [];
+    });
+  return { months, period, series };
+}
+
+/** Monthly aggregates of a slice: "YYYY-MM" → counts by service and channel, and processing days. */
+export async function loadMonthlyAggregates(db: PrismaClient, slice: Slice): Promise<Map<string, Aggregate>> {
+  return (await openStatistics(db)).months(slice);
 }
 
 /** Every indicator for one period and slice. */
@@ -142,14 +259,7 @@ export async function indicatorsForPeriod(
   period: Period,
   slice: Slice = {},
 ): Promise<IndicatorValue[]> {
-  const [months, catalogue] = await Promise.all([loadMonthlyAggregates(db, slice), loadCatalogueFacts(db)]);
-  const previous = parsePeriod(period.previous);
-  return computeIndicators({
-    aggregate: aggregateOf(months, period),
-    previous: previous ? aggregateOf(months, previous) : undefined,
-    catalogue: sliceCatalogue(catalogue, slice),
-    year: period.year,
-  });
+  return (await openStatistics(db)).period(period, slice);
 }
 
 /** One indicator over many periods (trends, sparklines, the CSV export), from the same aggregates. */
@@ -159,21 +269,7 @@ export async function indicatorSeries(
   periods: readonly string[],
   slice: Slice = {},
 ): Promise<{ period: string; value: IndicatorValue }[]> {
-  const [months, catalogue] = await Promise.all([loadMonthlyAggregates(db, slice), loadCatalogueFacts(db)]);
-  const sliced = sliceCatalogue(catalogue, slice);
-  return periods.flatMap((key) => {
-    const period = parsePeriod(key);
-    if (!period) return [];
-    const previous = parsePeriod(period.previous);
-    const values = computeIndicators({
-      aggregate: aggregateOf(months, period),
-      previous: previous ? aggregateOf(months, previous) : undefined,
-      catalogue: sliced,
-      year: period.year,
-    });
-    const value = values.find((v) => v.code === code);
-    return value ? [{ period: key, value }] : [];
-  });
+  return (await openStatistics(db)).series(code, periods, slice);
 }
 
 /** The first and last years with statistics, for the periods offered. */

@@ -63,3 +63,14 @@ export function periodsBetween(firstYear: number, lastYear: number): string[] {
   }
   return keys;
 }
+
+/**
+ * Where a period stands on a day (YYYY-MM-DD): over, still going on (its figures will grow: the
+ * current month on 2 December holds two days), or not begun.
+ */
+export function periodProgress(period: Period, today: string): "complete" | "current" | "future" {
+  const month = today.slice(0, 7);
+  if (month > period.months.at(-1)!) return "complete";
+  if (month < period.months[0]!) return "future";
+  return "current";
+}

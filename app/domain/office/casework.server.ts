@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { staffDepartments, type RoleGrant } from "~/domain/accounts/roles";
+import type { RoleGrant } from "~/domain/accounts/roles";
 import { parseAnswers, getPinnedForm } from "~/domain/applications/applications.server";
 import { describeApplicationAnswers } from "~/domain/applications/application-view.server";
 import { availableCommands, FINAL_STATUSES, type Command, type Status } from "~/domain/applications/lifecycle";
-import { applyCommand, type CommandResult } from "~/domain/applications/transitions.server";
+import {
+  applyCommand,
+  applyCommandInTransaction,
+  isLostRace,
+  type CommandResult,
+} from "~/domain/applications/transitions.server";
 import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
 import { recordAudit, recordPersonalDataAccess } from "~/domain/audit/audit.server";
 import { workingDaysLeft } from "~/domain/calendar/working-days";
@@ -14,6 +19,12 @@ import { regionDate } from "~/domain/region/clock";
 import { formatDate, formatDateTime } from "~/domain/region/dates";
 import { discardUnattachedUploads, storeUpload } from "~/domain/uploads/uploads.server";
 import { DOCUMENT_UPLOAD_RULES } from "~/domain/uploads/file-type";
+import { commandsOnTaking } from "./taking";
+import {
+  isOnSchoolList,
+  refuseForLackOfPlaces,
+  type RefusalResult,
+} from "~/domain/enrollment/enrollment-orders.server";
 
 /*
  * Working an application in the back office: what an officer sees of it, taking it into work or
@@ -22,23 +33,9 @@ import { DOCUMENT_UPLOAD_RULES } from "~/domain/uploads/file-type";
  */
 export type StaffActor = { id: string; roles: readonly RoleGrant[] };
 
-export async function staffDepartmentIds(db: PrismaClient, roles: readonly RoleGrant[]): Promise<number[]> {
-  const codes = staffDepartments(roles);
-  if (codes.length === 0) return [];
-  const rows = await db.department.findMany({ where: { code: { in: codes } }, select: { id: true } });
-  return rows.map((r) => r.id);
-}
-
-/**
- * What an officer may see: their departments and, for school staff (a grant with a school code),
- * only the applications that name their school.
- */
-export async function staffScope(db: PrismaClient, roles: readonly RoleGrant[]) {
-  const departmentIds = await staffDepartmentIds(db, roles);
-  const work = roles.filter((r) => r.role === "officer" || r.role === "supervisor");
-  const schoolCodes = work.length > 0 && work.every((r) => r.schoolCode) ? work.map((r) => r.schoolCode!) : null;
-  return { departmentIds, schoolCodes };
-}
+// Who may see what, in a module of its own so seeds and jobs can use it without the page texts.
+export { staffDepartmentIds, staffScope } from "./staff-scope.server";
+import { staffScope } from "./staff-scope.server";
 
 export const isSupervisor = (roles: readonly RoleGrant[]) => roles.some((r) => r.role === "supervisor");
 const actorRole = (roles: readonly RoleGrant[]) => (isSupervisor(roles) ? "supervisor" : "officer");
@@ -126,6 +123,11 @@ export async function getStaffApplicationPage(
   const status = application.status as Status;
   const form = await getPinnedForm(db, application.serviceId, application.serviceVersion);
   const today = regionDate(input.now);
+  const final = FINAL_STATUSES.includes(status);
+  // "Взять в работу" takes the application and, while it is new, registers it and starts its
+  // review: the steps it does are not offered as buttons of their own beside it.
+  const taking = commandsOnTaking(status);
+  const canTake = !final && (application.assigneeId !== input.actor.id || taking.length > 0);
   return {
     id: application.id,
     number: application.number!,
@@ -136,13 +138,16 @@ export async function getStaffApplicationPage(
     receivedAt: application.receivedAt ? formatDateTime(application.receivedAt, language) : "",
     deadline: application.deadline ? formatDate(application.deadline, language) : "",
     daysLeft:
-      application.deadline && !FINAL_STATUSES.includes(status)
+      application.deadline && !final
         ? workingDaysLeft(await loadProductionCalendar(db), today, application.deadline)
         : null,
     assignee,
     officers,
-    commands: availableCommands(status, "staff"),
-    canAssign: !FINAL_STATUSES.includes(status),
+    commands: availableCommands(status, "staff").filter((c) => !(canTake && taking.includes(c))),
+    canTake,
+    /** Taking it now also registers it and starts the review (the notice after says so). */
+    takeStartsReview: taking.length > 0,
+    canAssign: !final,
     supervisor: isSupervisor(input.actor.roles),
     me: input.actor.id,
     grounds: details.refusalGrounds.map((g) => ({ code: g.code, title: pick(g.title, language) })),
@@ -227,6 +232,102 @@ export async function assignApplication(
   return { ok: true };
 }
 
+export type TakeResult =
+  { ok: true; from: Status; to: Status } | { ok: false; error: "not-found" | "conflict" | "not-allowed" };
+
+class TakeConflict extends Error {}
+
+/**
+ * "Взять в работу": the officer takes the application and, when it is new, registers it and starts
+ * its review in the same act (see taking.ts), in one transaction guarded by the version the officer
+ * saw. Each status change is its own lifecycle event; the resident is told of the last one only.
+ */
+export async function takeApplication(
+  db: PrismaClient,
+  input: { actor: StaffActor; number: string; expectedVersion: number; now?: Date },
+): Promise<TakeResult> {
+  const application = await findStaffApplication(db, input.actor, input.number);
+  if (!application) return { ok: false, error: "not-found" };
+  const from = application.status as Status;
+  if (FINAL_STATUSES.includes(from)) return { ok: false, error: "not-allowed" };
+  const officers = await listDepartmentOfficers(db, [application.departmentId]);
+  if (!officers.some((o) => o.id === input.actor.id)) return { ok: false, error: "not-allowed" };
+  const reassign = application.assigneeId !== input.actor.id;
+  const steps = commandsOnTaking(from);
+  if (!reassign && steps.length === 0) return { ok: false, error: "not-allowed" };
+  const now = input.now ?? new Date();
+  // Read before the transaction: on the shared connection nothing else runs while one is open.
+  const calendar = await loadProductionCalendar(db);
+  const actor = { kind: "staff" as const, id: input.actor.id, role: actorRole(input.actor.roles) };
+  let changes: { command: Command; from: Status; to: Status }[];
+  try {
+    changes = await db.$transaction(async (tx) => {
+      if (reassign) {
+        const moved = await tx.application.updateMany({
+          where: { id: application.id, version: input.expectedVersion },
+          data: { assigneeId: input.actor.id, version: { increment: 1 } },
+        });
+        if (moved.count !== 1) throw new TakeConflict();
+        await tx.applicationEvent.create({
+          data: {
+            applicationId: application.id,
+            at: now,
+            actorId: actor.id,
+            actorRole: actor.role,
+            command: "assign",
+            fromStatus: from,
+            toStatus: from,
+            assigneeId: input.actor.id,
+          },
+        });
+      }
+      const done: { command: Command; from: Status; to: Status }[] = [];
+      for (const [index, command] of steps.entries()) {
+        const result = await applyCommandInTransaction(
+          tx,
+          {
+            applicationId: application.id,
+            command,
+            actor,
+            // Without a new assignment the first step checks the version the officer saw.
+            expectedVersion: !reassign && index === 0 ? input.expectedVersion : undefined,
+            idempotencyKey: randomUUID(),
+            notify: index === steps.length - 1,
+            now,
+          },
+          { now, calendar },
+        );
+        if (!result.ok) throw new TakeConflict();
+        done.push({ command, from: result.from, to: result.to });
+      }
+      return done;
+    });
+  } catch (error) {
+    if (error instanceof TakeConflict || isLostRace(error)) return { ok: false, error: "conflict" };
+    throw error;
+  }
+  // The audit keeps one line per change, as when each was given by itself.
+  if (reassign) {
+    await recordAudit(db, {
+      actorId: input.actor.id,
+      action: "application.assign",
+      subjectType: "application",
+      subjectId: application.number,
+      details: { assignee: input.actor.id, previous: application.assigneeId },
+    });
+  }
+  for (const change of changes) {
+    await recordAudit(db, {
+      actorId: input.actor.id,
+      action: `application.${change.command}`,
+      subjectType: "application",
+      subjectId: application.number,
+      details: { from: change.from, to: change.to },
+    });
+  }
+  return { ok: true, from, to: changes.at(-1)?.to ?? from };
+}
+
 /** Supervisors: several applications to one officer at once; each one checked like a single one. */
 export async function assignMany(
   db: PrismaClient,
@@ -276,9 +377,33 @@ export async function giveStaffCommand(
     idempotencyKey?: string;
     resultFile?: File;
   },
-): Promise<CommandResult | { ok: false; error: "file"; fileError: string }> {
+): Promise<CommandResult | RefusalResult | { ok: false; error: "file"; fileError: string }> {
   const application = await findStaffApplication(db, input.actor, input.number);
   if (!application) return { ok: false, error: "not-found" };
+  // A first-grade refusal is lawful only for lack of places and always carries the offer of schools
+  // with free places (docs/enrollment.md, "The school's side"): it goes the one way that ensures both.
+  if (input.command === "refuse" && (await isOnSchoolList(db, application.id))) {
+    const refusal = await refuseForLackOfPlaces(db, {
+      applicationId: application.id,
+      actor: input.actor,
+      scope: await staffScope(db, input.actor.roles),
+      explanation: input.reason ?? "",
+      ground: input.ground,
+      expectedVersion: input.expectedVersion,
+      idempotencyKey: input.idempotencyKey ?? randomUUID(),
+    });
+    if (!refusal.ok) {
+      await recordAudit(db, {
+        actorId: input.actor.id,
+        action: "application.refuse",
+        subjectType: "application",
+        subjectId: application.number,
+        result: "denied",
+        details: { error: refusal.error },
+      });
+    }
+    return refusal;
+  }
   let resultUploadId: string | undefined;
   if (input.resultFile && input.command === "complete") {
     // The result belongs to the applicant's case: they download it like their own documents.

@@ -48,12 +48,21 @@ export function formatDate(isoDate: string, language: Language): string {
   }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-/** A calendar date in digits, as on documents: "20.01.2012" / "20/01/2012". */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether a text is a calendar date as the portal stores it (YYYY-MM-DD). */
+export function isIsoDate(text: unknown): text is string {
+  return typeof text === "string" && ISO_DATE.test(text);
+}
+
+/**
+ * A calendar date in digits, as on documents: "20.01.2012" (ДД.ММ.ГГГГ) / "20/01/2012". Written by
+ * hand rather than with Intl, so the server and every browser print the same characters. Anything
+ * that is not a stored date (what a resident typed into a draft) is shown as it is.
+ */
 export function formatShortDate(isoDate: string, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone: "UTC",
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-  }).format(new Date(`${isoDate}T00:00:00Z`));
+  const match = ISO_DATE.exec(isoDate);
+  if (!match) return isoDate;
+  const [, year, month, day] = match;
+  return language === "ru" ? `${day}.${month}.${year}` : `${day}/${month}/${year}`;
 }

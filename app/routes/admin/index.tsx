@@ -53,6 +53,11 @@ export default function Admin({ loaderData }: Route.ComponentProps) {
             {te("adminImport.title")}
           </Link>
         </li>
+        <li>
+          <Link to="/admin/campaigns" className="font-semibold text-brand-700 underline">
+            {te("campaignAdmin.link")}
+          </Link>
+        </li>
       </ul>
       <h2 className="mt-8 text-xl font-bold">{t("admin.staff")}</h2>
       <table className="mt-3 w-full border-collapse text-left">

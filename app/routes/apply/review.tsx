@@ -2,12 +2,12 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/review";
 import { AnswerSummary } from "~/components/answer-summary";
-import { ScheduledSending } from "~/components/scheduled-sending";
+import { ScheduledRefusal, ScheduledSending } from "~/components/scheduled-sending";
 import { prisma } from "~/db/prisma.server";
 import { describeDraft } from "~/domain/applications/application-view.server";
 import { getDraft, submitApplication, submittedNumberOf } from "~/domain/applications/applications.server";
 import { campaignYearFor } from "~/domain/enrollment/campaign";
-import { enrollmentWindowForDraft } from "~/domain/enrollment/enrollment.server";
+import { enrollmentWindowForDraft, isEnrollmentService } from "~/domain/enrollment/enrollment.server";
 import {
   cancelScheduledSubmission,
   scheduleSubmission,
@@ -35,7 +35,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     serviceCode: found.draft.service.code,
     answers: found.answers,
   });
-  const scheduled = enrollment ? await scheduledSubmissionOf(prisma, user.id, params.draftId) : null;
+  // A draft refused at the opening says why even when the stage is open now or the draft became
+  // invalid (then there is no window to show).
+  const scheduled = isEnrollmentService(found.draft.service.code)
+    ? await scheduledSubmissionOf(prisma, user.id, params.draftId)
+    : null;
   return {
     slug: params.slug,
     draftId: params.draftId,
@@ -147,8 +151,10 @@ export default function Review({ loaderData: d, actionData }: Route.ComponentPro
           {d.enrollment ? te("window.declaration") : t("review.declaration", { deadline: d.deadlineDays })}
         </p>
       </section>
-      {d.enrollment && !d.enrollment.open && d.enrollment.opensAt && (
+      {d.enrollment && !d.enrollment.open && d.enrollment.opensAt ? (
         <ScheduledSending scheduled={d.scheduled} opensAt={d.enrollment.opensAt} />
+      ) : (
+        d.scheduled?.state === "refused" && <ScheduledRefusal reason={d.scheduled.reason} className="mt-6" />
       )}
       {/* Outside the campaign's window the draft waits: there is nothing to send yet. */}
       {(!d.enrollment || d.enrollment.open) && (

@@ -1,15 +1,24 @@
-import { getFormProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/step";
-import { ApplicationField, PARTS } from "~/components/application-field";
 import { ErrorSummary } from "~/components/form-field";
+import { useStepErrors } from "~/components/forms/step-errors";
+import { StepFields } from "~/components/forms/step-fields";
 import { useSchemaForm } from "~/components/schema-form";
 import { prisma } from "~/db/prisma.server";
 import { nextStepId, previousStepId, storableAnswers, toFormDefaults } from "~/domain/applications/answers";
-import { loadDraftStep, stepErrors, stepValues } from "~/domain/applications/apply.server";
+import {
+  askedFields,
+  clearAnswersNoLongerAsked,
+  loadDraftStep,
+  stepErrors,
+  stepValues,
+} from "~/domain/applications/apply.server";
+import { childCertificateFills } from "~/domain/applications/draft-prefill";
+import { textAnswers } from "~/domain/applications/posted-text";
 import { saveDraftAnswers } from "~/domain/applications/applications.server";
 import { keepPendingAnswers, restorePendingAnswers } from "~/domain/applications/pending-answers.server";
 import { storeStepFiles } from "~/domain/applications/step-input.server";
@@ -78,15 +87,21 @@ export async function action({ request, params }: Route.ActionArgs) {
   });
   if (!view) throw data(null, { status: 404 });
   const step = view.step;
+  // Without JavaScript: the chosen child's birth certificate, where the field was left empty.
+  for (const [name, value] of Object.entries(childCertificateFills(step, (n) => formData.get(n), view.children))) {
+    formData.set(name, value);
+  }
 
+  // Files of a field not asked are not stored (the schema drops its answer too).
+  const asked = askedFields(step, (name) => formData.getAll(name), view.context);
   const uploadErrors = await storeStepFiles(prisma, {
     ownerId: user.id,
     applicationId: params.draftId,
-    step,
+    step: { ...step, fields: asked.filter((f) => f.kind === "file") },
     formData,
   });
   const submission = parseWithZod(formData, { schema: stepSchema(step, view.context) });
-  const values = stepValues(step, submission);
+  const values = stepValues(step, submission, view.context);
   const intentValue = formData.get("intent");
   const intent = typeof intentValue === "string" ? intentValue : "continue";
 
@@ -107,7 +122,17 @@ export async function action({ request, params }: Route.ActionArgs) {
   const returnToReview = new URL(request.url).searchParams.get("return") === "review";
   const next = (returnToReview ? null : nextStepId(view.form, step.id)) ?? "review";
   // The draft resumes where the resident has to go on: the next step once this one is right.
-  await saveDraftAnswers(prisma, user.id, params.draftId, values, valid && intent !== "save" ? next : step.id);
+  const currentStep = valid && intent !== "save" ? next : step.id;
+  await saveDraftAnswers(prisma, user.id, params.draftId, values, currentStep);
+  // Answers of later steps that depend on this one and are no longer asked go (with their files).
+  await clearAnswersNoLongerAsked(prisma, {
+    applicantId: user.id,
+    draftId: params.draftId,
+    form: view.form,
+    before: view.answers,
+    after: { ...view.answers, ...values },
+    currentStep,
+  });
   // A value the draft could not keep (too long, control characters) is said, not silently lost.
   const { refused } = storableAnswers(step.fields, values);
   if (intent === "save" && Object.keys(refused).length === 0) return redirect("/cabinet/applications?saved=1");
@@ -125,23 +150,6 @@ export async function action({ request, params }: Route.ActionArgs) {
   return data(submission.reply({ fieldErrors, hideFields: fileFields }), { status: 400 });
 }
 
-/** The typed text of a form, without files: what can be kept while nobody is signed in. */
-function textAnswers(formData: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of formData) {
-    if (typeof value !== "string" || name === "intent" || value.startsWith("upload:")) continue;
-    const [head, part] = name.split(".");
-    if (!head) continue;
-    if (part) {
-      const group = (out[head] ??= {}) as Record<string, string>;
-      group[part] = value;
-    } else if (name in out) {
-      out[name] = ([] as unknown[]).concat(out[name], value);
-    } else out[name] = value;
-  }
-  return out;
-}
-
 export default function ApplicationStep(props: Route.ComponentProps) {
   // A new step is a new form: Conform starts again from that step's answers.
   const { draftId, step } = props.loaderData;
@@ -156,26 +164,7 @@ function StepForm({ loaderData, actionData }: Route.ComponentProps) {
   const defaults = useMemo(() => toFormDefaults(d.step.fields, d.answers), [d.step, d.answers]);
   const lastResult = (actionData ?? d.check) as SubmissionResult<string[]> | null | undefined;
   const [form, fields] = useSchemaForm(schema, lastResult, defaults as Record<string, string | undefined>);
-  const labels = Object.fromEntries(d.step.fields.map((f) => [f.name, pick(f.label, d.language)]));
-  // The summary lists every error on the page, the parts of a passport or an address included.
-  type Entry = { id: string; name: string; errors?: string[] };
-  const entries = d.step.fields.flatMap((f): Entry[] => {
-    const field = fields[f.name];
-    if (!field) return [];
-    if (f.kind !== "passport" && f.kind !== "address") return [field];
-    const parts = (
-      field as unknown as FieldMetadata<Record<string, unknown>, Record<string, unknown>, string[]>
-    ).getFieldset() as unknown as Record<string, Entry>;
-    return [field, ...PARTS[f.kind].map((part) => parts[part]!)];
-  });
-  const errors = entries
-    .filter((e) => e.errors && e.errors.length > 0)
-    .map((e) => ({ id: e.id, name: e.name, messages: e.errors! }));
-  for (const f of d.step.fields) {
-    if (f.kind !== "passport" && f.kind !== "address") continue;
-    for (const part of PARTS[f.kind])
-      labels[`${f.name}.${part}`] = `${labels[f.name]} — ${t(`parts.${f.kind}.${part}`)}`;
-  }
+  const { labels, errors } = useStepErrors(d.step, fields, d.language);
   const title = pick(d.step.title, d.language);
   const previous = previousStepId(d.form, d.step.id);
   const here = stepUrl(d.slug, d.draftId, d.step.id);
@@ -217,17 +206,17 @@ function StepForm({ loaderData, actionData }: Route.ComponentProps) {
         className="mt-6 space-y-6"
       >
         <ErrorSummary errors={errors} labels={labels} formErrors={form.errors} />
-        {d.step.fields.map((definition) => (
-          <ApplicationField
-            key={definition.name}
-            definition={definition}
-            field={fields[definition.name]!}
-            language={d.language}
-            childChoices={d.children}
-            files={d.files[definition.name] ?? []}
-            addChildHref={`/cabinet/children/new?redirectTo=${encodeURIComponent(here)}`}
-          />
-        ))}
+        <StepFields
+          form={form}
+          fields={fields as never}
+          definition={d.form}
+          step={d.step}
+          saved={d.context.answers}
+          language={d.language}
+          childChoices={d.children}
+          files={d.files}
+          addChildHref={`/cabinet/children/new?redirectTo=${encodeURIComponent(here)}`}
+        />
         <div className="flex flex-wrap items-center gap-4 pt-2">
           <button
             type="submit"

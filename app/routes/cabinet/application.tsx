@@ -18,18 +18,19 @@ import { requestLanguage } from "~/i18n/i18n.server";
 import { requireUser } from "~/server/auth.server";
 import { readFormData } from "~/server/form-data.server";
 import { EnrollmentStanding } from "~/components/enrollment-standing";
+import { EnrollmentResultPanel } from "~/components/enrollment/result-panel";
+import { enrollmentResultView } from "~/domain/enrollment/enrollment-results.server";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const page = await getApplicationPage(prisma, {
-    applicantId: user.id,
-    number: params.number,
-    language: requestLanguage(context),
-  });
+  const language = requestLanguage(context);
+  const page = await getApplicationPage(prisma, { applicantId: user.id, number: params.number, language });
   if (!page) throw data(null, { status: 404 });
   await markApplicationRead(prisma, user.id, page.id);
   const url = new URL(request.url);
-  return { ...page, submitted: url.searchParams.has("submitted"), notice: url.searchParams.get("notice") };
+  // First-grade enrollment: "enrolled by order № … of …", or the offer after a refusal for lack of places.
+  const result = await enrollmentResultView(prisma, page.id, language);
+  return { ...page, result, submitted: url.searchParams.has("submitted"), notice: url.searchParams.get("notice") };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -118,7 +119,11 @@ export default function ApplicationPage({ loaderData: d, actionData }: Route.Com
         </Fact>
       </dl>
 
-      {d.enrollment && <EnrollmentStanding standing={d.enrollment} />}
+      {d.result ? (
+        <EnrollmentResultPanel result={d.result} number={d.number} />
+      ) : (
+        d.enrollment && <EnrollmentStanding standing={d.enrollment} />
+      )}
 
       {canAnswer && lastRequest && (
         <AnswerForm

@@ -4,14 +4,14 @@ import type { Route } from "./+types/applications";
 import { PageTitle } from "~/components/page-title";
 import { StatusBadge } from "~/components/status-badge";
 import { prisma } from "~/db/prisma.server";
-import { listApplications, listDrafts } from "~/domain/applications/applications.server";
+import { listApplications } from "~/domain/applications/applications.server";
+import { listDraftRows } from "~/domain/applications/draft-list.server";
 import { enrollmentStandings, type EnrollmentStanding } from "~/domain/enrollment/enrollment.server";
 import { STATUS_FILTERS, type StatusFilter } from "~/domain/applications/status-filters";
 import type { Status } from "~/domain/applications/lifecycle";
 import { getCatalogue } from "~/domain/catalogue/catalogue.server";
 import { pick } from "~/domain/i18n/localized";
-import { formatDate, formatDateTime, formatTime } from "~/domain/region/dates";
-import { regionDate } from "~/domain/region/clock";
+import { formatDate, formatDateTime } from "~/domain/region/dates";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireUser } from "~/server/auth.server";
 
@@ -30,14 +30,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const [catalogue, page, drafts] = await Promise.all([
     getCatalogue(prisma),
     listApplications(prisma, user.id, { filter, after: isReceiptSequence(after) ? after : undefined }),
-    listDrafts(prisma, user.id),
+    listDraftRows(prisma, user.id, language),
   ]);
   const byId = new Map([...catalogue.serviceBySlug.values()].map((s) => [s.id, s]));
   const title = (serviceId: number) => {
     const service = byId.get(serviceId);
     return service ? pick(service.title, language) : "";
   };
-  const today = regionDate();
   const standings = await enrollmentStandings(
     prisma,
     page.applications.map((a) => a.id),
@@ -45,13 +44,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     filter: filter ?? "",
     saved: url.searchParams.has("saved"),
-    drafts: drafts.map((d) => ({
-      id: d.id,
-      service: title(d.serviceId),
-      href: `/services/${d.service.slug}/apply/${d.id}/${d.currentStep ?? ""}`,
-      savedAt:
-        regionDate(d.updatedAt) === today ? formatTime(d.updatedAt, language) : formatDateTime(d.updatedAt, language),
-    })),
+    drafts,
     applications: page.applications.map((a) => ({
       number: a.number!,
       service: title(a.serviceId),
@@ -102,14 +95,36 @@ export default function MyApplications({ loaderData: d }: Route.ComponentProps) 
               <li
                 key={draft.id}
                 className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-md border border-slate-300 bg-white p-3"
+                data-testid="draft"
               >
-                <Link to={draft.href} className="font-semibold text-brand-700 underline">
-                  {draft.service}
-                </Link>
-                <span className="text-sm text-muted">{t("list.savedAt", { time: draft.savedAt })}</span>
+                <div className="min-w-0">
+                  <Link to={draft.href} className="font-semibold text-brand-700 underline">
+                    {draft.service}
+                  </Link>
+                  {draft.children.length > 0 && (
+                    <span className="block" data-testid="draft-children">
+                      {t("list.draftFor", { children: draft.children.join(", ") })}
+                    </span>
+                  )}
+                  <span className="block text-sm text-muted" data-testid="draft-progress">
+                    {draft.resumesAt.kind === "review"
+                      ? t("list.draftAtReview")
+                      : t("list.draftAtStep", {
+                          step: t("progress", { current: draft.resumesAt.number, total: draft.resumesAt.total }),
+                          title: draft.resumesAt.title,
+                        })}
+                    {" · "}
+                    {t("list.savedAt", { time: draft.savedAt })}
+                  </span>
+                </div>
                 <Form method="post" action={`/cabinet/drafts/${draft.id}/delete`} className="ml-auto">
                   <button type="submit" className="text-sm text-red-800 underline">
                     {t("list.deleteDraft", { service: draft.service })}
+                    {/* Two drafts of one service: the buttons are told apart by what they delete. */}
+                    <span className="sr-only">
+                      {" "}
+                      ({[...draft.children, t("list.savedAt", { time: draft.savedAt })].join(", ")})
+                    </span>
                   </button>
                 </Form>
               </li>

@@ -5,6 +5,7 @@ import { PageTitle } from "~/components/page-title";
 import { prisma } from "~/db/prisma.server";
 import type { Status } from "~/domain/applications/lifecycle";
 import { listNotifications, markAllRead } from "~/domain/applications/notifications.server";
+import { SCHEDULED_REFUSED } from "~/domain/enrollment/scheduled-submission.server";
 import { formatDateTime } from "~/domain/region/dates";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireUser } from "~/server/auth.server";
@@ -20,6 +21,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       id: n.id,
       number: n.application.number,
       status: n.status as Status,
+      // A scheduled first-grade draft not sent: its review page says why.
+      draftHref:
+        n.status === SCHEDULED_REFUSED
+          ? `/services/${n.application.service.slug}/apply/${n.application.id}/review`
+          : null,
       at: formatDateTime(n.createdAt, language),
       unread: n.readAt === null,
     })),
@@ -28,6 +34,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export default function Notifications({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("applications");
+  const { t: te } = useTranslation("enrollment");
   return (
     <section className="max-w-3xl">
       <PageTitle title={t("notifications.title")} />
@@ -45,7 +52,11 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
                   {t("notifications.new")}
                 </span>
               )}
-              {n.number ? (
+              {n.draftHref ? (
+                <Link to={n.draftHref} className="font-semibold text-brand-700 underline">
+                  {te("form.scheduledRefused.notice")}
+                </Link>
+              ) : n.number ? (
                 <Link to={`/cabinet/applications/${n.number}`} className="font-semibold text-brand-700 underline">
                   {t("notifications.text", { number: n.number, status: t(`status.${n.status}`) })}
                 </Link>

@@ -12,6 +12,7 @@ import { hasRole, STAFF_ROLES } from "~/domain/accounts/roles";
 import { getProfile, saveProfile } from "~/domain/accounts/profile.server";
 import { pick } from "~/domain/i18n/localized";
 import { regionDate } from "~/domain/region/clock";
+import { formatShortDate } from "~/domain/region/dates";
 import { MUNICIPALITIES } from "~/domain/region/municipalities";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireUser } from "~/server/auth.server";
@@ -26,7 +27,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     children: children.map((c) => ({
       id: c.id,
       name: [c.lastName, c.firstName, c.middleName].filter(Boolean).join(" "),
-      birthDate: c.birthDate,
+      birthDate: formatShortDate(c.birthDate, language),
     })),
     municipalities: MUNICIPALITIES.map((m) => ({ value: m.oktmo, label: pick(m.name, language) })),
     saved: new URL(request.url).searchParams.has("saved"),

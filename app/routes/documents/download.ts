@@ -5,18 +5,38 @@ import { prisma } from "~/db/prisma.server";
 import { recordPersonalDataAccess } from "~/domain/audit/audit.server";
 import { staffMaySee } from "~/domain/office/casework.server";
 import { openUpload } from "~/domain/uploads/uploads.server";
-import { requireUser } from "~/server/auth.server";
+import { requireUser, type CurrentUser } from "~/server/auth.server";
 import { DOCUMENT_CSP } from "~/server/security-headers.server";
 
 /*
  * A document of an application: only its owner, and staff of the department the application went
  * to, may download it. Anyone else gets "not found", so ids cannot be probed. Staff downloads are
  * personal-data access and are audited.
+ *
+ * The file is answered from the route's middleware, before any page is drawn. When there is no
+ * file for this person the middleware lets the request go on to the loader, whose 404 the root's
+ * error boundary shows as the portal's own page (layout, language, links home) — not a bare "null".
  */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
-  const opened = await openUpload(prisma, params.uploadId);
-  if (!opened) throw data(null, { status: 404 });
+export const middleware: Route.MiddlewareFunction[] = [
+  async ({ request, params }, next) => {
+    const user = await requireUser(request);
+    const file = await documentFor(user, params.uploadId, new URL(request.url).searchParams.has("inline"));
+    return file ?? next();
+  },
+];
+
+export function loader() {
+  throw data(null, { status: 404 });
+}
+
+/** Drawn only as the error boundary's 404: a found document never reaches the page. */
+export default function DocumentNotFound() {
+  return null;
+}
+
+async function documentFor(user: CurrentUser, uploadId: string, inline: boolean): Promise<Response | null> {
+  const opened = await openUpload(prisma, uploadId);
+  if (!opened) return null;
   let allowed = opened.row.ownerId === user.id;
   if (!allowed && opened.applicationId) {
     allowed = await staffMaySee(prisma, user.roles, opened.applicationId);
@@ -29,8 +49,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       });
     }
   }
-  if (!allowed) throw data(null, { status: 404 });
-  const inline = new URL(request.url).searchParams.has("inline");
+  if (!allowed) return null;
   const ascii = opened.row.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(Readable.toWeb(opened.stream()) as ReadableStream, {
     headers: {

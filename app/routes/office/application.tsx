@@ -10,13 +10,14 @@ import { fieldErrors, useSchemaForm } from "~/components/schema-form";
 import { StatusBadge } from "~/components/status-badge";
 import { DaysLeft } from "~/components/days-left";
 import { prisma } from "~/db/prisma.server";
-import type { Command } from "~/domain/applications/lifecycle";
+import type { Command, Status } from "~/domain/applications/lifecycle";
 import { validationMessage } from "~/domain/forms/validation-message";
 import {
   addStaffNote,
   assignApplication,
   getStaffApplicationPage,
   giveStaffCommand,
+  takeApplication,
   type StaffActor,
 } from "~/domain/office/casework.server";
 import { formOfIntent, officeSchemas, RESULT_FILE_RULES } from "~/domain/office/office-forms";
@@ -75,11 +76,19 @@ export async function action({ request, params }: Route.ActionArgs) {
       throw data(null, { status: 404 });
     return redirect(`${here}?notice=note`);
   }
-  if (value.intent === "take" || value.intent === "assign") {
+  if (value.intent === "take") {
+    // One act: the officer's own, registered and under review when it was new (casework.server.ts).
+    const result = await takeApplication(prisma, { actor, number: params.number, expectedVersion: value.version! });
+    if (!result.ok && result.error === "not-found") throw data(null, { status: 404 });
+    if (!result.ok && result.error === "conflict") return conflict();
+    if (!result.ok) throw data(null, { status: 403 });
+    return redirect(`${here}?notice=${result.to === result.from ? "take" : "takeReview"}`);
+  }
+  if (value.intent === "assign") {
     const result = await assignApplication(prisma, {
       actor,
       number: params.number,
-      assigneeId: value.intent === "take" ? user.id : (value.assignee as string),
+      assigneeId: value.assignee as string,
       expectedVersion: value.version!,
     });
     if (!result.ok && result.error === "not-found") throw data(null, { status: 404 });
@@ -120,8 +129,13 @@ export async function action({ request, params }: Route.ActionArgs) {
       );
     }
     if (result.error === "conflict" || result.error === "not-allowed-now") return conflict();
+    // A first-grade child with a place still free ahead of it cannot be refused for lack of places.
+    const message =
+      result.error === "places-free"
+        ? validationMessage("enrollment:orders.errors.placesFree", { free: result.free, position: result.position })
+        : validationMessage(`office.${result.error}`);
     return data<ActionReply>(
-      { intent: value.intent, reply: submission.reply({ formErrors: [validationMessage(`office.${result.error}`)] }) },
+      { intent: value.intent, reply: submission.reply({ formErrors: [message] }) },
       { status: 400 },
     );
   }
@@ -146,6 +160,9 @@ export default function OfficeApplication({ loaderData: d, actionData }: Route.C
   const replyFor = (intent: string) => (actionData?.intent === intent ? actionData.reply : null);
   const text = useValidationText();
   const assignedElsewhere = d.assignee && d.assignee.id !== d.me;
+  // After a colleague decided the case (a conflict) or while the resident is asked, there may be
+  // nothing to do here: the section says so rather than standing empty.
+  const hasActions = d.canTake || (d.canAssign && d.supervisor) || d.commands.length > 0;
   return (
     <section className="max-w-5xl">
       <title>{`${t("application.title", { number: d.number })} — ${tc("layout.portalName")}`}</title>
@@ -198,13 +215,19 @@ export default function OfficeApplication({ loaderData: d, actionData }: Route.C
         <h2 id="actions-title" className="text-xl font-bold">
           {t("application.actions")}
         </h2>
-        {d.canAssign && d.assignee?.id !== d.me && (
+        {!hasActions && (
+          <p className="rounded-md border-l-4 border-slate-500 bg-white p-3" data-testid="no-actions">
+            {t(`application.noActions.${!d.canAssign ? "decided" : WAITING.includes(d.status) ? "waiting" : "none"}`)}
+          </p>
+        )}
+        {d.canTake && (
           <SimpleForm intent="take" version={d.version} lastResult={replyFor("take")} label={t("actions.take")}>
             {assignedElsewhere && (
               <p className="mb-2 rounded-md border-l-4 border-amber-600 bg-amber-50 p-2" data-testid="takeover-warning">
                 {t("actions.takeOver", { officer: d.assignee!.email })}
               </p>
             )}
+            {d.takeStartsReview && <p className="mb-2 text-sm text-muted">{t("actions.takeStartsReview")}</p>}
           </SimpleForm>
         )}
         {d.canAssign && d.supervisor && (
@@ -264,7 +287,7 @@ export default function OfficeApplication({ loaderData: d, actionData }: Route.C
         </h2>
         <p className="text-sm text-muted">{t("application.notesHint")}</p>
         {d.notes.length > 0 && (
-          <ul className="mt-2 space-y-2" data-testid="notes">
+          <ul className="mt-2 space-y-2 [overflow-wrap:anywhere]" data-testid="notes">
             {d.notes.map((n) => (
               <li key={n.id} className="rounded-md border border-slate-300 bg-amber-50 p-3">
                 <p className="text-sm font-semibold">
@@ -282,7 +305,10 @@ export default function OfficeApplication({ loaderData: d, actionData }: Route.C
         <h2 id="timeline-title" className="text-xl font-bold">
           {t("application.timeline")}
         </h2>
-        <ol className="mt-2 space-y-2 border-l-4 border-brand-100 pl-4" data-testid="staff-timeline">
+        <ol
+          className="mt-2 space-y-2 border-l-4 border-brand-100 pl-4 [overflow-wrap:anywhere]"
+          data-testid="staff-timeline"
+        >
           {d.timeline.map((e) => (
             <li key={e.id}>
               <p className="font-semibold">
@@ -314,7 +340,7 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   return (
     <div className="rounded-md border border-slate-300 bg-white p-3">
       <dt className="text-sm font-semibold text-muted">{term}</dt>
-      <dd className="mt-1 break-words">{children}</dd>
+      <dd className="mt-1 [overflow-wrap:anywhere]">{children}</dd>
     </div>
   );
 }
@@ -366,6 +392,9 @@ function TextArea({ field, label }: { field: Parameters<typeof getTextareaProps>
     </div>
   );
 }
+
+/** Statuses in which the department waits for the resident's answer. */
+const WAITING: readonly Status[] = ["waitingForInfo", "needsCorrection"];
 
 const submitClass = "rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900";
 

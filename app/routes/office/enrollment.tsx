@@ -1,142 +1,192 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link } from "react-router";
+import { data, Form, Link, redirect, useLocation } from "react-router";
 import type { Route } from "./+types/enrollment";
+import { OrderActions } from "~/components/enrollment/order-actions";
+import { OrderSchoolPicker } from "~/components/enrollment/order-school-picker";
+import { RankedList } from "~/components/enrollment/ranked-list";
+import { ErrorSummary } from "~/components/form-field";
 import { PageTitle } from "~/components/page-title";
+import { fieldErrors, useSchemaForm } from "~/components/schema-form";
 import { prisma } from "~/db/prisma.server";
+import type { Status } from "~/domain/applications/lifecycle";
 import { campaignYearFor } from "~/domain/enrollment/campaign";
-import { rankedListSchools, schoolRankedList, worksEnrollment } from "~/domain/enrollment/enrollment.server";
+import { rankedListSchools, worksEnrollment } from "~/domain/enrollment/enrollment.server";
+import {
+  checkEnrollmentDocuments,
+  findSchoolOrder,
+  issueEnrollmentOrder,
+  schoolOrderList,
+  type DocumentsCheckResult,
+  type OrderResult,
+} from "~/domain/enrollment/enrollment-orders.server";
+import { orderFormSchema } from "~/domain/enrollment/order-forms";
+import { problemMessage } from "~/domain/enrollment/order-rules";
 import { staffScope } from "~/domain/office/casework.server";
-import { formatPreciseDateTime } from "~/domain/region/dates";
+import { validationMessage as m } from "~/domain/forms/validation-message";
+import { regionDate } from "~/domain/region/clock";
+import { formatPreciseDateTime, formatShortDate } from "~/domain/region/dates";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireRole } from "~/server/auth.server";
+import { readFormData } from "~/server/form-data.server";
 
 /*
- * A school's ranked first-grade list for its staff (docs/enrollment.md): the ranking's order with
- * each application's receipt to the millisecond, its class and the flags the school checks.
+ * A school's ranked first-grade list for its staff, and the school's acts on it (docs/enrollment.md,
+ * "The school's side"): documents checked, and the enrollment order over the applications ticked.
  */
-export async function loader({ request, context }: Route.LoaderArgs) {
+async function officerScope(request: Request) {
   const user = await requireRole(request, "officer", "supervisor");
+  const scope = await staffScope(prisma, user.roles);
+  if (!(await worksEnrollment(prisma, scope.departmentIds))) throw data(null, { status: 403 });
+  return { user, scope };
+}
+
+const listUrl = (school: string, year: number, notice: string) =>
+  `/office/enrollment?${new URLSearchParams({ school, year: String(year) })}&${notice}`;
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { scope } = await officerScope(request);
   const language = requestLanguage(context);
-  const { departmentIds, schoolCodes } = await staffScope(prisma, user.roles);
-  if (!(await worksEnrollment(prisma, departmentIds))) throw data(null, { status: 403 });
   const url = new URL(request.url);
-  const schools = await rankedListSchools(prisma, schoolCodes);
+  const schools = await rankedListSchools(prisma, scope.schoolCodes);
   const asked = url.searchParams.get("school");
   const school = schools.find((s) => s.code === asked) ?? (asked ? null : schools[0]);
   if (!school) throw data(null, { status: 404 });
   const yearParam = Number(url.searchParams.get("year"));
   const year =
     Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100 ? yearParam : campaignYearFor(new Date());
-  const rows = await schoolRankedList(prisma, {
-    schoolCode: school.code,
-    campaignYear: year,
-    departmentIds,
-    schoolCodes,
-  });
+  const list = await schoolOrderList(prisma, { schoolCode: school.code, campaignYear: year, scope });
+  if (!list) throw data(null, { status: 404 });
+  const short = (date: string | null) => (date ? formatShortDate(date, language) : null);
+  const orderId = Number(url.searchParams.get("order"));
+  const order =
+    Number.isInteger(orderId) && orderId > 0 && orderId < 2 ** 31
+      ? await findSchoolOrder(prisma, { orderId, schoolCode: school.code, campaignYear: year, scope })
+      : null;
+  const checked = Number(url.searchParams.get("checked"));
   return {
     year,
+    // The ministry's campaign dashboard is for the department's staff, not a school's (campaign-dashboard.server.ts).
+    campaignDashboard: scope.schoolCodes === null,
+    today: regionDate(),
     school: { code: school.code, name: language === "en" ? school.nameEn : school.name },
     schools: schools.map((s) => ({ code: s.code, name: language === "en" ? s.nameEn : s.name })),
-    rows: (rows ?? []).map((r) => ({ ...r, receivedAt: formatPreciseDateTime(r.receivedAt, language) })),
+    places: list.places,
+    notice: order
+      ? { kind: "issued" as const, number: order.number, date: short(order.date)!, count: order.enrolled }
+      : Number.isSafeInteger(checked) && checked > 0
+        ? { kind: "checked" as const, count: checked }
+        : null,
+    rows: list.rows.map((r) => ({
+      ...r,
+      status: r.status as Status,
+      receivedAt: formatPreciseDateTime(r.receivedAt, language),
+      deadline: short(r.deadline),
+      documentsCheckedOn: short(r.documentsCheckedOn),
+      order: r.order && { number: r.order.number, date: short(r.order.date)! },
+    })),
   };
 }
 
-export default function EnrollmentList({ loaderData: d }: Route.ComponentProps) {
+type Failure = Exclude<DocumentsCheckResult | OrderResult, { ok: true }>;
+
+/** What the error summary says of a refused act; the form keeps what was typed and ticked. */
+function failureReply(failure: Failure): { formErrors?: string[]; fieldErrors?: Record<string, string[]> } {
+  switch (failure.error) {
+    case "ineligible":
+      return { formErrors: failure.problems.map(problemMessage) };
+    case "over-capacity":
+      return {
+        formErrors: [m("enrollment:orders.errors.overCapacity", { selected: failure.selected, free: failure.free })],
+      };
+    case "duplicate-number":
+      return {
+        fieldErrors: {
+          orderNumber: [m("enrollment:orders.errors.duplicateNumber", { number: failure.number, date: failure.date })],
+        },
+      };
+    case "invalid-number":
+      return { fieldErrors: { orderNumber: [failure.message] } };
+    case "invalid-date":
+      return { fieldErrors: { orderDate: [failure.message] } };
+    case "nothing-selected":
+      return { formErrors: [m("enrollment:orders.errors.nothingSelected")] };
+    case "conflict":
+      return { formErrors: [m("enrollment:orders.errors.conflict")] };
+    case "not-found":
+      throw data(null, { status: 404 });
+  }
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const { user, scope } = await officerScope(request);
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: orderFormSchema(regionDate()) });
+  if (submission.status !== "success") {
+    return data<{ reply: SubmissionResult<string[]> }>({ reply: submission.reply() }, { status: 400 });
+  }
+  const form = submission.value;
+  const act = {
+    schoolCode: form.school,
+    campaignYear: form.year,
+    applicationIds: form.applicationId,
+    actor: user,
+    scope,
+  };
+  const result =
+    form.intent === "checkDocuments"
+      ? await checkEnrollmentDocuments(prisma, act)
+      : await issueEnrollmentOrder(prisma, { ...act, number: form.orderNumber, date: form.orderDate });
+  if (result.ok) {
+    const notice = "order" in result ? `order=${result.order.id}` : `checked=${result.checked + result.alreadyChecked}`;
+    return redirect(listUrl(form.school, form.year, notice));
+  }
+  return data({ reply: submission.reply(failureReply(result)) }, { status: result.error === "conflict" ? 409 : 400 });
+}
+
+export default function EnrollmentList({ loaderData: d, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("enrollment");
+  const location = useLocation();
+  const schema = useMemo(() => orderFormSchema(d.today), [d.today]);
+  // A new form when the address changes (a successful act redirects here with its notice): the ticks
+  // start afresh. Named after the query, which the server and the browser read alike.
+  const formId = `orders-${[...location.search].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7).toString(36)}`;
+  const [form, fields] = useSchemaForm(schema, actionData?.reply, { orderDate: d.today }, formId);
+  const ticked = fields.applicationId.initialValue;
+  const selected = new Set(Array.isArray(ticked) ? ticked : typeof ticked === "string" ? [ticked] : []);
+  const labels = { orderNumber: t("orders.actions.orderNumber"), orderDate: t("orders.actions.orderDate") };
   return (
     <section>
       <PageTitle title={t("office.title", { school: d.school.code, year: d.year })} />
       <p className="mt-2">{d.school.name}</p>
-      <Form method="get" className="mt-4 flex flex-wrap items-end gap-4">
-        <div>
-          <label htmlFor="list-school" className="block text-sm font-semibold">
-            {t("office.school")}
-          </label>
-          <select
-            id="list-school"
-            name="school"
-            defaultValue={d.school.code}
-            className="mt-1 rounded-md border border-slate-400 bg-white px-3 py-2"
-          >
-            {d.schools.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="list-year" className="block text-sm font-semibold">
-            {t("office.year")}
-          </label>
-          <input
-            id="list-year"
-            name="year"
-            type="number"
-            defaultValue={d.year}
-            className="mt-1 w-28 rounded-md border border-slate-400 px-3 py-2"
-          />
-        </div>
-        <button type="submit" className="rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900">
-          {t("office.show")}
-        </button>
-      </Form>
+      {d.campaignDashboard && (
+        <p className="mt-2">
+          <Link to={`/office/enrollment/campaign?year=${d.year}`} className="font-semibold text-brand-700 underline">
+            {t("dashboard.link")}
+          </Link>
+        </p>
+      )}
+      <OrderSchoolPicker schools={d.schools} school={d.school.code} year={d.year} />
+      <p className="mt-4 font-semibold" data-testid="places">
+        {d.places.seats > 0 ? t("orders.places", d.places) : t("orders.noPlaces", { year: d.year })}
+      </p>
+      {d.notice && (
+        <p role="status" className="mt-4 rounded-md border-l-4 border-green-700 bg-green-50 p-3">
+          {d.notice.kind === "issued" ? t("orders.notice.issued", d.notice) : t("orders.notice.checked", d.notice)}
+        </p>
+      )}
       {d.rows.length === 0 ? (
         <p className="mt-6">{t("office.empty")}</p>
       ) : (
-        <div className="mt-6 overflow-x-auto" tabIndex={0} role="region" aria-label={t("office.tableLabel")}>
-          <table className="w-full border-collapse text-left" data-testid="ranked-list">
-            <caption className="sr-only">{t("office.tableLabel")}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="py-2 pr-4">
-                  {t("office.position")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("office.number")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("office.receivedAt")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("office.stage")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("office.class")}
-                </th>
-                <th scope="col" className="py-2">
-                  {t("office.flags")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.rows.map((r) => (
-                <tr key={r.number} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4">{r.position}</td>
-                  <td className="py-2 pr-4 whitespace-nowrap">
-                    <Link to={`/office/applications/${r.number}`} className="text-brand-700 underline">
-                      {r.number}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-4">{r.receivedAt}</td>
-                  <td className="py-2 pr-4">{r.stage}</td>
-                  <td className="py-2 pr-4">{t(`office.classes.${r.rankClass}`)}</td>
-                  <td className="py-2">
-                    {r.flags.length === 0 ? (
-                      "—"
-                    ) : (
-                      <ul className="list-disc pl-5">
-                        {r.flags.map((flag) => (
-                          <li key={flag}>{t(`office.flag.${flag}`)}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Form key={form.id} method="post" {...getFormProps(form)} className="mt-6">
+          <ErrorSummary errors={fieldErrors(fields, labels)} labels={labels} formErrors={form.errors} />
+          <input type="hidden" name="school" value={d.school.code} />
+          <input type="hidden" name="year" value={d.year} />
+          <RankedList rows={d.rows} selected={selected} />
+          <OrderActions orderNumber={fields.orderNumber} orderDate={fields.orderDate} canOrder={d.places.seats > 0} />
+        </Form>
       )}
     </section>
   );

@@ -6,156 +6,23 @@ import { Breadcrumbs } from "~/components/breadcrumbs";
 import { TrendChart, type ChartPoint } from "~/components/charts";
 import { PageTitle } from "~/components/page-title";
 import { prisma } from "~/db/prisma.server";
-import { getCatalogue } from "~/domain/catalogue/catalogue.server";
-import { pick } from "~/domain/i18n/localized";
-import type { IndicatorValue } from "~/domain/indicators/compute";
-import { indicatorByCode, type IndicatorUnit } from "~/domain/indicators/definitions";
-import {
-  formatChange,
-  formatGap,
-  formatNumber,
-  formatPeriod,
-  formatValue,
-  gap,
-  type GapStatus,
-} from "~/domain/indicators/format";
-import {
-  indicatorSeries,
-  indicatorsForPeriod,
-  statisticsYears,
-  type Slice,
-} from "~/domain/indicators/indicators.server";
-import { parsePeriod } from "~/domain/indicators/periods";
-import { parseSlice, SLICE_KEYS_PURE } from "~/domain/indicators/slice";
-import { regionDate } from "~/domain/region/clock";
-import { MUNICIPALITIES } from "~/domain/region/municipalities";
-import type { Language } from "~/domain/i18n/localized";
+import { formatValue, type GapStatus } from "~/domain/indicators/format";
+import { getIndicatorDetail } from "~/domain/indicators/indicator-detail.server";
+import { summarizeSeries } from "~/domain/indicators/series-summary";
+import { formatNumber } from "~/domain/region/numbers";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireRole } from "~/server/auth.server";
-
-/** How each extra figure of an indicator reads ("change": a signed percent). */
-const EXTRA_UNITS: Record<string, IndicatorUnit | "change"> = {
-  previous: "count",
-  growth: "change",
-  p90: "workingDays",
-  regulatoryMean: "workingDays",
-  reduction: "times",
-  ratings: "count",
-  highShare: "percent",
-};
-
-const count = (n: number | null, language: Language) => (n === null ? "—" : formatNumber(n, language, 0));
 
 /** One indicator: its trend by year and by month, the period's figures and breakdowns, open data. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   await requireRole(request, "analyst", "supervisor", "admin");
-  const definition = indicatorByCode(params.code);
-  if (!definition) throw data(null, { status: 404 });
-  const language = requestLanguage(context);
-  const search = new URL(request.url).searchParams;
-  const thisYear = Number(regionDate().slice(0, 4));
-  const known = await statisticsYears(prisma);
-  const first = known?.first ?? thisYear;
-  const last = Math.max(known?.last ?? thisYear, thisYear);
-  const asked = parsePeriod(search.get("period"));
-  const period = asked && asked.year >= first && asked.year <= last ? asked : parsePeriod(String(thisYear))!;
-  const slice = parseSlice(search);
-  const unit = definition.unit;
-  const years = Array.from({ length: last - first + 1 }, (_, i) => String(first + i));
-  const months = parsePeriod(String(period.year))!.months;
-
-  const catalogue = await getCatalogue(prisma);
-  const departments = [...catalogue.departments.values()]
-    .map((d) => ({ value: d.code, label: pick(d.name, language) }))
-    .sort((a, b) => a.label.localeCompare(b.label, language));
-  const categories = catalogue.categories.map((c) => ({ value: c.slug, label: pick(c.title, language) }));
-  const municipalities = MUNICIPALITIES.map((m) => ({ value: m.oktmo, label: pick(m.name, language) }));
-
-  const valueOf = async (s: Slice) =>
-    (await indicatorsForPeriod(prisma, period, s)).find((v) => v.code === definition.code)!;
-  // A breakdown overrides one key of the slice: every department within the chosen category, say.
-  const breakdown = (key: "department" | "category" | "municipality", rows: { value: string; label: string }[]) =>
-    Promise.all(
-      rows.map(async (row) => {
-        const v = await valueOf({ ...slice, [key]: row.value });
-        return {
-          key: row.value,
-          label: row.label,
-          value: formatValue(v.value, unit, language),
-          numerator: count(v.numerator, language),
-          denominator: count(v.denominator, language),
-        };
-      }),
-    );
-  // The slice itself first: it fills the monthly aggregates both trends then read from the cache.
-  const current = await valueOf(slice);
-  const [byYear, byMonth, byDepartment, byCategory, byMunicipality] = await Promise.all([
-    indicatorSeries(prisma, definition.code, years, slice),
-    indicatorSeries(prisma, definition.code, months, slice),
-    breakdown("department", departments),
-    breakdown("category", categories),
-    breakdown("municipality", municipalities),
-  ]);
-
-  const sliceQuery = new URLSearchParams();
-  for (const key of SLICE_KEYS_PURE) if (slice[key]) sliceQuery.set(key, slice[key]);
-  const withPeriod = new URLSearchParams({ period: period.key, ...Object.fromEntries(sliceQuery) });
-  const labelOf = (options: { value: string; label: string }[], value: string | undefined) =>
-    value ? (options.find((o) => o.value === value)?.label ?? value) : null;
-  const service = slice.service ? catalogue.services.find((s) => s.code === slice.service) : undefined;
-  const g = gap(current.value, current.target, definition.direction);
-  const series = (rows: { period: string; value: IndicatorValue }[]) =>
-    rows.map((r) => ({
-      key: r.period,
-      axisLabel: formatPeriod(r.period, language, "short"),
-      label: formatPeriod(r.period, language),
-      value: r.value.value,
-      target: r.value.target,
-      numerator: count(r.value.numerator, language),
-      denominator: count(r.value.denominator, language),
-    }));
-
-  return {
-    language,
-    code: definition.code,
-    title: pick(definition.title, language),
-    unit,
-    year: period.year,
-    periodLabel: formatPeriod(period.key, language),
-    query: withPeriod.toString(),
-    csv: `/api/indicators/${definition.code}.csv${sliceQuery.toString() ? `?${sliceQuery.toString()}` : ""}`,
-    json: `/api/indicators?${withPeriod.toString()}`,
-    sliceNames: [
-      labelOf(departments, slice.department),
-      labelOf(categories, slice.category),
-      service ? `${service.code} — ${pick(service.title, language)}` : (slice.service ?? null),
-      labelOf(municipalities, slice.municipality),
-    ].filter((n): n is string => n !== null),
-    channel: slice.channel ?? null,
-    figures: {
-      value: formatValue(current.value, unit, language),
-      target: current.target === null ? null : formatValue(current.target, unit, language),
-      status: g.status,
-      gap: formatGap(g, unit, language),
-      numerator: count(current.numerator, language),
-      denominator: count(current.denominator, language),
-      extra: Object.entries(current.extra).map(([key, v]) => {
-        const extraUnit = EXTRA_UNITS[key] ?? "count";
-        return {
-          key,
-          value: extraUnit === "change" ? formatChange(v, language) : formatValue(v, extraUnit, language),
-        };
-      }),
-    },
-    byYear: series(byYear),
-    byMonth: series(byMonth),
-    monthsYear: period.year,
-    breakdowns: [
-      { key: "department", rows: byDepartment },
-      { key: "category", rows: byCategory },
-      { key: "municipality", rows: byMunicipality },
-    ] as const,
-  };
+  const detail = await getIndicatorDetail(prisma, {
+    code: params.code,
+    search: new URL(request.url).searchParams,
+    language: requestLanguage(context),
+  });
+  if (!detail) throw data(null, { status: 404 });
+  return detail;
 }
 
 const STATUS_ICON: Record<GapStatus, string> = { met: "✓", notMet: "✗", noTarget: "–", noData: "–" };
@@ -177,26 +44,36 @@ export default function IndicatorDetail({ loaderData: d }: Route.ComponentProps)
     target: t("chart.target"),
     noData: t("chart.noData"),
     noDataShort: t("chart.noDataShort"),
+    partial: t("chart.partial"),
   };
   const numeratorLabel = t(`parts.${d.code}.numerator`);
   const denominatorLabel = t(`parts.${d.code}.denominator`);
+  // A period still going on says so in its label: "декабрь 2026 (неполный: по 2 декабря 2026 г.)".
+  const marked = <P extends ChartPoint>(points: readonly P[]) =>
+    points.map((p) =>
+      p.partial ? { ...p, label: t("chart.partialLabel", { period: p.label, date: d.partialThrough }) } : p,
+    );
+  const byYear = marked(d.byYear);
+  const byMonth = marked(d.byMonth);
   const summary = (points: readonly (ChartPoint & { target: number | null })[]) => {
-    const known = points.filter((p): p is typeof p & { value: number } => p.value !== null);
+    const { finished, current } = summarizeSeries(points);
     const target = points.at(-1)?.target ?? null;
     const targetText = target === null ? "" : ` ${t("chart.summaryTarget", { target: format(target) })}`;
-    if (known.length === 0) return `${t("chart.summaryNoData")}${targetText}`;
-    const min = known.reduce((a, b) => (b.value < a.value ? b : a));
-    const max = known.reduce((a, b) => (b.value > a.value ? b : a));
-    const last = known.at(-1)!;
+    const currentText = current
+      ? ` ${t("chart.summaryPartial", { period: current.label, value: format(current.value) })}`
+      : "";
+    if (!finished) return `${t("chart.summaryNoData")}${currentText}${targetText}`;
     return (
       t("chart.summary", {
-        min: format(min.value),
-        minPeriod: min.label,
-        max: format(max.value),
-        maxPeriod: max.label,
-        last: format(last.value),
-        lastPeriod: last.label,
-      }) + targetText
+        min: format(finished.min.value),
+        minPeriod: finished.min.label,
+        max: format(finished.max.value),
+        maxPeriod: finished.max.label,
+        last: format(finished.last.value),
+        lastPeriod: finished.last.label,
+      }) +
+      currentText +
+      targetText
     );
   };
   const columns = (points: readonly { numerator: string; denominator: string }[]) => [
@@ -223,6 +100,11 @@ export default function IndicatorDetail({ loaderData: d }: Route.ComponentProps)
         <h2 id="figures-title" className="text-xl font-bold">
           {t("detail.figures", { period: d.periodLabel })}
         </h2>
+        {d.periodPartial && (
+          <p className="mt-2 rounded-md border-l-4 border-amber-600 bg-amber-50 p-2" data-testid="period-partial">
+            {t("detail.partialNote", { date: d.partialThrough })}
+          </p>
+        )}
         <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]" data-testid="figures">
           <dt className="text-muted">{t("detail.value")}</dt>
           <dd className="text-2xl font-bold" data-testid="figure-value">
@@ -266,26 +148,26 @@ export default function IndicatorDetail({ loaderData: d }: Route.ComponentProps)
           id="trend-years"
           kind="bar"
           title={t("detail.byYears")}
-          summary={summary(d.byYear)}
-          points={d.byYear}
+          summary={summary(byYear)}
+          points={byYear}
           format={format}
           formatTick={formatTick}
           integer={d.unit === "count"}
           scaleMax={d.unit === "score" ? 5 : 0}
           labels={labels}
-          columns={columns(d.byYear)}
+          columns={columns(byYear)}
         />
         <TrendChart
           id="trend-months"
           title={t("detail.byMonths", { year: d.monthsYear })}
-          summary={summary(d.byMonth)}
-          points={d.byMonth}
+          summary={summary(byMonth)}
+          points={byMonth}
           format={format}
           formatTick={formatTick}
           integer={d.unit === "count"}
           scaleMax={d.unit === "score" ? 5 : 0}
           labels={labels}
-          columns={columns(d.byMonth)}
+          columns={columns(byMonth)}
         />
       </section>
 
@@ -346,6 +228,11 @@ export default function IndicatorDetail({ loaderData: d }: Route.ComponentProps)
           <li>
             <a href={d.csv} className="break-all text-brand-700 underline" download data-testid="csv-link">
               {t("detail.csv")}
+            </a>
+          </li>
+          <li>
+            <a href={d.csvExcel} className="break-all text-brand-700 underline" download data-testid="csv-excel-link">
+              {t("detail.csvExcel")}
             </a>
           </li>
           <li>

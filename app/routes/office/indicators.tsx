@@ -4,112 +4,18 @@ import type { Route } from "./+types/indicators";
 import { Sparkline } from "~/components/charts";
 import { PageTitle } from "~/components/page-title";
 import { prisma } from "~/db/prisma.server";
-import { getCatalogue } from "~/domain/catalogue/catalogue.server";
-import { pick } from "~/domain/i18n/localized";
-import { INDICATORS } from "~/domain/indicators/definitions";
-import { formatGap, formatPeriod, formatValue, gap, type GapStatus } from "~/domain/indicators/format";
-import { indicatorSeries, indicatorsForPeriod, statisticsYears } from "~/domain/indicators/indicators.server";
-import { parsePeriod } from "~/domain/indicators/periods";
-import { parseSlice, SLICE_KEYS_PURE } from "~/domain/indicators/slice";
-import { regionDate } from "~/domain/region/clock";
-import { MUNICIPALITIES } from "~/domain/region/municipalities";
+import type { GapStatus } from "~/domain/indicators/format";
+import { getIndicatorDashboard, type Option } from "~/domain/indicators/indicator-dashboard.server";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireRole } from "~/server/auth.server";
-
-type Option = { value: string; label: string };
-
-/** The twelve months up to and including `month` ("YYYY-MM"). */
-function lastTwelveMonths(month: string): string[] {
-  const [year, m] = month.split("-").map(Number) as [number, number];
-  return Array.from({ length: 12 }, (_, i) => {
-    const index = year * 12 + (m - 1) - (11 - i);
-    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-  });
-}
 
 /** Analysts and supervisors: every indicator for a period and a slice, with its trend and target. */
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireRole(request, "analyst", "supervisor", "admin");
-  const language = requestLanguage(context);
-  const params = new URL(request.url).searchParams;
-  const thisYear = Number(regionDate().slice(0, 4));
-  const known = await statisticsYears(prisma);
-  const first = known?.first ?? thisYear;
-  const last = Math.max(known?.last ?? thisYear, thisYear);
-  const asked = parsePeriod(params.get("period"));
-  const period = asked && asked.year >= first && asked.year <= last ? asked : parsePeriod(String(thisYear))!;
-  const slice = parseSlice(params);
-
-  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
-  const trendPeriods =
-    period.kind === "year"
-      ? years.filter((y) => y <= period.year).map(String)
-      : lastTwelveMonths(period.months.at(-1)!);
-  // The period first: it fills the slice's monthly aggregates, which the twelve trends then share.
-  const values = await indicatorsForPeriod(prisma, period, slice);
-  const [catalogue, series] = await Promise.all([
-    getCatalogue(prisma),
-    Promise.all(INDICATORS.map((d) => indicatorSeries(prisma, d.code, trendPeriods, slice))),
-  ]);
-
-  const departments: Option[] = [...catalogue.departments.values()]
-    .map((d) => ({ value: d.code, label: pick(d.name, language) }))
-    .sort((a, b) => a.label.localeCompare(b.label, language));
-  const categories: Option[] = catalogue.categories.map((c) => ({ value: c.slug, label: pick(c.title, language) }));
-  const services: Option[] = [...catalogue.services]
-    .sort((a, b) => a.code.localeCompare(b.code))
-    .map((s) => ({ value: s.code, label: `${s.code} — ${pick(s.title, language)}` }));
-  const municipalities: Option[] = MUNICIPALITIES.map((m) => ({ value: m.oktmo, label: pick(m.name, language) }));
-  const labelOf = (options: Option[], value: string | undefined) =>
-    value ? (options.find((o) => o.value === value)?.label ?? value) : null;
-
-  const query = new URLSearchParams({ period: period.key });
-  for (const key of SLICE_KEYS_PURE) if (slice[key]) query.set(key, slice[key]);
-
-  return {
-    language,
-    period: period.key,
-    periodLabel: formatPeriod(period.key, language),
-    year: period.year,
-    slice,
-    query: query.toString(),
-    sliceNames: [
-      labelOf(departments, slice.department),
-      labelOf(categories, slice.category),
-      labelOf(services, slice.service),
-      labelOf(municipalities, slice.municipality),
-    ].filter((n): n is string => n !== null),
-    periodGroups: [...years].reverse().map((y) => ({
-      year: y,
-      periods: [String(y), ...[1, 2, 3, 4].map((q) => `${y}-Q${q}`), ...lastTwelveMonths(`${y}-12`)].map((key) => ({
-        value: key,
-        label: formatPeriod(key, language),
-      })),
-    })),
-    options: { departments, categories, services, municipalities },
-    trendKind: period.kind === "year" ? ("years" as const) : ("months" as const),
-    cards: INDICATORS.map((definition, index) => {
-      const v = values.find((x) => x.code === definition.code)!;
-      const g = gap(v.value, v.target, definition.direction);
-      const points = series[index]!;
-      const latest = points.at(-1);
-      return {
-        code: definition.code,
-        title: pick(definition.title, language),
-        value: formatValue(v.value, definition.unit, language),
-        target: v.target === null ? null : formatValue(v.target, definition.unit, language),
-        status: g.status,
-        gap: formatGap(g, definition.unit, language),
-        trend: points.map((p) => p.value.value),
-        latest: latest
-          ? {
-              period: formatPeriod(latest.period, language),
-              value: formatValue(latest.value.value, definition.unit, language),
-            }
-          : null,
-      };
-    }),
-  };
+  return getIndicatorDashboard(prisma, {
+    search: new URL(request.url).searchParams,
+    language: requestLanguage(context),
+  });
 }
 
 const STATUS_ICON: Record<GapStatus, string> = { met: "✓", notMet: "✗", noTarget: "–", noData: "–" };
@@ -209,6 +115,11 @@ export default function IndicatorsDashboard({ loaderData: d }: Route.ComponentPr
           })}
           {d.slice.channel && ` ${t("office.channel")}: ${t(`office.channels.${d.slice.channel}`)}.`}
         </p>
+        {d.periodPartial && (
+          <p className="mt-2 rounded-md border-l-4 border-amber-600 bg-amber-50 p-2" data-testid="period-partial">
+            {t("detail.partialNote", { date: d.partialThrough })}
+          </p>
+        )}
         <ul className="mt-4 grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
           {d.cards.map((c) => (
             <li
@@ -241,12 +152,18 @@ export default function IndicatorsDashboard({ loaderData: d }: Route.ComponentPr
                 </dd>
               </dl>
               <p className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-                <Sparkline values={c.trend} />
+                <Sparkline values={c.trend} lastPartial={c.latest?.partial ?? false} />
                 <span>
                   <span className="block text-muted">
                     {d.trendKind === "years" ? t("office.trendYears") : t("office.trendMonths")}
                   </span>
-                  {c.latest && t("office.latest", { period: c.latest.period, value: c.latest.value })}
+                  {c.latest &&
+                    t("office.latest", {
+                      period: c.latest.partial
+                        ? t("chart.partialLabel", { period: c.latest.period, date: d.partialThrough })
+                        : c.latest.period,
+                      value: c.latest.value,
+                    })}
                 </span>
               </p>
             </li>

@@ -7,6 +7,7 @@ import { lowRatingsForDepartments } from "~/domain/applications/ratings.server";
 import { assignMany, staffDepartmentIds } from "~/domain/office/casework.server";
 import { getWorkload, listOpenForAssignment } from "~/domain/office/supervision.server";
 import { pick } from "~/domain/i18n/localized";
+import { formatValue } from "~/domain/indicators/format";
 import { formatDate, formatDateTime } from "~/domain/region/dates";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireRole } from "~/server/auth.server";
@@ -29,6 +30,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   return {
     workload,
+    // In the one number formatter's words: "2,5 рабочего дня", never "0.0 раб. дн.".
+    averageTime:
+      workload.averageWorkingDays === null ? null : formatValue(workload.averageWorkingDays, "workingDays", language),
     assigned: url.searchParams.get("assigned"),
     open: open.map((a) => ({
       number: a.number!,
@@ -87,13 +91,16 @@ export default function Supervisor({ loaderData: d, actionData }: Route.Componen
         </p>
       )}
       <p className="mt-4" data-testid="processing-time">
-        {w.averageWorkingDays === null
+        {d.averageTime === null
           ? t("supervisor.noDecisions")
-          : t("supervisor.averageTime", { days: w.averageWorkingDays.toFixed(1), count: w.decidedLast90Days })}
+          : t("supervisor.averageTime", { duration: d.averageTime, count: w.decidedLast90Days })}
       </p>
-      <div className="mt-4 overflow-x-auto">
+      {/* Focusable, so that a keyboard can scroll it if it is ever wider than a phone. */}
+      <div className="mt-4 overflow-x-auto" role="region" aria-labelledby="workload-caption" tabIndex={0}>
         <table className="w-full border-collapse text-left text-sm" data-testid="workload">
-          <caption className="text-left font-bold">{t("supervisor.workload")}</caption>
+          <caption id="workload-caption" className="text-left font-bold">
+            {t("supervisor.workload")}
+          </caption>
           <thead>
             <tr className="border-b-2 border-slate-400">
               <th scope="col" className="px-2 py-2">
@@ -113,7 +120,7 @@ export default function Supervisor({ loaderData: d, actionData }: Route.Componen
           <tbody>
             {w.rows.map((r) => (
               <tr key={r.id ?? "none"} className="border-b border-slate-200">
-                <th scope="row" className="px-2 py-1.5 font-normal">
+                <th scope="row" className="px-2 py-1.5 font-normal [overflow-wrap:anywhere]">
                   {r.email ?? t("filters.unassigned")}
                 </th>
                 <td className="px-2 py-1.5">{r.inWork}</td>
@@ -143,9 +150,9 @@ export default function Supervisor({ loaderData: d, actionData }: Route.Componen
               <ul className="mt-2 space-y-1">
                 {d.open.map((a) => (
                   <li key={a.number}>
-                    <label className="flex flex-wrap items-start gap-2">
-                      <input type="checkbox" name="numbers" value={a.number} className="mt-1 size-5" />
-                      <span>
+                    <label className="flex items-start gap-2">
+                      <input type="checkbox" name="numbers" value={a.number} className="mt-1 size-5 shrink-0" />
+                      <span className="min-w-0 [overflow-wrap:anywhere]">
                         {a.number} · {a.service} · {a.applicant} · {t("columns.deadline")}: {a.deadline} ·{" "}
                         {a.assignee ?? t("filters.unassigned")}
                       </span>
@@ -161,7 +168,7 @@ export default function Supervisor({ loaderData: d, actionData }: Route.Componen
               <select
                 id="bulk-assignee"
                 name="assignee"
-                className="rounded-md border border-slate-500 bg-white px-3 py-2"
+                className="w-full max-w-md rounded-md border border-slate-500 bg-white px-3 py-2"
               >
                 <option value="">{t("actions.chooseOfficer")}</option>
                 {w.officers.map((o) => (

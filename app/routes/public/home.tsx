@@ -6,6 +6,10 @@ import { prisma } from "~/db/prisma.server";
 import { getHome } from "~/domain/catalogue/catalogue";
 import { getCatalogue } from "~/domain/catalogue/catalogue.server";
 import { requestLanguage } from "~/i18n/i18n.server";
+import { NO_CLIENT_CODE } from "~/components/client-code";
+
+/** Plain links and GET forms: sent without scripts (client-code.ts). */
+export const handle = NO_CLIENT_CODE;
 
 export async function loader({ context }: Route.LoaderArgs) {
   return getHome(await getCatalogue(prisma), requestLanguage(context));

@@ -8,6 +8,7 @@ import { INDICATORS } from "~/domain/indicators/definitions";
 import { formatValue } from "~/domain/indicators/format";
 import { regionDate } from "~/domain/region/clock";
 import { requestLanguage } from "~/i18n/i18n.server";
+import { NO_CLIENT_CODE } from "~/components/client-code";
 
 /** The strategy's years, whose targets every indicator lists (later ones are configuration). */
 const STRATEGY_YEARS = [2022, 2023, 2024] as const;
@@ -32,6 +33,9 @@ export function loader({ context }: Route.LoaderArgs) {
     })),
   };
 }
+
+/** Plain links and GET forms: sent without scripts (client-code.ts). */
+export const handle = NO_CLIENT_CODE;
 
 export default function IndicatorDefinitions({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("indicators");

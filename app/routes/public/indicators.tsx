@@ -10,11 +10,15 @@ import { indicatorsForPeriod, statisticsYears } from "~/domain/indicators/indica
 import { parsePeriod } from "~/domain/indicators/periods";
 import { regionDate } from "~/domain/region/clock";
 import { requestLanguage } from "~/i18n/i18n.server";
+import { NO_CLIENT_CODE } from "~/components/client-code";
 
 /**
  * The public summary: the headline indicators of a year against the strategy's targets. Values
  * resting on fewer than five cases are withheld here, in the loader, so they never reach the page.
  */
+/** Plain links and GET forms: sent without scripts (client-code.ts). */
+export const handle = NO_CLIENT_CODE;
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = requestLanguage(context);
   const thisYear = Number(regionDate().slice(0, 4));

@@ -3,23 +3,36 @@ import { data, Link } from "react-router";
 import type { Route } from "./+types/school";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { PageTitle } from "~/components/page-title";
+import { SchoolOrders } from "~/components/schools/school-orders";
 import { prisma } from "~/db/prisma.server";
 import { campaignYearFor } from "~/domain/enrollment/campaign";
+import { schoolOrdersView } from "~/domain/enrollment/enrollment-results.server";
+import { parseOrdersCursor } from "~/domain/enrollment/public-orders";
 import { getSchool, listSeatYears } from "~/domain/enrollment/schools.server";
 import { parseSchoolsQuery } from "~/domain/enrollment/schools-query";
 import { requestLanguage } from "~/i18n/i18n.server";
+import { NO_CLIENT_CODE } from "~/components/client-code";
+
+/** Plain links and GET forms: sent without scripts (client-code.ts). */
+export const handle = NO_CLIENT_CODE;
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const language = requestLanguage(context);
-  const { year } = parseSchoolsQuery(new URL(request.url).searchParams, campaignYearFor(new Date()));
-  const [school, years] = await Promise.all([getSchool(prisma, params.code, year), listSeatYears(prisma)]);
-  if (!school) throw data(null, { status: 404 });
-  return { school, language, years: years.filter((y) => y !== year) };
+  const query = new URL(request.url).searchParams;
+  const { year } = parseSchoolsQuery(query, campaignYearFor(new Date()));
+  const after = parseOrdersCursor(query.get("ordersAfter"));
+  const [school, years, orders] = await Promise.all([
+    getSchool(prisma, params.code, year),
+    listSeatYears(prisma),
+    schoolOrdersView(prisma, { code: params.code, year, after, language }),
+  ]);
+  if (!school || !orders) throw data(null, { status: 404 });
+  return { school, language, years: years.filter((y) => y !== year), orders };
 }
 
 export default function School({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("enrollment");
-  const { school, language, years } = loaderData;
+  const { school, language, years, orders } = loaderData;
   const name = school.name[language];
   const features = school.adaptedProgrammes.map((p) => t(`schools.programmes.${p}`, { defaultValue: p }));
   return (
@@ -131,6 +144,8 @@ export default function School({ loaderData }: Route.ComponentProps) {
           </p>
         </section>
       </div>
+
+      <SchoolOrders orders={orders} />
     </>
   );
 }

@@ -17,8 +17,12 @@ import { EDUCATION_LANGUAGES, parseSchoolsQuery, type SchoolsQuery } from "~/dom
 import type { Language, Localized } from "~/domain/i18n/localized";
 import { MUNICIPALITIES } from "~/domain/region/municipalities";
 import { requestLanguage } from "~/i18n/i18n.server";
+import { NO_CLIENT_CODE } from "~/components/client-code";
 
 const PAGE_SIZE = 20;
+
+/** Plain links and GET forms: sent without scripts (client-code.ts). */
+export const handle = NO_CLIENT_CODE;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = requestLanguage(context);

@@ -7,8 +7,12 @@ import { findServices } from "~/domain/catalogue/catalogue";
 import { parseCatalogueQuery } from "~/domain/catalogue/catalogue-query";
 import { getCatalogue } from "~/domain/catalogue/catalogue.server";
 import { requestLanguage } from "~/i18n/i18n.server";
+import { NO_CLIENT_CODE } from "~/components/client-code";
 
 const PAGE_SIZE = 20;
+
+/** Plain links and GET forms: sent without scripts (client-code.ts). */
+export const handle = NO_CLIENT_CODE;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const language = requestLanguage(context);

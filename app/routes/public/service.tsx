@@ -9,6 +9,10 @@ import { getServiceView } from "~/domain/catalogue/catalogue";
 import { getCatalogue, getServiceForm } from "~/domain/catalogue/catalogue.server";
 import { offersSchoolLookup } from "~/domain/enrollment/first-grade-service";
 import { requestLanguage } from "~/i18n/i18n.server";
+import { NO_CLIENT_CODE } from "~/components/client-code";
+
+/** Plain links and GET forms: sent without scripts (client-code.ts). */
+export const handle = NO_CLIENT_CODE;
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const catalogue = await getCatalogue(prisma);

@@ -1,0 +1,105 @@
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip } from "node:zlib";
+import { acceptedEncodings } from "~/server/static-files.server";
+
+/*
+ * A micro-cache of anonymous pages that need no client code (the catalogue, a service, search,
+ * schools, indicators): at the opening minute thousands of parents load the same service page, and
+ * rendering it for each would starve the submissions. A page is kept for PAGE_CACHE_MS (1 s by
+ * default) per URL, cookies and Accept-Language — so per language and display mode — with its
+ * compressed copies made once. Any write through the portal (a POST, PUT or DELETE) drops every
+ * page, so nobody sees a page older than the last change they made; changes made outside the
+ * portal show within the time limit. Pages for a signed-in person, answers that set a cookie and
+ * anything but 200 HTML are never kept.
+ */
+
+/** The header a rendered page carries when it may be kept (entry.server.tsx); never sent out. */
+export const CACHEABLE_PAGE_HEADER = "x-portal-cacheable-page";
+
+const MAX_PAGES = 500;
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+
+type Page = {
+  storedAt: number;
+  status: number;
+  headers: [string, string][];
+  body: Buffer;
+  br?: Promise<Buffer>;
+  gzip?: Promise<Buffer>;
+};
+
+export class PageCache {
+  private readonly pages = new Map<string, Page>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get enabled(): boolean {
+    return this.ttlMs > 0;
+  }
+
+  /** The key of a request whose answer may come from the cache, or null when it may not. */
+  keyOf(request: Request): string | null {
+    if (!this.enabled || request.method !== "GET") return null;
+    const cookie = request.headers.get("cookie") ?? "";
+    if (/(?:^|;\s*)session=[^;\s]/.test(cookie)) return null;
+    return `${request.url}\n${cookie}\n${request.headers.get("accept-language") ?? ""}`;
+  }
+
+  /** The kept answer, in the encoding the browser accepts best. */
+  async answer(key: string, request: Request): Promise<Response | null> {
+    const page = this.pages.get(key);
+    if (!page) return null;
+    if (this.now() - page.storedAt >= this.ttlMs) {
+      this.pages.delete(key);
+      return null;
+    }
+    const encoding = acceptedEncodings(request.headers.get("accept-encoding") ?? undefined)[0];
+    const headers = new Headers(page.headers);
+    headers.set("Vary", "Accept-Encoding");
+    let body = page.body;
+    if (encoding === "br") {
+      page.br ??= brotli(page.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+      body = await page.br;
+    } else if (encoding === "gzip") {
+      page.gzip ??= gz(page.body, { level: 6 });
+      body = await page.gzip;
+    }
+    if (encoding) headers.set("Content-Encoding", encoding);
+    headers.set("Content-Length", String(body.length));
+    return new Response(request.method === "HEAD" ? null : new Uint8Array(body), { status: page.status, headers });
+  }
+
+  /**
+   * Keeps a rendered answer when it may be kept, and returns what to send: the answer itself, read
+   * into memory, or the response untouched.
+   */
+  async keep(key: string, response: Response): Promise<Response> {
+    const cacheable =
+      response.headers.get(CACHEABLE_PAGE_HEADER) !== null &&
+      response.status === 200 &&
+      !response.headers.has("set-cookie") &&
+      (response.headers.get("content-type") ?? "").startsWith("text/html");
+    if (!cacheable || !response.body) {
+      response.headers.delete(CACHEABLE_PAGE_HEADER);
+      return response;
+    }
+    const body = Buffer.from(await response.arrayBuffer());
+    const headers = [...response.headers].filter(([name]) => name !== CACHEABLE_PAGE_HEADER);
+    if (this.pages.size >= MAX_PAGES) this.pages.delete(this.pages.keys().next().value!);
+    this.pages.set(key, { storedAt: this.now(), status: response.status, headers, body });
+    return new Response(new Uint8Array(body), { status: response.status, headers });
+  }
+
+  /** A write happened: every kept page may be out of date. */
+  clear(): void {
+    this.pages.clear();
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+}

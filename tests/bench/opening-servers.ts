@@ -1,0 +1,245 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { stopProcessGroup } from "./bench-kit";
+
+/*
+ * The two servers `npm run bench:opening` starts and stops: the portal from build/ (through
+ * app/server/start.ts, which migrates and seeds a fresh database) and the bare reference server.
+ * Each leads its own process group, so stopping or killing it (SIGKILL for `--kill`) reaches
+ * npx/tsx and node alike, and only them.
+ */
+
+export type ServerProcess = {
+  name: string;
+  base: string;
+  child: ChildProcess;
+  exited: Promise<void>;
+  log: string;
+};
+
+const tsx = (root: string) => path.join(root, "node_modules", ".bin", "tsx");
+
+async function answersHealth(base: string, timeoutMs = 1000): Promise<boolean> {
+  try {
+    const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });
+    await response.arrayBuffer();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether anything answers on this address (a portal left over, another engineer's server). */
+export async function somethingListens(base: string): Promise<boolean> {
+  try {
+    const response = await fetch(base, { signal: AbortSignal.timeout(1000), redirect: "manual" });
+    await response.arrayBuffer();
+    return true;
+  } catch (error) {
+    return (error as Error).name === "TimeoutError";
+  }
+}
+
+function logTail(file: string, lines = 30): string {
+  if (!existsSync(file)) return "";
+  return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+}
+
+async function startServer(options: {
+  name: string;
+  root: string;
+  script: string;
+  /** Node's own flags: then node runs the script with tsx as a loader, in one process. */
+  nodeFlags?: string[];
+  port: number;
+  env: NodeJS.ProcessEnv;
+  log: string;
+  timeoutMs: number;
+}): Promise<ServerProcess> {
+  const base = `http://127.0.0.1:${options.port}`;
+  if (await somethingListens(base)) throw new Error(`Something already listens on ${base}: choose another --port.`);
+  const log = openSync(options.log, "a");
+  const [command, args] = options.nodeFlags
+    ? [process.execPath, [...options.nodeFlags, "--import", "tsx", options.script]]
+    : [tsx(options.root), [options.script]];
+  const child = spawn(command, args, {
+    cwd: options.root,
+    env: options.env,
+    detached: true,
+    stdio: ["ignore", log, log],
+  });
+  closeSync(log);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const server = { name: options.name, base, child, exited, log: options.log };
+  const deadline = performance.now() + options.timeoutMs;
+  while (!(await answersHealth(base))) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `The ${options.name} exited (${child.exitCode ?? child.signalCode}) before answering /healthz.\n${logTail(options.log)}`,
+      );
+    }
+    if (performance.now() > deadline) {
+      await stopServer(server);
+      throw new Error(`The ${options.name} did not answer ${base}/healthz within ${options.timeoutMs / 1000} s.`);
+    }
+    await sleep(200);
+  }
+  return server;
+}
+
+/** start.ts migrates, seeds an empty database and rebuilds a stale build/ before it listens. */
+export const PORTAL_START_TIMEOUT_MS = 240_000;
+
+export function startPortal(options: {
+  root: string;
+  port: number;
+  databaseUrl: string;
+  log: string;
+  /** A folder for V8 CPU profiles of every node process of the portal (`--cpu-prof`). */
+  cpuProfileDir?: string;
+}): Promise<ServerProcess> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(options.port),
+    HOST: "127.0.0.1",
+    DATABASE_URL: options.databaseUrl,
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    SECURE_COOKIES: "false",
+    SEED_DEMO_DATA: "true",
+    PUBLIC_URL: `http://127.0.0.1:${options.port}`,
+  };
+  // Mail goes to the portal's demo mailbox (in the bench's database), never to a real server.
+  delete env.SMTP_URL;
+  delete env.LOG_FILE;
+  return startServer({
+    name: "portal",
+    root: options.root,
+    script: "app/server/start.ts",
+    // node refuses --cpu-prof in NODE_OPTIONS: node itself runs start.ts then (tsx as its loader).
+    nodeFlags: options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : undefined,
+    port: options.port,
+    env,
+    log: options.log,
+    timeoutMs: PORTAL_START_TIMEOUT_MS,
+  });
+}
+
+export function startReferenceServer(options: {
+  root: string;
+  port: number;
+  databaseFile: string;
+  servicePageBytes: number;
+  applicationPageBytes: number;
+  log: string;
+}): Promise<ServerProcess> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    REFERENCE_PORT: String(options.port),
+    REFERENCE_DATABASE: options.databaseFile,
+    REFERENCE_SERVICE_PAGE_BYTES: String(options.servicePageBytes),
+    REFERENCE_APPLICATION_PAGE_BYTES: String(options.applicationPageBytes),
+  };
+  delete env.NODE_OPTIONS;
+  return startServer({
+    name: "reference server",
+    root: options.root,
+    script: "tests/bench/reference-server.ts",
+    port: options.port,
+    env,
+    log: options.log,
+    timeoutMs: 60_000,
+  });
+}
+
+export function stopServer(server: ServerProcess | null): Promise<void> {
+  return server ? stopProcessGroup(server.child, server.exited) : Promise.resolve();
+}
+
+/** kill -9 of the whole process group, as a power cut of the process would; resolves once it is gone. */
+export async function killServer(server: ServerProcess): Promise<void> {
+  const pid = server.child.pid;
+  if (!pid) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+  await Promise.race([server.exited, sleep(10_000)]);
+}
+
+/** What the portal logged at warn or above (it runs at LOG_LEVEL=warn): message → count, and a few lines. */
+export function portalLogSummary(file: string): { counts: Map<string, number>; samples: string[]; rebuilt: boolean } {
+  const counts = new Map<string, number>();
+  const samples: string[] = [];
+  let rebuilt = false;
+  if (!existsSync(file)) return { counts, samples, rebuilt };
+  // What start.ts prints before it listens (the migration, a rebuild of a stale build) is not the run's.
+  let listening = false;
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    if (!listening) {
+      rebuilt ||= line.startsWith("Building the portal");
+      listening = line.includes('"portal listening"') || line.startsWith("The portal is running");
+      if (!line.startsWith("{")) continue;
+    }
+    let key: string;
+    try {
+      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } | string };
+      if ((entry.level ?? 0) < 40) continue;
+      const err = typeof entry.err === "string" ? entry.err : entry.err?.message;
+      key = `level ${entry.level} "${entry.msg}"${err ? `: ${err.slice(0, 160)}` : ""}`;
+    } catch {
+      // Not a log record: start.ts's own lines and anything a crash printed.
+      if (/^(The portal is running|Demo mode)/.test(line)) continue;
+      key = `stdout/stderr: ${line.slice(0, 200)}`;
+    }
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (samples.length < 10 && counts.get(key) === 1) samples.push(line.slice(0, 600));
+  }
+  return { counts, samples, rebuilt };
+}
+
+/** The largest V8 CPU profile in a folder: the portal's, not a child process's (the Prisma CLI's migration). */
+export function largestProfile(dir: string): string | null {
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .map((f) => path.join(dir, f));
+  files.sort((a, b) => statSync(b).size - statSync(a).size);
+  return files[0] ?? null;
+}
+
+type ProfileNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+};
+
+/** The functions with the most self time in a .cpuprofile, with their share of all samples. */
+export function topSelfTime(file: string, count = 20): { fn: string; where: string; ms: number; share: number }[] {
+  const profile = JSON.parse(readFileSync(file, "utf8")) as {
+    nodes: ProfileNode[];
+    startTime: number;
+    endTime: number;
+    samples: number[];
+  };
+  const total = profile.samples.length || 1;
+  const msPerSample = (profile.endTime - profile.startTime) / 1000 / total;
+  const byFunction = new Map<string, { fn: string; where: string; hits: number }>();
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const where = url ? `${url.replace(/^file:\/\/.*?\/(node_modules|build|app)\//, "$1/")}:${lineNumber + 1}` : "";
+    const key = `${functionName}|${where}`;
+    const entry = byFunction.get(key) ?? { fn: functionName || "(anonymous)", where, hits: 0 };
+    entry.hits += node.hitCount ?? 0;
+    byFunction.set(key, entry);
+  }
+  return [...byFunction.values()]
+    .sort((a, b) => b.hits - a.hits)
+    .slice(0, count)
+    .map((e) => ({ fn: e.fn, where: e.where, ms: e.hits * msPerSample, share: e.hits / total }));
+}
