@@ -19,8 +19,8 @@ export const healthServices: ServiceSeed[] = [
       "Book a GP, paediatrician or specialist at your clinic",
     ),
     description: t(
-      "Выберите врача и свободное время — запись подтверждается сразу. Отменить запись можно в личном кабинете.",
-      "Choose a doctor and a free slot — the booking is confirmed at once. You can cancel it in your account.",
+      "Записаться к терапевту, педиатру или узкому специалисту можно в регистратуре своей поликлиники. Записи через портал пока нет — здесь описано, что взять с собой.",
+      "You can book a GP, paediatrician or specialist at your clinic's reception. The portal does not take bookings yet — this page says what to bring.",
     ),
     keywords: {
       ru: ["врач", "запись к врачу", "поликлиника", "терапевт", "педиатр"],
@@ -201,8 +201,8 @@ export const transportServices: ServiceSeed[] = [
     title: t("Социальная транспортная карта", "Social travel card"),
     summary: t("Льготный проезд в городском и пригородном транспорте", "Reduced fares on city and suburban transport"),
     description: t(
-      "Пенсионеры, ветераны и люди с инвалидностью ездят по социальной карте со скидкой. Карта выпускается бесплатно и пополняется в личном кабинете.",
-      "Pensioners, veterans and people with disabilities travel at reduced fares with the card. It is issued free and topped up in your account.",
+      "Пенсионеры, ветераны и люди с инвалидностью ездят по социальной карте со скидкой. Карта выпускается бесплатно.",
+      "Pensioners, veterans and people with disabilities travel at reduced fares with the card. It is issued free.",
     ),
     keywords: {
       ru: ["проездной", "транспортная карта", "льготный проезд", "пенсионер", "автобус"],

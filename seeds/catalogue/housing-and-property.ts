@@ -21,8 +21,8 @@ export const housingServices: ServiceSeed[] = [
       "Pay your rent and utility bills without a fee using your ELS",
     ),
     description: t(
-      "Это платёж, а не заявление: введите единый лицевой счёт с квитанции, проверьте начисления и оплатите картой. Оплата зачисляется сразу, квитанция об оплате сохраняется в личном кабинете.",
-      "This is a payment, not an application: enter the single account number from your bill, check the charges and pay by card. The payment is credited at once and the receipt is kept in your account.",
+      "Введите единый лицевой счёт с квитанции и сумму платежа — сведения уйдут в ведомство, и ответ придёт в личный кабинет. Оплатить картой на портале пока нельзя: платите по квитанции в банке или у поставщика услуг.",
+      "Enter the single account number from your bill and the amount — the details go to the department, and its answer comes to your account. Paying by card on the portal is not available yet: pay the bill at a bank or the supplier.",
     ),
     keywords: {
       ru: ["оплата ЖКУ", "квартплата", "коммуналка", "ЕЛС", "квитанция"],
@@ -30,7 +30,7 @@ export const housingServices: ServiceSeed[] = [
     },
     applicants: [t("Собственники и наниматели жилья", "Owners and tenants")],
     documents: [els],
-    result: t("Оплата зачислена, квитанция в личном кабинете", "Payment credited, receipt in your account"),
+    result: t("Ответ ведомства о платеже в личном кабинете", "The department's answer about the payment in your account"),
     refusalGrounds: [{ code: "unknown-account", title: t("Лицевой счёт не найден", "Account not found") }],
     steps: [
       step("payment", t("Платёж", "Payment"), [

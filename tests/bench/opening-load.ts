@@ -26,7 +26,11 @@ export type Answer = {
   connectMs: number | null;
 };
 
-/** One request on node:http; the body is read to the end (its size is counted). */
+/**
+ * One request on node:http; the body is read to the end (its size is counted). A client waits
+ * REQUEST_TIMEOUT_MS for the whole of it, connecting included: a SYN dropped by a full accept
+ * queue is otherwise retried by the kernel for two minutes.
+ */
 export function send(
   url: URL,
   options: { method?: "GET" | "POST"; headers?: Record<string, string>; body?: string; agent: Agent | false },
@@ -41,19 +45,30 @@ export function send(
     req.on("response", (res) => {
       let bytes = 0;
       res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-      res.on("end", () =>
+      res.on("end", () => {
+        clearTimeout(deadline);
         resolve({
           status: res.statusCode ?? 0,
           location: res.headers.location ?? null,
           bytes,
           opened: !req.reusedSocket,
           connectMs,
-        }),
-      );
+        });
+      });
       res.on("error", reject);
     });
-    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer in ${REQUEST_TIMEOUT_MS} ms`)));
-    req.on("error", reject);
+    const deadline = setTimeout(
+      () =>
+        req.destroy(
+          new Error(`no answer in ${REQUEST_TIMEOUT_MS / 1000} s${connectMs === null ? " (not connected)" : ""}`),
+        ),
+      REQUEST_TIMEOUT_MS,
+    );
+    req.on("error", (error) => {
+      clearTimeout(deadline);
+      // Whether it had connected: the accept time of a connection that then got no answer counts.
+      reject(Object.assign(error, { connectMs }));
+    });
     req.end(options.body);
   });
 }
@@ -89,6 +104,8 @@ export type FreshSample = {
   startMs: number;
   connectMs: number | null;
   answerMs: number | null;
+  /** Until the answer, or until it failed. */
+  elapsedMs: number;
   status: number;
   error: string | null;
 };
@@ -308,11 +325,20 @@ export async function runBurst(options: {
         startMs,
         connectMs: answer.connectMs,
         answerMs: performance.now() - t0,
+        elapsedMs: performance.now() - t0,
         status: answer.status,
         error: null,
       });
     } catch (error) {
-      fresh.push({ dueMs, startMs, connectMs: null, answerMs: null, status: 0, error: errorName(error) });
+      fresh.push({
+        dueMs,
+        startMs,
+        connectMs: (error as { connectMs?: number | null }).connectMs ?? null,
+        answerMs: null,
+        elapsedMs: performance.now() - t0,
+        status: 0,
+        error: errorName(error),
+      });
     }
   };
 

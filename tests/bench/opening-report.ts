@@ -74,7 +74,9 @@ export function summarise(burst: BurstResult) {
     fresh: {
       count: fresh.length,
       accept: latency(fresh.flatMap((f) => (f.connectMs === null ? [] : [f.connectMs]))),
-      answer: latency(answeredFresh.map((f) => f.answerMs!)),
+      // Unanswered ones count with the time until they failed (30 s at most).
+      answer: latency(fresh.map((f) => f.elapsedMs)),
+      notConnected: fresh.filter((f) => f.connectMs === null).length,
       answeredWithin1s: answeredFresh.filter((f) => f.answerMs! <= 1000).length,
       failed: fresh.length - answeredFresh.length,
       answers: Object.fromEntries([
@@ -126,7 +128,9 @@ export function printRun(title: string, s: RunSummary): void {
             .join(", ")})`
         : ""),
   );
-  row("  answer time", lat(s.fresh.answer));
+  row("  answer time (failures included)", lat(s.fresh.answer));
+  if (s.fresh.notConnected)
+    row("  never connected", `${s.fresh.notConnected} (no TCP handshake within the 30 s a client waits)`);
   row("application page during burst", `${lat(s.applicationPage)}  ${s.applicationPage.perSecond.toFixed(1)}/s`);
   row("draft review page during burst", `${lat(s.draftPage)}  ${s.draftPage.perSecond.toFixed(1)}/s`);
   row("service page during burst", `${lat(s.servicePage)}  ${s.servicePage.perSecond.toFixed(1)}/s`);

@@ -22,6 +22,7 @@ import { getSchool } from "~/domain/enrollment/schools.server";
 import { testPersonInn, testSnils } from "~/domain/identity/test-data";
 import { giveStaffCommand, staffScope } from "~/domain/office/casework.server";
 import { seedDemoData } from "../../seeds/demo";
+import { openStage2Early, schoolStage2Opening } from "~/domain/enrollment/early-stage2.server";
 import { createTestDatabase } from "./test-database";
 
 /*
@@ -73,7 +74,7 @@ afterAll(() => dispose());
 
 let n = 0;
 /** A first-grade application to `school`, sent in stage 2 by a parent of its own, through the real submission. */
-async function applied(school: string) {
+async function applied(school: string, now = STAGE_2) {
   n += 1;
   const userId = await saveConfirmedAccount(db, { email: `orders-${n}@example.ru`, roles: [{ role: "resident" }] });
   await saveProfile(db, userId, {
@@ -113,7 +114,7 @@ async function applied(school: string) {
     personalDataConsent: "on",
   };
   expect(await saveDraftAnswers(db, userId, draftId, answers, "review")).toBe(true);
-  const sent = await submitApplication(db, { applicantId: userId, draftId, ip: "192.0.2.30", now: STAGE_2 });
+  const sent = await submitApplication(db, { applicantId: userId, draftId, ip: "192.0.2.30", now });
   if (!sent.ok) throw new Error(`submission refused: ${JSON.stringify(sent)}`);
   return { id: draftId, number: sent.number, userId };
 }
@@ -392,5 +393,36 @@ describe("scope", () => {
     expect(
       (await db.enrollmentRequest.findUniqueOrThrow({ where: { applicationId: elsewhere.id } })).documentsCheckedAt,
     ).toBeNull();
+  });
+});
+
+describe("a school that enrolled its whole territory opens stage 2 early", () => {
+  const stage1 = new Date("2027-04-02T09:00:00Z");
+  const july1 = new Date("2027-07-01T09:00:00Z");
+  const july2 = new Date("2027-07-02T09:00:00Z");
+  const july3 = new Date("2027-07-03T09:00:00Z");
+  const early = (who: Staff, schoolCode: string, now: Date) =>
+    openStage2Early(db, { schoolCode, campaignYear: YEAR, actor: who.actor, scope: who.scope, now });
+
+  it("not while a stage-1 application still waits, then from the moment it says so; other schools keep the campaign's date", async () => {
+    const waiting = await applied("112", stage1);
+    expect(await early(school112, "112", july1)).toEqual({ ok: false, error: "territory-waiting", waiting: 1 });
+    expect(await early(school112, "115", july1)).toEqual({ ok: false, error: "not-found" });
+
+    const now = { ...act(school112, "112", [waiting.id]), now: july1 };
+    expect((await checkEnrollmentDocuments(db, now)).ok).toBe(true);
+    expect((await issueEnrollmentOrder(db, { ...now, number: "77-у", date: "2027-07-01" })).ok).toBe(true);
+    expect(await early(school112, "112", july2)).toEqual({ ok: true, opensAt: july2 });
+    expect((await early(school112, "112", july3)).ok).toBe(false);
+    expect((await schoolStage2Opening(db, "112", YEAR)).early).toBe(true);
+
+    const fromElsewhere = await applied("112", july3);
+    const request = await db.enrollmentRequest.findUniqueOrThrow({ where: { applicationId: fromElsewhere.id } });
+    expect(request.stage).toBe(2);
+    await expect(applied("115", july3)).rejects.toThrow(/enrollment-closed/);
+    const audit = await db.auditEvent.findFirst({
+      where: { action: "enrollment.stage2OpenedEarly", subjectId: "112" },
+    });
+    expect(audit?.actorId).toBe(school112.actor.id);
   });
 });

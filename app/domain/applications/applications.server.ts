@@ -114,15 +114,6 @@ export async function createDraft(db: PrismaClient, applicantId: string, service
   return id;
 }
 
-export async function listDrafts(db: PrismaClient, applicantId: string, serviceId?: number) {
-  return db.application.findMany({
-    where: { applicantId, status: "draft", ...(serviceId ? { serviceId } : {}) },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    select: { id: true, serviceId: true, currentStep: true, updatedAt: true, service: { select: { slug: true } } },
-    take: 50,
-  });
-}
-
 /** One of the applicant's drafts with its pinned form, or null. */
 export async function getDraft(db: PrismaClient, applicantId: string, draftId: string) {
   const draft = await db.application.findFirst({

@@ -5,10 +5,10 @@ import { getChildren, getPinnedForm, parseAnswers } from "./applications.server"
 import { summarizeDraft } from "./draft-summary";
 
 /** The resident's drafts as their list shows them: service, whom for, how far, when last saved. */
-export async function listDraftRows(db: PrismaClient, applicantId: string, language: Language) {
+export async function listDraftRows(db: PrismaClient, applicantId: string, language: Language, serviceId?: number) {
   const [drafts, children] = await Promise.all([
     db.application.findMany({
-      where: { applicantId, status: "draft" },
+      where: { applicantId, status: "draft", ...(serviceId ? { serviceId } : {}) },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       select: {
         id: true,

@@ -59,7 +59,7 @@ function lifecycleActor(actor: OrderActor): Actor {
   return { kind: "staff", id: actor.id, role: hasRole(actor.roles, "supervisor") ? "supervisor" : "officer" };
 }
 
-function mayWorkSchool(scope: OrderScope, schoolCode: string): boolean {
+export function mayWorkSchool(scope: OrderScope, schoolCode: string): boolean {
   return scope.departmentIds.length > 0 && (!scope.schoolCodes || scope.schoolCodes.includes(schoolCode));
 }
 

@@ -171,7 +171,17 @@ export async function decideEnrollment(
   if (!school) return { ok: false, error: "enrollment-unknown-school" };
   const campaign = await loadCampaign(db, year);
   const priorityClass = rankingPriorityClass(claim.priority, school);
-  const window = submissionWindow(campaign, input.now, { inTerritory: claim.inTerritory, priorityClass });
+  // A school that enrolled its whole territory may have opened stage 2 early (openStage2Early).
+  const seats = await db.schoolSeats.findUnique({
+    where: { schoolCode_year: { schoolCode: claim.schoolCode, year } },
+    select: { stage2OpensAt: true },
+  });
+  const window = submissionWindow(
+    campaign,
+    input.now,
+    { inTerritory: claim.inTerritory, priorityClass },
+    { schoolStage2OpensAt: seats?.stage2OpensAt ?? null },
+  );
   if (!window.open) return { ok: false, error: "enrollment-closed", reason: window.reason, opensAt: window.opensAt };
   const flags: string[] = claimFlags(
     {

@@ -57,3 +57,10 @@ export function orderFormSchema(today: string) {
 }
 
 export type OrderForm = z.output<ReturnType<typeof orderFormSchema>>;
+
+/** The school opens stage 2 early (early-stage2.server.ts): which school and campaign, nothing typed. */
+export const earlyStage2FormSchema = z.object({
+  intent: z.literal("openStage2Early"),
+  school: z.string().regex(/^\d{1,4}$/),
+  year: z.coerce.number().int().min(2000).max(2100),
+});

@@ -3,10 +3,11 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/start";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { prisma } from "~/db/prisma.server";
-import { createDraft, getPinnedForm, listDrafts } from "~/domain/applications/applications.server";
+import { createDraft, getPinnedForm } from "~/domain/applications/applications.server";
+import { listDraftRows } from "~/domain/applications/draft-list.server";
+import { DraftProgress } from "~/components/draft-progress";
 import { getCatalogue } from "~/domain/catalogue/catalogue.server";
 import { pick } from "~/domain/i18n/localized";
-import { formatDateTime } from "~/domain/region/dates";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireUser } from "~/server/auth.server";
 
@@ -23,17 +24,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const service = await onlineService(params.slug);
   const language = requestLanguage(context);
   const form = await getPinnedForm(prisma, service.id, service.currentVersion);
-  const drafts = await listDrafts(prisma, user.id, service.id);
+  const drafts = await listDraftRows(prisma, user.id, language, service.id);
   return {
     slug: service.slug,
     title: pick(service.title, language),
     steps: form.steps.map((s) => pick(s.title, language)),
     documents: service.details.documents.filter((d) => d.source === "applicant").map((d) => pick(d.title, language)),
-    drafts: drafts.map((d) => ({
-      id: d.id,
-      step: d.currentStep ?? form.steps[0]!.id,
-      savedAt: formatDateTime(d.updatedAt, language),
-    })),
+    drafts,
   };
 }
 
@@ -61,12 +58,10 @@ export default function StartApplication({ loaderData: d }: Route.ComponentProps
           <ul className="mt-2 space-y-2">
             {d.drafts.map((draft) => (
               <li key={draft.id}>
-                <Link
-                  to={`/services/${d.slug}/apply/${draft.id}/${draft.step}`}
-                  className="font-semibold text-brand-700 underline"
-                >
+                <Link to={draft.href} className="font-semibold text-brand-700 underline">
                   {t("start.resume", { time: draft.savedAt })}
                 </Link>
+                <DraftProgress draft={draft} />
               </li>
             ))}
           </ul>

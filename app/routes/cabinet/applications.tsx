@@ -14,6 +14,7 @@ import { pick } from "~/domain/i18n/localized";
 import { formatDate, formatDateTime } from "~/domain/region/dates";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireUser } from "~/server/auth.server";
+import { DraftProgress } from "~/components/draft-progress";
 
 const isFilter = (value: string | null): value is StatusFilter => !!value && value in STATUS_FILTERS;
 
@@ -101,21 +102,7 @@ export default function MyApplications({ loaderData: d }: Route.ComponentProps) 
                   <Link to={draft.href} className="font-semibold text-brand-700 underline">
                     {draft.service}
                   </Link>
-                  {draft.children.length > 0 && (
-                    <span className="block" data-testid="draft-children">
-                      {t("list.draftFor", { children: draft.children.join(", ") })}
-                    </span>
-                  )}
-                  <span className="block text-sm text-muted" data-testid="draft-progress">
-                    {draft.resumesAt.kind === "review"
-                      ? t("list.draftAtReview")
-                      : t("list.draftAtStep", {
-                          step: t("progress", { current: draft.resumesAt.number, total: draft.resumesAt.total }),
-                          title: draft.resumesAt.title,
-                        })}
-                    {" · "}
-                    {t("list.savedAt", { time: draft.savedAt })}
-                  </span>
+                  <DraftProgress draft={draft} />
                 </div>
                 <Form method="post" action={`/cabinet/drafts/${draft.id}/delete`} className="ml-auto">
                   <button type="submit" className="text-sm text-red-800 underline">

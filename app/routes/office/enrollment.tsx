@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useLocation } from "react-router";
 import type { Route } from "./+types/enrollment";
 import { OrderActions } from "~/components/enrollment/order-actions";
+import { OrderEarlyStage2 } from "~/components/enrollment/order-early-stage2";
 import { OrderSchoolPicker } from "~/components/enrollment/order-school-picker";
 import { RankedList } from "~/components/enrollment/ranked-list";
 import { ErrorSummary } from "~/components/form-field";
@@ -22,7 +23,8 @@ import {
   type DocumentsCheckResult,
   type OrderResult,
 } from "~/domain/enrollment/enrollment-orders.server";
-import { orderFormSchema } from "~/domain/enrollment/order-forms";
+import { openStage2Early, schoolStage2Opening } from "~/domain/enrollment/early-stage2.server";
+import { earlyStage2FormSchema, orderFormSchema } from "~/domain/enrollment/order-forms";
 import { problemMessage } from "~/domain/enrollment/order-rules";
 import { staffScope } from "~/domain/office/casework.server";
 import { validationMessage as m } from "~/domain/forms/validation-message";
@@ -66,7 +68,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       ? await findSchoolOrder(prisma, { orderId, schoolCode: school.code, campaignYear: year, scope })
       : null;
   const checked = Number(url.searchParams.get("checked"));
+  const stage2 = await schoolStage2Opening(prisma, school.code, year);
   return {
+    stage2: {
+      at: formatPreciseDateTime(stage2.opensAt, language),
+      early: stage2.early,
+      open: stage2.early || stage2.opensAt.getTime() <= Date.now(),
+    },
     year,
     // The ministry's campaign dashboard is for the department's staff, not a school's (campaign-dashboard.server.ts).
     campaignDashboard: scope.schoolCodes === null,
@@ -123,6 +131,20 @@ function failureReply(failure: Failure): { formErrors?: string[]; fieldErrors?: 
 export async function action({ request }: Route.ActionArgs) {
   const { user, scope } = await officerScope(request);
   const formData = await readFormData(request);
+  if (formData.get("intent") === "openStage2Early") {
+    const form = earlyStage2FormSchema.safeParse(Object.fromEntries(formData));
+    if (!form.success) throw data(null, { status: 400 });
+    const opened = await openStage2Early(prisma, {
+      schoolCode: form.data.school,
+      campaignYear: form.data.year,
+      actor: user,
+      scope,
+    });
+    if (!opened.ok && opened.error === "not-found") throw data(null, { status: 404 });
+    if (opened.ok || opened.error === "already-open")
+      return redirect(listUrl(form.data.school, form.data.year, "stage2=open"));
+    return data({ stage2Refusal: { waiting: opened.waiting } }, { status: 409 });
+  }
   const submission = parseWithZod(formData, { schema: orderFormSchema(regionDate()) });
   if (submission.status !== "success") {
     return data<{ reply: SubmissionResult<string[]> }>({ reply: submission.reply() }, { status: 400 });
@@ -153,7 +175,8 @@ export default function EnrollmentList({ loaderData: d, actionData }: Route.Comp
   // A new form when the address changes (a successful act redirects here with its notice): the ticks
   // start afresh. Named after the query, which the server and the browser read alike.
   const formId = `orders-${[...location.search].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7).toString(36)}`;
-  const [form, fields] = useSchemaForm(schema, actionData?.reply, { orderDate: d.today }, formId);
+  const reply = actionData && "reply" in actionData ? actionData.reply : undefined;
+  const [form, fields] = useSchemaForm(schema, reply, { orderDate: d.today }, formId);
   const ticked = fields.applicationId.initialValue;
   const selected = new Set(Array.isArray(ticked) ? ticked : typeof ticked === "string" ? [ticked] : []);
   const labels = { orderNumber: t("orders.actions.orderNumber"), orderDate: t("orders.actions.orderDate") };
@@ -188,6 +211,12 @@ export default function EnrollmentList({ loaderData: d, actionData }: Route.Comp
           <OrderActions orderNumber={fields.orderNumber} orderDate={fields.orderDate} canOrder={d.places.seats > 0} />
         </Form>
       )}
+      <OrderEarlyStage2
+        school={d.school.code}
+        year={d.year}
+        opening={d.stage2}
+        refusal={actionData && "stage2Refusal" in actionData ? actionData.stage2Refusal : null}
+      />
     </section>
   );
 }

@@ -1,0 +1,62 @@
+import type { PrismaClient } from "~/generated/prisma/client";
+import { recordAudit } from "~/domain/audit/audit.server";
+import { stage2OpensAtFor } from "./campaign";
+import { loadCampaign } from "./enrollment.server";
+import { mayWorkSchool, type OrderActor, type OrderScope } from "./enrollment-orders.server";
+
+/*
+ * A school that has enrolled all its territory's children may open stage 2 before the campaign's
+ * date (docs/enrollment.md, "The school's side"): the school says so, and from then on children from
+ * elsewhere may apply to it. "All enrolled" means no stage-1 application is still waiting on its
+ * list; the instant never comes before stage 1 ends (stage2OpensAtFor).
+ */
+export type EarlyStage2Result =
+  | { ok: true; opensAt: Date }
+  | { ok: false; error: "not-found" }
+  | { ok: false; error: "already-open"; opensAt: Date }
+  | { ok: false; error: "territory-waiting"; waiting: number };
+
+/** When stage 2 opens at the school this year: the campaign's date or the school's earlier one. */
+export async function schoolStage2Opening(db: PrismaClient, schoolCode: string, campaignYear: number) {
+  const [campaign, seats] = await Promise.all([
+    loadCampaign(db, campaignYear),
+    db.schoolSeats.findUnique({ where: { schoolCode_year: { schoolCode, year: campaignYear } } }),
+  ]);
+  return {
+    opensAt: stage2OpensAtFor(campaign, { schoolStage2OpensAt: seats?.stage2OpensAt ?? null }),
+    early: seats?.stage2OpensAt != null,
+  };
+}
+
+export async function openStage2Early(
+  db: PrismaClient,
+  input: { schoolCode: string; campaignYear: number; actor: OrderActor; scope: OrderScope; now?: Date },
+): Promise<EarlyStage2Result> {
+  const { schoolCode, campaignYear } = input;
+  if (!mayWorkSchool(input.scope, schoolCode)) return { ok: false, error: "not-found" };
+  const now = input.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const seats = await tx.schoolSeats.findUnique({ where: { schoolCode_year: { schoolCode, year: campaignYear } } });
+    if (!seats) return { ok: false as const, error: "not-found" as const };
+    const campaign = await loadCampaign(tx, campaignYear);
+    const current = stage2OpensAtFor(campaign, { schoolStage2OpensAt: seats.stage2OpensAt });
+    if (seats.stage2OpensAt || current.getTime() <= now.getTime())
+      return { ok: false as const, error: "already-open" as const, opensAt: current };
+    const waiting = await tx.enrollmentRequest.count({
+      where: { campaignYear, schoolCode, live: true, stage: 1, orderId: null },
+    });
+    if (waiting > 0) return { ok: false as const, error: "territory-waiting" as const, waiting };
+    await tx.schoolSeats.update({
+      where: { schoolCode_year: { schoolCode, year: campaignYear } },
+      data: { stage2OpensAt: now },
+    });
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: "enrollment.stage2OpenedEarly",
+      subjectType: "school",
+      subjectId: schoolCode,
+      details: { year: campaignYear },
+    });
+    return { ok: true as const, opensAt: stage2OpensAtFor(campaign, { schoolStage2OpensAt: now }) };
+  });
+}

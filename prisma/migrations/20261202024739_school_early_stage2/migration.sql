@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SchoolSeats" ADD COLUMN "stage2OpensAt" DATETIME;
