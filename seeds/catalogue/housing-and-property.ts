@@ -30,7 +30,10 @@ export const housingServices: ServiceSeed[] = [
     },
     applicants: [t("Собственники и наниматели жилья", "Owners and tenants")],
     documents: [els],
-    result: t("Ответ ведомства о платеже в личном кабинете", "The department's answer about the payment in your account"),
+    result: t(
+      "Ответ ведомства о платеже в личном кабинете",
+      "The department's answer about the payment in your account",
+    ),
     refusalGrounds: [{ code: "unknown-account", title: t("Лицевой счёт не найден", "Account not found") }],
     steps: [
       step("payment", t("Платёж", "Payment"), [
