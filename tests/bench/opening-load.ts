@@ -33,8 +33,15 @@ export type Answer = {
  */
 export function send(
   url: URL,
-  options: { method?: "GET" | "POST"; headers?: Record<string, string>; body?: string; agent: Agent | false },
+  options: {
+    method?: "GET" | "POST";
+    headers?: Record<string, string>;
+    body?: string;
+    agent: Agent | false;
+    timeoutMs?: number;
+  },
 ): Promise<Answer> {
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let connectMs: number | null = null;

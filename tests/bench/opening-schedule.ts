@@ -31,28 +31,36 @@ export async function openCampaignAt(db: PrismaClient, year: number, opensAt: Da
   });
 }
 
-/** Schedules drafts the way a parent does, from the review page (the portal wakes its scheduler). */
+/**
+ * Schedules drafts the way a parent does, from the review page (the portal wakes its scheduler).
+ * Preparation, not measurement: a few clients, patient, and a retry after a network error
+ * (scheduling twice keeps the first place).
+ */
 export async function scheduleThroughPortal(base: string, slug: string, parents: Parent[]): Promise<number> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 32 });
+  const agent = new Agent({ keepAlive: true, maxSockets: 8 });
   let next = 0;
   let refused = 0;
+  const schedule = (parent: Parent) =>
+    send(new URL(`/services/${slug}/apply/${parent.draftId}/review`, base), {
+      method: "POST",
+      agent,
+      headers: {
+        Cookie: parent.cookies[0]!,
+        Origin: new URL(base).origin,
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      body: "intent=schedule",
+      timeoutMs: 120_000,
+    });
   const client = async () => {
     while (next < parents.length) {
       const parent = parents[next++]!;
-      const answer = await send(new URL(`/services/${slug}/apply/${parent.draftId}/review`, base), {
-        method: "POST",
-        agent,
-        headers: {
-          Cookie: parent.cookies[0]!,
-          Origin: new URL(base).origin,
-          "Content-Type": "application/x-www-form-urlencoded",
-        },
-        body: "intent=schedule",
-      });
-      if (answer.status !== 302 || !answer.location?.endsWith("/review")) refused++;
+      let answer = null;
+      for (let attempt = 0; attempt < 3 && !answer; attempt++) answer = await schedule(parent).catch(() => null);
+      if (answer?.status !== 302 || !answer.location?.endsWith("/review")) refused++;
     }
   };
-  await Promise.all(Array.from({ length: 32 }, client));
+  await Promise.all(Array.from({ length: 8 }, client));
   agent.destroy();
   return refused;
 }

@@ -8,7 +8,7 @@ import { workingDaysLeft } from "~/domain/calendar/working-days";
 import { regionDate } from "~/domain/region/clock";
 import { formatDate, formatDateTime, formatPreciseDateTime, formatShortDate } from "~/domain/region/dates";
 import { getApplicationForApplicant, getChildren } from "./applications.server";
-import { availableCommands, FINAL_STATUSES, STATUSES, type Status } from "./lifecycle";
+import { availableCommands, FINAL_STATUSES, STATUSES, parseStatus } from "./lifecycle";
 import { RATEABLE } from "./ratings.server";
 import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
 
@@ -84,7 +84,7 @@ export async function getApplicationPage(
     where: { id: application.serviceId },
     select: { titleRu: true, titleEn: true, slug: true, deadlineDays: true, department: true },
   });
-  const status = application.status as Status;
+  const status = parseStatus(application.status);
   const today = regionDate(input.now);
   const final = FINAL_STATUSES.includes(status);
   return {
@@ -111,7 +111,7 @@ export async function getApplicationPage(
       .map((e) => ({
         id: e.id,
         at: formatDateTime(e.at, language),
-        status: e.toStatus as Status,
+        status: parseStatus(e.toStatus),
         command: e.command,
         reason: e.reason,
       })),

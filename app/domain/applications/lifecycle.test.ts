@@ -8,9 +8,10 @@ import {
   type ActorKind,
   type Command,
   type Status,
+  ALL_STATUSES,
 } from "./lifecycle";
 
-const statuses = Object.keys(STATUSES) as Status[];
+const statuses = ALL_STATUSES;
 const commands = Object.keys(COMMANDS) as Command[];
 
 /** The expected lifecycle, written out independently of the table: status → command → next status. */

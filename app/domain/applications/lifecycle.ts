@@ -19,6 +19,22 @@ export const STATUSES = {
 } as const;
 export type Status = keyof typeof STATUSES;
 
+/** Every status, in the table's order. */
+export const ALL_STATUSES = Object.keys(STATUSES) as Status[];
+
+export function isStatus(value: string): value is Status {
+  return Object.hasOwn(STATUSES, value);
+}
+
+/**
+ * A status read back from the database. Only the lifecycle writes statuses, so an unknown one is a
+ * defect to stop at, not a value to pass on under a cast.
+ */
+export function parseStatus(value: string): Status {
+  if (!isStatus(value)) throw new Error(`unknown application status ${JSON.stringify(value)}`);
+  return value;
+}
+
 export const FINAL_STATUSES: readonly Status[] = ["completed", "refused", "withdrawn"];
 
 export type ActorKind = "resident" | "staff" | "system";

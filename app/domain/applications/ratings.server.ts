@@ -1,5 +1,5 @@
 import type { PrismaClient } from "~/generated/prisma/client";
-import type { Status } from "./lifecycle";
+import { type Status, parseStatus } from "./lifecycle";
 import { recordStatEvent } from "./transitions.server";
 
 /*
@@ -21,7 +21,7 @@ export async function rateApplication(
       include: { rating: true },
     });
     if (!application) return "not-found";
-    if (!RATEABLE.includes(application.status as Status)) return "not-yet";
+    if (!RATEABLE.includes(parseStatus(application.status))) return "not-yet";
     if (application.rating) return "already-rated";
     await tx.rating.create({
       data: {

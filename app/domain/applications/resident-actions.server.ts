@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { validationMessage as m } from "~/domain/forms/validation-message";
 import { discardUnattachedUploads, storeUpload } from "~/domain/uploads/uploads.server";
-import type { Status } from "./lifecycle";
+import { parseStatus } from "./lifecycle";
 import { ANSWER_FILE_RULES, InfoAnswerSchema } from "./resident-forms";
 import { applyCommand } from "./transitions.server";
 
@@ -22,7 +22,7 @@ export async function answerRequest(
     select: { status: true },
   });
   if (!application) return { status: "not-found" };
-  const status = application.status as Status;
+  const status = parseStatus(application.status);
   // Only an application that waits for the resident takes an answer (and its files).
   if (status !== "waitingForInfo" && status !== "needsCorrection") return { status: "conflict" };
   const command = status === "needsCorrection" ? "correct" : "provideInfo";

@@ -5,7 +5,15 @@ import type { ProductionCalendar } from "~/domain/calendar/production-calendar";
 import type { StatDayCounts } from "~/domain/indicators/compute";
 import { deadlineAfterPause, registrationDay, workingDaysLeft } from "~/domain/calendar/working-days";
 import { regionDate } from "~/domain/region/clock";
-import { decide, FINAL_STATUSES, type ActorKind, type Command, type Decision, type Status } from "./lifecycle";
+import {
+  decide,
+  FINAL_STATUSES,
+  type ActorKind,
+  type Command,
+  type Decision,
+  type Status,
+  parseStatus,
+} from "./lifecycle";
 
 /*
  * Status changes, applied the one way the lifecycle table allows: in one transaction the
@@ -293,8 +301,8 @@ export async function applyCommandInTransaction(
       return {
         ok: true as const,
         applicationId: done.applicationId,
-        from: done.fromStatus as Status,
-        to: done.toStatus as Status,
+        from: parseStatus(done.fromStatus),
+        to: parseStatus(done.toStatus),
         version: current.version,
         replayed: true,
       };
@@ -308,7 +316,7 @@ export async function applyCommandInTransaction(
   if (input.expectedVersion !== undefined && input.expectedVersion !== application.version)
     return { ok: false as const, error: "conflict" as const };
   const allowedGrounds = groundsOf(application.service.details);
-  const decision = decide(application.status as Status, input.command, input.actor.kind, {
+  const decision = decide(parseStatus(application.status), input.command, input.actor.kind, {
     reason: input.reason,
     ground: input.ground,
     allowedGrounds,

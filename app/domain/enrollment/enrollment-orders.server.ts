@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { hasRole, type RoleGrant } from "~/domain/accounts/roles";
-import type { Status } from "~/domain/applications/lifecycle";
+import { type Status, parseStatus } from "~/domain/applications/lifecycle";
 import {
   applyCommandInTransaction,
   isLostRace,
@@ -128,7 +128,7 @@ async function loadCandidates(
     applicationId: row.applicationId,
     number: row.application.number!,
     live: row.live,
-    status: row.application.status as Status,
+    status: parseStatus(row.application.status),
     documentsChecked: row.documentsCheckedAt !== null,
     order: row.order,
     receivedOn: regionDate(row.application.receivedAt ?? new Date(0)),
@@ -435,14 +435,14 @@ export async function refuseForLackOfPlaces(
           return { ok: false, error: "conflict" };
         const moved = await bringToReview(tx, {
           applicationId: input.applicationId,
-          status: current.status as Status,
+          status: parseStatus(current.status),
           actor,
           now,
           calendar,
           notifyLast: false,
         });
         if (!moved.ok) throw new ActRefused<RefusalResult>(moved);
-        if (stepsToReview(current.status as Status).length > 0) expectedVersion = undefined;
+        if (stepsToReview(parseStatus(current.status)).length > 0) expectedVersion = undefined;
       }
       const refused = await applyCommandInTransaction(
         tx,

@@ -3,7 +3,13 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import type { RoleGrant } from "~/domain/accounts/roles";
 import { parseAnswers, getPinnedForm } from "~/domain/applications/applications.server";
 import { describeApplicationAnswers } from "~/domain/applications/application-view.server";
-import { availableCommands, FINAL_STATUSES, type Command, type Status } from "~/domain/applications/lifecycle";
+import {
+  availableCommands,
+  FINAL_STATUSES,
+  type Command,
+  type Status,
+  parseStatus,
+} from "~/domain/applications/lifecycle";
 import {
   applyCommand,
   applyCommandInTransaction,
@@ -120,7 +126,7 @@ export async function getStaffApplicationPage(
   ]);
   const emails = new Map(officers.map((o) => [o.id, o.email]));
   const details = ServiceDetailsSchema.parse(JSON.parse(application.service.details));
-  const status = application.status as Status;
+  const status = parseStatus(application.status);
   const form = await getPinnedForm(db, application.serviceId, application.serviceVersion);
   const today = regionDate(input.now);
   const final = FINAL_STATUSES.includes(status);
@@ -155,7 +161,7 @@ export async function getStaffApplicationPage(
       id: e.id,
       at: formatDateTime(e.at, language),
       command: e.command,
-      status: e.toStatus as Status,
+      status: parseStatus(e.toStatus),
       actorRole: e.actorRole,
       actor: e.actorId ? (emails.get(e.actorId) ?? null) : null,
       assignee: e.assigneeId ? (emails.get(e.assigneeId) ?? e.assigneeId) : null,
@@ -195,7 +201,7 @@ export async function assignApplication(
 ): Promise<AssignResult> {
   const application = await findStaffApplication(db, input.actor, input.number);
   if (!application) return { ok: false, error: "not-found" };
-  if (FINAL_STATUSES.includes(application.status as Status)) return { ok: false, error: "not-allowed" };
+  if (FINAL_STATUSES.includes(parseStatus(application.status))) return { ok: false, error: "not-allowed" };
   if (input.assigneeId !== input.actor.id && !isSupervisor(input.actor.roles))
     return { ok: false, error: "not-allowed" };
   const officers = await listDepartmentOfficers(db, [application.departmentId]);
@@ -248,7 +254,7 @@ export async function takeApplication(
 ): Promise<TakeResult> {
   const application = await findStaffApplication(db, input.actor, input.number);
   if (!application) return { ok: false, error: "not-found" };
-  const from = application.status as Status;
+  const from = parseStatus(application.status);
   if (FINAL_STATUSES.includes(from)) return { ok: false, error: "not-allowed" };
   const officers = await listDepartmentOfficers(db, [application.departmentId]);
   if (!officers.some((o) => o.id === input.actor.id)) return { ok: false, error: "not-allowed" };

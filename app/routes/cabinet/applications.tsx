@@ -8,7 +8,7 @@ import { listApplications } from "~/domain/applications/applications.server";
 import { listDraftRows } from "~/domain/applications/draft-list.server";
 import { enrollmentStandings, type EnrollmentStanding } from "~/domain/enrollment/enrollment.server";
 import { STATUS_FILTERS, type StatusFilter } from "~/domain/applications/status-filters";
-import type { Status } from "~/domain/applications/lifecycle";
+import { parseStatus } from "~/domain/applications/lifecycle";
 import { getCatalogue } from "~/domain/catalogue/catalogue.server";
 import { pick } from "~/domain/i18n/localized";
 import { formatDate, formatDateTime } from "~/domain/region/dates";
@@ -49,7 +49,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     applications: page.applications.map((a) => ({
       number: a.number!,
       service: title(a.serviceId),
-      status: a.status as Status,
+      status: parseStatus(a.status),
       receivedAt: a.receivedAt ? formatDateTime(a.receivedAt, language) : "",
       deadline: a.deadline ? formatDate(a.deadline, language) : "",
       standing: standingLine(standings.get(a.id)),

@@ -12,7 +12,7 @@ import { ErrorSummary } from "~/components/form-field";
 import { PageTitle } from "~/components/page-title";
 import { fieldErrors, useSchemaForm } from "~/components/schema-form";
 import { prisma } from "~/db/prisma.server";
-import type { Status } from "~/domain/applications/lifecycle";
+import { parseStatus } from "~/domain/applications/lifecycle";
 import { campaignYearFor } from "~/domain/enrollment/campaign";
 import { rankedListSchools, worksEnrollment } from "~/domain/enrollment/enrollment.server";
 import {
@@ -89,7 +89,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         : null,
     rows: list.rows.map((r) => ({
       ...r,
-      status: r.status as Status,
+      status: parseStatus(r.status),
       receivedAt: formatPreciseDateTime(r.receivedAt, language),
       deadline: short(r.deadline),
       documentsCheckedOn: short(r.documentsCheckedOn),

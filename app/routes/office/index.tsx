@@ -5,7 +5,7 @@ import { DaysLeft } from "~/components/days-left";
 import { PageTitle } from "~/components/page-title";
 import { StatusBadge } from "~/components/status-badge";
 import { prisma } from "~/db/prisma.server";
-import { STATUSES, type Status } from "~/domain/applications/lifecycle";
+import { parseStatus, ALL_STATUSES } from "~/domain/applications/lifecycle";
 import {
   departmentsAndServices,
   isSupervisor,
@@ -61,7 +61,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     municipalities: MUNICIPALITIES.map((m) => ({ value: m.oktmo, label: pick(m.name, language) })),
     rows: page.rows.map((r) => ({
       number: r.number!,
-      status: r.status as Status,
+      status: parseStatus(r.status),
       service: pick({ ru: r.service.titleRu, en: r.service.titleEn }, language),
       applicant: r.applicantName ?? "",
       receivedAt: r.receivedAt ? formatDateTime(r.receivedAt, language) : "",
@@ -162,9 +162,7 @@ export default function Office({ loaderData: d }: Route.ComponentProps) {
           "status",
           t("filters.status"),
           q.status,
-          (Object.keys(STATUSES) as Status[])
-            .filter((s) => s !== "draft")
-            .map((s) => ({ value: s, label: ta(`status.${s}`) })),
+          ALL_STATUSES.filter((s) => s !== "draft").map((s) => ({ value: s, label: ta(`status.${s}`) })),
         )}
         {select("municipality", t("filters.municipality"), q.municipality, d.municipalities)}
         {select("assignee", t("filters.assignee"), q.assignee, [
