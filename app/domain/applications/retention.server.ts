@@ -1,6 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { DEFAULT_RETENTION_YEARS, ServiceDetailsSchema } from "~/domain/catalogue/service-content";
+import { DEFAULT_RETENTION_YEARS, readServiceDetails } from "~/domain/catalogue/service-content";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { removeStoredFiles, uploadDirectory } from "~/domain/uploads/uploads.server";
 import { logger } from "~/server/logger.server";
@@ -48,14 +48,7 @@ export async function retentionByService(db: PrismaClient): Promise<Map<number, 
   const services = await db.service.findMany({ select: { id: true, details: true } });
   const years = new Map<number, number>();
   for (const s of services) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(s.details);
-    } catch {
-      parsed = null;
-    }
-    const details = ServiceDetailsSchema.safeParse(parsed);
-    years.set(s.id, details.success ? details.data.retentionYears : DEFAULT_RETENTION_YEARS);
+    years.set(s.id, readServiceDetails(s.details)?.retentionYears ?? DEFAULT_RETENTION_YEARS);
   }
   return years;
 }

@@ -4,6 +4,7 @@ import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server"
 import type { ProductionCalendar } from "~/domain/calendar/production-calendar";
 import type { StatDayCounts } from "~/domain/indicators/compute";
 import { deadlineAfterPause, registrationDay, workingDaysLeft } from "~/domain/calendar/working-days";
+import { readServiceDetails } from "~/domain/catalogue/service-content";
 import { regionDate } from "~/domain/region/clock";
 import {
   decide,
@@ -418,19 +419,12 @@ async function deadlineAfterAnswer(
   return deadlineAfterPause(calendar, application.deadline, regionDate(request.at), regionDate(now));
 }
 
+// Unreadable details hide the service from the catalogue (catalogue.server.ts); here they mean the
+// defaults: the clock pauses, and no ground is known, so no refusal passes.
 function pausesWhileWaiting(details: string): boolean {
-  try {
-    return (JSON.parse(details) as { pauseWhileWaiting?: boolean }).pauseWhileWaiting !== false;
-  } catch {
-    return true;
-  }
+  return readServiceDetails(details)?.pauseWhileWaiting ?? true;
 }
 
 function groundsOf(details: string): string[] {
-  try {
-    const parsed = JSON.parse(details) as { refusalGrounds?: { code: string }[] };
-    return (parsed.refusalGrounds ?? []).map((g) => g.code);
-  } catch {
-    return [];
-  }
+  return (readServiceDetails(details)?.refusalGrounds ?? []).map((g) => g.code);
 }

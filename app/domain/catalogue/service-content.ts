@@ -49,6 +49,18 @@ export const ServiceDetailsSchema = z.object({
 });
 export type ServiceDetails = z.infer<typeof ServiceDetailsSchema>;
 
+/** A service's details as stored (the JSON of Service.details), or null when they do not read as the schema says. */
+export function readServiceDetails(stored: string): ServiceDetails | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    return null;
+  }
+  const details = ServiceDetailsSchema.safeParse(parsed);
+  return details.success ? details.data : null;
+}
+
 export const ServiceSeedSchema = z.object({
   /** Stable code in the regional register, e.g. "58-EDU-001". */
   code: z.string().regex(/^58-[A-Z]{2,5}-\d{3}$/),
