@@ -280,8 +280,10 @@ export async function checkDatabase(input: {
     );
 
     const acknowledged = numbersOf.size;
+    // Among parents who pressed (a scheduled draft is sent by the portal, nobody waits for an answer).
+    const pressedAny = new Set(input.presses.map((p) => p.parent));
     const storedNotAcknowledged = input.parents.filter(
-      (p, i) => byId.get(p.draftId)?.number && !numbersOf.has(i),
+      (p, i) => pressedAny.has(i) && byId.get(p.draftId)?.number && !numbersOf.has(i),
     ).length;
     return { checks, stored, acknowledged, storedNotAcknowledged };
   } finally {

@@ -65,11 +65,8 @@ export function send(
       res.on("error", reject);
     });
     const deadline = setTimeout(
-      () =>
-        req.destroy(
-          new Error(`no answer in ${REQUEST_TIMEOUT_MS / 1000} s${connectMs === null ? " (not connected)" : ""}`),
-        ),
-      REQUEST_TIMEOUT_MS,
+      () => req.destroy(new Error(`no answer in ${timeoutMs / 1000} s${connectMs === null ? " (not connected)" : ""}`)),
+      timeoutMs,
     );
     req.on("error", (error) => {
       clearTimeout(deadline);
@@ -121,6 +118,8 @@ export type ProbeSample = { start: number; ms: number; error: string | null };
 export type BurstResult = {
   /** performance.now() at the opening instant. */
   openedAt: number;
+  /** The burst on the machine's monotonic clock (µs), which V8 stamps its CPU profile samples with. */
+  monotonicUs: [number, number];
   /** From the opening to the last answered press (or the end of `waitAlso`). */
   seconds: number;
   presses: PressOutcome[];
@@ -217,6 +216,7 @@ export async function runBurst(options: {
   const acceptQueue = watchAcceptQueue(Number(new URL(options.base).port));
   await untilInstant(options.opensAt);
   const openedAt = performance.now();
+  const monotonicStart = Number(process.hrtime.bigint() / 1000n);
   const deadline = openedAt + options.maxSeconds * 1000;
   loop.enable();
 
@@ -385,6 +385,7 @@ export async function runBurst(options: {
   probeAgent.destroy();
   return {
     openedAt,
+    monotonicUs: [monotonicStart, Number(process.hrtime.bigint() / 1000n)],
     seconds: (lastAnswer - openedAt) / 1000,
     presses,
     unsent: options.jobs.length - next,

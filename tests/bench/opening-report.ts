@@ -1,5 +1,6 @@
 import { percentile } from "./load";
 import type { CheckResult } from "./opening-checks";
+import type { ProfileSummary } from "./opening-servers";
 import type { BurstResult, PageSample, PressOutcome } from "./opening-load";
 
 /*
@@ -308,17 +309,33 @@ export function printLogs(logs: [name: string, summary: LogSummary | null][]): v
   }
 }
 
-export function printProfile(name: string, top: { fn: string; where: string; ms: number; share: number }[]): void {
-  console.log(`\nPortal CPU profile (${name}): top self time`);
-  for (const t of top)
+export function printProfile(name: string, profile: ProfileSummary): void {
+  console.log(
+    `\nPortal CPU profile (${name}) during the burst: ${(profile.busyMs / 1000).toFixed(1)} s busy of ${(profile.windowMs / 1000).toFixed(1)} s sampled; self time by owner`,
+  );
+  for (const p of profile.packages)
+    console.log(`  ${(p.share * 100).toFixed(1).padStart(5)}%  ${p.ms.toFixed(0).padStart(7)} ms  ${p.name}`);
+  console.log("  top functions by self time");
+  for (const t of profile.functions)
     console.log(`  ${(t.share * 100).toFixed(1).padStart(5)}%  ${t.ms.toFixed(0).padStart(7)} ms  ${t.fn}  ${t.where}`);
 }
 
-export function summaryLine(portal: RunSummary, reference: RunSummary, checks: CheckResult[]): string {
+export function summaryLine(
+  portal: RunSummary,
+  reference: RunSummary,
+  checks: CheckResult[],
+  scheduled: { perSecond: number; sent: number } | null,
+): string {
   const failed = checks.filter((c) => !c.ok).map((c) => c.name);
+  const rate = (perSecond: number, what: string) =>
+    `${perSecond.toFixed(1)} ${what} (reference ${reference.applicationsPerSecond.toFixed(1)} applications/s, ` +
+    `${(perSecond / reference.applicationsPerSecond).toFixed(2)}×)`;
   return (
-    `SUMMARY opening: ${portal.applicationsPerSecond.toFixed(1)} applications/s (reference ${reference.applicationsPerSecond.toFixed(1)}, ` +
-    `${(portal.applicationsPerSecond / reference.applicationsPerSecond).toFixed(2)}×), submit p95 ${portal.submit.p95.toFixed(0)} ms, ` +
+    "SUMMARY opening: " +
+    (portal.posts
+      ? `${rate(portal.applicationsPerSecond, "applications/s")}, submit p95 ${portal.submit.p95.toFixed(0)} ms, `
+      : "") +
+    (scheduled ? `${rate(scheduled.perSecond, `scheduled sends/s of ${scheduled.sent}`)}, ` : "") +
     `fresh answered within 1 s ${portal.fresh.answeredWithin1s}/${portal.fresh.count}, ` +
     `application page p95 ${portal.applicationPage.p95.toFixed(0)} ms, service page p95 ${portal.servicePage.p95.toFixed(0)} ms, ` +
     `/healthz max ${portal.probe.max.toFixed(0)} ms — ` +

@@ -216,30 +216,81 @@ export function largestProfile(dir: string): string | null {
 type ProfileNode = {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
 };
 
-/** The functions with the most self time in a .cpuprofile, with their share of all samples. */
-export function topSelfTime(file: string, count = 20): { fn: string; where: string; ms: number; share: number }[] {
+export type ProfileSummary = {
+  /** CPU time sampled in the window (idle excluded). */
+  busyMs: number;
+  windowMs: number;
+  packages: { name: string; ms: number; share: number }[];
+  functions: { fn: string; where: string; ms: number; share: number }[];
+};
+
+/** Who a frame belongs to: an npm package, the portal's build, node itself, or V8's own states. */
+function ownerOf(frame: ProfileNode["callFrame"]): string {
+  const { url, functionName } = frame;
+  if (!url) return /^\(.*\)$/.test(functionName) ? functionName : "(native)";
+  if (url.startsWith("wasm://")) return "wasm (Prisma's query compiler)";
+  if (url.startsWith("node:")) return "node internals";
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg) return url.includes("query_compiler") ? `${pkg[1]} (query compiler glue)` : pkg[1]!;
+  if (url.includes("/build/server/")) return "the portal's build (routes, domain, server)";
+  return url
+    .replace(/^file:\/\/.*?\/(app|seeds|tests)\//, "$1/")
+    .split("/")
+    .slice(0, 2)
+    .join("/");
+}
+
+/**
+ * Where a portal's CPU went in a .cpuprofile, over the samples taken within `windowUs` (monotonic
+ * microseconds, the clock V8 stamps samples with and process.hrtime reads): self time by package and
+ * by function.
+ */
+export function summariseProfile(file: string, windowUs: [number, number] | null, count = 20): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, "utf8")) as {
     nodes: ProfileNode[];
     startTime: number;
-    endTime: number;
     samples: number[];
+    timeDeltas: number[];
   };
-  const total = profile.samples.length || 1;
-  const msPerSample = (profile.endTime - profile.startTime) / 1000 / total;
-  const byFunction = new Map<string, { fn: string; where: string; hits: number }>();
-  for (const node of profile.nodes) {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const where = url ? `${url.replace(/^file:\/\/.*?\/(node_modules|build|app)\//, "$1/")}:${lineNumber + 1}` : "";
-    const key = `${functionName}|${where}`;
-    const entry = byFunction.get(key) ?? { fn: functionName || "(anonymous)", where, hits: 0 };
-    entry.hits += node.hitCount ?? 0;
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const byFunction = new Map<string, { fn: string; where: string; us: number }>();
+  const byPackage = new Map<string, number>();
+  let at = profile.startTime;
+  let busy = 0;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (windowUs && (at < windowUs[0] || at > windowUs[1])) continue;
+    first = Math.min(first, at);
+    last = Math.max(last, at);
+    const frame = nodes.get(profile.samples[i]!)!.callFrame;
+    if (frame.functionName === "(idle)") continue;
+    busy += delta;
+    const where = frame.url
+      ? `${frame.url.replace(/^file:\/\/.*?\/(node_modules|build|app)\//, "$1/")}:${frame.lineNumber + 1}`
+      : "";
+    const key = `${frame.functionName}|${where}`;
+    const entry = byFunction.get(key) ?? { fn: frame.functionName || "(anonymous)", where, us: 0 };
+    entry.us += delta;
     byFunction.set(key, entry);
+    const owner = ownerOf(frame);
+    byPackage.set(owner, (byPackage.get(owner) ?? 0) + delta);
   }
-  return [...byFunction.values()]
-    .sort((a, b) => b.hits - a.hits)
-    .slice(0, count)
-    .map((e) => ({ fn: e.fn, where: e.where, ms: e.hits * msPerSample, share: e.hits / total }));
+  const share = (us: number) => us / Math.max(busy, 1);
+  return {
+    busyMs: busy / 1000,
+    windowMs: Math.max(0, last - first) / 1000,
+    packages: [...byPackage]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([name, us]) => ({ name, ms: us / 1000, share: share(us) })),
+    functions: [...byFunction.values()]
+      .sort((a, b) => b.us - a.us)
+      .slice(0, count)
+      .map((e) => ({ fn: e.fn, where: e.where, ms: e.us / 1000, share: share(e.us) })),
+  };
 }
