@@ -4,8 +4,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // Before any module reads the configuration: mail goes to the sink below over real SMTP.
-const smtpPort = vi.hoisted(() => {
-  const port = 10000 + (process.pid % 10000);
+const smtpPort = await vi.hoisted(async () => {
+  const { freePortSync } = await import("../support/free-port");
+  const port = freePortSync();
   process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
   return port;
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-const smtpPort = vi.hoisted(() => {
-  const port = 41000 + (process.pid % 20000);
+const smtpPort = await vi.hoisted(async () => {
+  const { freePortSync } = await import("../support/free-port");
+  const port = freePortSync();
   process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
   return port;
 });
