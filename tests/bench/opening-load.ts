@@ -101,6 +101,8 @@ export type PageSample = {
   ms: number;
   status: number;
   error: string | null;
+  /** Answered on a connection already open (kept alive): the server's own time, without waiting to be accepted. */
+  reused: boolean;
 };
 export type FreshSample = {
   /** When it was due, from the opening; the bench's own lateness shows as start − due. */
@@ -293,12 +295,19 @@ export async function runBurst(options: {
       const start = performance.now();
       try {
         const answer = await send(url(path), { agent: readerAgent, headers: { Cookie: parent.cookies[0]! } });
-        pages.push({ kind, start, ms: performance.now() - start, status: answer.status, error: null });
+        pages.push({
+          kind,
+          start,
+          ms: performance.now() - start,
+          status: answer.status,
+          error: null,
+          reused: !answer.opened,
+        });
         // A draft sent meanwhile (the other device, the portal's scheduled sending) redirects to its application.
         const sent = answer.location && ACKNOWLEDGED.exec(new URL(answer.location, options.base).pathname);
         if (sent) seen = sent[1]!;
       } catch (error) {
-        pages.push({ kind, start, ms: performance.now() - start, status: 0, error: errorName(error) });
+        pages.push({ kind, start, ms: performance.now() - start, status: 0, error: errorName(error), reused: false });
         if (stop.requested) return;
       }
       await sleep(options.thinkMs);
@@ -309,9 +318,23 @@ export async function runBurst(options: {
       const start = performance.now();
       try {
         const answer = await send(url(`/services/${options.slug}`), { agent: readerAgent });
-        pages.push({ kind: "service", start, ms: performance.now() - start, status: answer.status, error: null });
+        pages.push({
+          kind: "service",
+          start,
+          ms: performance.now() - start,
+          status: answer.status,
+          error: null,
+          reused: !answer.opened,
+        });
       } catch (error) {
-        pages.push({ kind: "service", start, ms: performance.now() - start, status: 0, error: errorName(error) });
+        pages.push({
+          kind: "service",
+          start,
+          ms: performance.now() - start,
+          status: 0,
+          error: errorName(error),
+          reused: false,
+        });
         if (stop.requested) return;
       }
       await sleep(options.thinkMs);
@@ -436,4 +459,19 @@ export async function beforeTheOpening(
     ),
   );
   return { waited: early.filter((a) => a.status === 302 && a.location?.endsWith("/review")).length, early: few };
+}
+
+/**
+ * Seconds until the server answers /healthz on a new connection within 1 s again (it may still be
+ * working off requests the clients gave up on), or null after `maxSeconds`.
+ */
+export async function untilQuiet(base: string, maxSeconds: number): Promise<number | null> {
+  const started = performance.now();
+  while (performance.now() - started < maxSeconds * 1000) {
+    const t0 = performance.now();
+    const answer = await send(new URL("/healthz", base), { agent: false, timeoutMs: 5000 }).catch(() => null);
+    if (answer?.status === 200 && performance.now() - t0 <= 1000) return (performance.now() - started) / 1000;
+    await sleep(500);
+  }
+  return null;
 }

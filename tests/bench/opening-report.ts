@@ -54,6 +54,7 @@ export function summarise(burst: BurstResult) {
     // Failed loads count with the time until they failed: a parent waited that long for nothing.
     return {
       ...latency(samples.map((p) => p.ms)),
+      onOpenConnection: latency(samples.filter((p) => !p.error && p.reused).map((p) => p.ms)),
       perSecond: samples.filter((p) => !p.error && p.status < 500).length / Math.max(burst.seconds, 0.001),
       answers: Object.fromEntries(statuses),
     };
@@ -132,9 +133,14 @@ export function printRun(title: string, s: RunSummary): void {
   row("  answer time (failures included)", lat(s.fresh.answer));
   if (s.fresh.notConnected)
     row("  never connected", `${s.fresh.notConnected} (no TCP handshake within the 30 s a client waits)`);
-  row("application page, burst (all loads)", `${lat(s.applicationPage)}  ${s.applicationPage.perSecond.toFixed(1)}/s`);
-  row("draft review page, burst (all loads)", `${lat(s.draftPage)}  ${s.draftPage.perSecond.toFixed(1)}/s`);
-  row("service page, burst (all loads)", `${lat(s.servicePage)}  ${s.servicePage.perSecond.toFixed(1)}/s`);
+  for (const [label, page] of [
+    ["application page", s.applicationPage],
+    ["draft review page", s.draftPage],
+    ["service page", s.servicePage],
+  ] as const) {
+    row(`${label}, burst (all loads)`, `${lat(page)}  ${page.perSecond.toFixed(1)}/s answered`);
+    if (page.onOpenConnection.count) row("  on a connection already open", lat(page.onOpenConnection));
+  }
   const pageErrors = (
     [
       ["application", s.applicationPage],

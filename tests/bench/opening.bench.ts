@@ -50,7 +50,15 @@ import { PrismaClient } from "~/generated/prisma/client";
 import { flagOption, numberOption } from "./bench-kit";
 import { formatLoad, runLoad } from "./load";
 import { checkDatabase, checkDrafts, databaseSettings, type CheckResult } from "./opening-checks";
-import { beforeTheOpening, pageSize, pressJobs, runBurst, type BurstResult, type PressOutcome } from "./opening-load";
+import {
+  beforeTheOpening,
+  pageSize,
+  pressJobs,
+  runBurst,
+  untilQuiet,
+  type BurstResult,
+  type PressOutcome,
+} from "./opening-load";
 import { chooseSchools, inShare, prepareParents } from "./opening-prepare";
 import { openCampaignAt, scheduledDone, scheduledFigures, scheduleForOpening } from "./opening-schedule";
 import {
@@ -302,10 +310,24 @@ try {
     restart = { seconds: restartSeconds, resubmitted: again.length };
   }
 
-  // ---- the page sizes for the reference, and the page throughput alone
+  // ---- once the portal has worked off what the clients left queued: the page sizes for the
+  // reference, and the page throughput alone
+  const drainedIn = await untilQuiet(portal.base, MAX_SECONDS);
+  console.log(
+    drainedIn === null
+      ? `  the portal still did not answer /healthz within 1 s ${MAX_SECONDS} s after the burst`
+      : `  the portal answers /healthz within 1 s again ${drainedIn.toFixed(1)} s after the burst`,
+  );
   const acked = [...known.entries()][0];
   const applicationPageBytes = acked
-    ? await pageSize(portal.base, `/cabinet/applications/${acked[1]}`, parents[acked[0]]!.cookies[0])
+    ? await pageSize(portal.base, `/cabinet/applications/${acked[1]}`, parents[acked[0]]!.cookies[0]).catch(
+        (error: Error) => {
+          console.log(
+            `  the application page did not load (${error.message}): the reference uses the service page's size`,
+          );
+          return servicePageBytes;
+        },
+      )
     : servicePageBytes;
   const portalPages = await runLoad({
     url: () => `${portal!.base}/services/${slug}`,
@@ -455,6 +477,7 @@ try {
         ratios,
         scheduled,
         restart,
+        drainedIn,
         targets: targetList,
         checks,
         profile: cpu,
@@ -466,7 +489,7 @@ try {
   console.log(`\nFigures in ${path.relative(root, out)}.`);
   console.log(summaryLine(portalSummary, referenceSummary, checks, scheduled));
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   failed = true;
 } finally {
   await cleanup();
