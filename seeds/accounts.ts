@@ -1,6 +1,8 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { saveConfirmedAccount, type AccountInput } from "~/domain/accounts/account-store.server";
 import { addChild, getProfile, saveProfile } from "~/domain/accounts/profile.server";
+import { isRole, type RoleGrant } from "~/domain/accounts/roles";
+import { staffScope } from "~/domain/office/staff-scope.server";
 import { regionDate } from "~/domain/region/clock";
 import { testPersonInn, testSnils } from "~/domain/identity/test-data";
 
@@ -102,4 +104,19 @@ export async function seedDemoAccounts(db: PrismaClient): Promise<number> {
     }
   }
   return DEMO_ACCOUNTS.length;
+}
+
+/**
+ * A demo staff account as the office's functions take it: the actor (its id and role grants, as
+ * the session reads them in app/server/auth.server.ts) and what those grants let it see.
+ */
+export async function demoStaff(db: PrismaClient, email: string) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { email },
+    include: { roles: { include: { department: true } } },
+  });
+  const roles: RoleGrant[] = user.roles.flatMap((r) =>
+    isRole(r.role) ? [{ role: r.role, departmentCode: r.department?.code ?? null, schoolCode: r.schoolCode }] : [],
+  );
+  return { actor: { id: user.id, roles }, scope: await staffScope(db, roles) };
 }

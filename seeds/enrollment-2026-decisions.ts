@@ -1,14 +1,11 @@
 import type { PrismaClient } from "~/generated/prisma/client";
-import type { RoleGrant } from "~/domain/accounts/roles";
-import { isRole } from "~/domain/accounts/roles";
 import { applyCommand } from "~/domain/applications/transitions.server";
 import {
   checkEnrollmentDocuments,
   issueEnrollmentOrder,
   refuseForLackOfPlaces,
-  type OrderActor,
 } from "~/domain/enrollment/enrollment-orders.server";
-import { staffScope } from "~/domain/office/staff-scope.server";
+import { demoStaff } from "./accounts";
 
 /*
  * The decisions of the finished 2026 campaign (enrollment-2026.ts), made by the demo officers
@@ -17,6 +14,7 @@ import { staffScope } from "~/domain/office/staff-scope.server";
  * after 30 June), refusals for lack of places with the authority's offer, and stage-2 orders within
  * 5 working days of receipt.
  */
+type Staff = Awaited<ReturnType<typeof demoStaff>>;
 type Submitted = { applicationId: string; school: string; stage: 1 | 2; withdraw: boolean };
 
 const OFFICER = "officer.education@demo.gosuslugi58.ru";
@@ -35,7 +33,7 @@ export async function decideFinishedCampaign(db: PrismaClient, year: number, sub
   }
   const schools = [...new Set(submitted.map((s) => s.school))];
   for (const [i, school] of schools.entries()) {
-    const staff = await officer(db, school === "112" ? SCHOOL_112 : OFFICER);
+    const staff = await demoStaff(db, school === "112" ? SCHOOL_112 : OFFICER);
     const live = (stage: 1 | 2) => submitted.filter((s) => s.school === school && s.stage === stage && !s.withdraw);
     // Stage 1: the school's whole list in the ranking's order, enrolled up to its places.
     const ranked = await db.enrollmentRequest.findMany({
@@ -72,13 +70,7 @@ export async function decideFinishedCampaign(db: PrismaClient, year: number, sub
   }
 }
 
-async function refuse(
-  db: PrismaClient,
-  staff: { actor: OrderActor; scope: Awaited<ReturnType<typeof staffScope>> },
-  applicationIds: string[],
-  explanation: string,
-  now: Date,
-) {
+async function refuse(db: PrismaClient, staff: Staff, applicationIds: string[], explanation: string, now: Date) {
   for (const applicationId of applicationIds) {
     const refusal = await refuseForLackOfPlaces(db, { applicationId, ...staff, explanation, now });
     if (!refusal.ok) throw new Error(`the 2026 demo refusal failed: ${refusal.error}`);
@@ -87,7 +79,7 @@ async function refuse(
 
 async function act(
   db: PrismaClient,
-  staff: { actor: OrderActor; scope: Awaited<ReturnType<typeof staffScope>> },
+  staff: Staff,
   schoolCode: string,
   campaignYear: number,
   applicationIds: string[],
@@ -114,15 +106,4 @@ async function act(
     now: new Date(`${date}T08:00:00Z`),
   });
   if (!order.ok) throw new Error(`the 2026 demo order ${number} failed: ${order.error}`);
-}
-
-async function officer(db: PrismaClient, email: string) {
-  const user = await db.user.findUniqueOrThrow({
-    where: { email },
-    include: { roles: { include: { department: true } } },
-  });
-  const roles: RoleGrant[] = user.roles.flatMap((r) =>
-    isRole(r.role) ? [{ role: r.role, departmentCode: r.department?.code ?? null, schoolCode: r.schoolCode }] : [],
-  );
-  return { actor: { id: user.id, roles }, scope: await staffScope(db, roles) };
 }

@@ -3,7 +3,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 /*
  * What every benchmark script needs besides its measurements: numeric options from `--name=value`
- * or environment variables (checked, with a clear message), and stopping the portal it started.
+ * or environment variables (checked, with a clear message), and starting and stopping the portal:
+ * whether its port is free, whether it answers, stopping it.
  */
 const argv = new Map(
   process.argv
@@ -36,6 +37,28 @@ export function numberOption(name: string, envNames: string | string[], fallback
     process.exit(1);
   }
   return value;
+}
+
+/** Whether the portal at `base` answers its health check within `timeoutMs`. */
+export async function answersHealth(base: string, timeoutMs = 1000): Promise<boolean> {
+  try {
+    const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });
+    await response.arrayBuffer();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether anything answers on this address (a portal left over, another engineer's server). */
+export async function somethingListens(base: string): Promise<boolean> {
+  try {
+    const response = await fetch(base, { signal: AbortSignal.timeout(1000), redirect: "manual" });
+    await response.arrayBuffer();
+    return true;
+  } catch (error) {
+    return (error as Error).name === "TimeoutError";
+  }
 }
 
 /**

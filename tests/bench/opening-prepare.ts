@@ -5,12 +5,13 @@ import { createDraft, getPinnedForm, parseAnswers, saveDraftAnswers } from "~/do
 import { PRIORITY_CLASSES, type PriorityClass } from "~/domain/enrollment/eligibility";
 import { FIRST_GRADE_SERVICE_CODE } from "~/domain/enrollment/first-grade-service";
 import { NO_PRIORITY_RANK_CLASS } from "~/domain/enrollment/ranking";
-import type { FieldDefinition, FormDefinition } from "~/domain/forms/form-definition";
+import type { FormDefinition } from "~/domain/forms/form-definition";
 import { isRequired, isShown } from "~/domain/forms/conditions";
 import { testPersonInn, testSnils } from "~/domain/identity/test-data";
 import { regionDate } from "~/domain/region/clock";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { randomToken, tokenHash } from "~/server/crypto.server";
+import { plainAnswer, type PlainValues } from "./plain-answers";
 
 /*
  * The opening minute's data, written straight into the portal's database before the campaign
@@ -78,33 +79,12 @@ export function expectedRankClass(priority: PriorityAnswer): number {
 /** An even spread of `share` over the indexes 0, 1, 2…: index i is in when the running total steps. */
 export const inShare = (i: number, share: number) => Math.floor((i + 1) * share) > Math.floor(i * share);
 
-/** A valid answer for a field the enrollment-specific answers and the profile do not give. */
-function plainAnswer(field: FieldDefinition, today: string): unknown {
-  switch (field.kind) {
-    case "text":
-      return field.pattern?.example ?? "Бенчмарк открытия приёма".slice(0, field.maxLength);
-    case "personName":
-      return "Бенчмаркова Вера Сергеевна";
-    case "date": {
-      if (field.min === "today" || (field.min && field.min > today)) {
-        const from = new Date(`${field.min === "today" ? today : field.min}T12:00:00Z`);
-        return new Date(from.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
-      }
-      return "2015-05-17";
-    }
-    case "select":
-    case "radio":
-      return field.options[0]!.value;
-    case "checkboxes":
-      return [field.options[0]!.value];
-    case "checkbox":
-      return true;
-    case "number":
-      return field.min ?? 1;
-    default:
-      return undefined; // prefilled from the profile (name, СНИЛС, phone, e-mail, passport)
-  }
-}
+/** What a parent types where the first-grade form asks something the bench does not know. */
+const PLAIN: PlainValues = {
+  text: "Бенчмарк открытия приёма",
+  pastDate: "2015-05-17",
+  personName: "Бенчмаркова Вера Сергеевна",
+};
 
 type Person = {
   i: number;
@@ -223,7 +203,7 @@ export async function prepareParents(
       const value = Object.hasOwn(known, field.name)
         ? known[field.name]
         : isRequired(field, lookup)
-          ? plainAnswer(field, today)
+          ? plainAnswer(field, today, PLAIN)
           : undefined;
       if (value !== undefined) answers[field.name] = value;
     }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { stopProcessGroup } from "./bench-kit";
+import { answersHealth, somethingListens, stopProcessGroup } from "./bench-kit";
 
 /*
  * The two servers `npm run bench:opening` starts and stops: the portal from build/ (through
@@ -20,27 +20,6 @@ export type ServerProcess = {
 };
 
 const tsx = (root: string) => path.join(root, "node_modules", ".bin", "tsx");
-
-async function answersHealth(base: string, timeoutMs = 1000): Promise<boolean> {
-  try {
-    const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });
-    await response.arrayBuffer();
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
-
-/** Whether anything answers on this address (a portal left over, another engineer's server). */
-export async function somethingListens(base: string): Promise<boolean> {
-  try {
-    const response = await fetch(base, { signal: AbortSignal.timeout(1000), redirect: "manual" });
-    await response.arrayBuffer();
-    return true;
-  } catch (error) {
-    return (error as Error).name === "TimeoutError";
-  }
-}
 
 function logTail(file: string, lines = 30): string {
   if (!existsSync(file)) return "";

@@ -63,7 +63,7 @@ import { migrateDatabase } from "~/server/prepare-database.server";
 import { seedDemoData } from "../../seeds/demo";
 import { generateApplications } from "./generate-applications";
 import { assertLoopback, formatLoad, percentile, runLoad, type LoadResult } from "./load";
-import { numberOption, stopProcessGroup } from "./bench-kit";
+import { answersHealth, numberOption, stopProcessGroup } from "./bench-kit";
 
 const OFFICER_EMAIL = "officer.social@demo.gosuslugi58.ru";
 const DEPARTMENT_CODE = "mintrud";
@@ -441,13 +441,7 @@ async function startPortal(databaseUrl: string): Promise<string | null> {
   portalExit = new Promise((resolve) => child.once("exit", () => resolve()));
   const deadline = performance.now() + PORTAL_START_TIMEOUT_MS;
   for (;;) {
-    try {
-      const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1000) });
-      await response.arrayBuffer();
-      if (response.ok) return base;
-    } catch {
-      // not yet
-    }
+    if (await answersHealth(base)) return base;
     if (child.exitCode !== null || child.signalCode !== null || performance.now() > deadline) {
       const tail = existsSync(portalLog) ? readFileSync(portalLog, "utf8").split("\n").slice(-15).join("\n") : "";
       console.log(`  The portal did not start (exit ${child.exitCode ?? child.signalCode ?? "timeout"}):\n${tail}`);

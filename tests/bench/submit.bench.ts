@@ -34,14 +34,15 @@ import {
   saveDraftAnswers,
 } from "~/domain/applications/applications.server";
 import { parseRegistrationNumber } from "~/domain/applications/registration-number";
-import type { FieldDefinition, FormDefinition } from "~/domain/forms/form-definition";
+import type { FormDefinition } from "~/domain/forms/form-definition";
 import { applicationSchema } from "~/domain/forms/form-schema";
 import { testPersonInn, testSnils } from "~/domain/identity/test-data";
 import { regionDate } from "~/domain/region/clock";
 import { createSqliteAdapter } from "~/db/sqlite-adapter.server";
 import { PrismaClient } from "~/generated/prisma/client";
 import { assertLoopback, formatLoad, percentile, runLoad } from "./load";
-import { numberOption, stopProcessGroup, textOption } from "./bench-kit";
+import { plainAnswer } from "./plain-answers";
+import { answersHealth, numberOption, somethingListens, stopProcessGroup, textOption } from "./bench-kit";
 
 /** A simple service: applicant step, one plain field, declaration; no file and no child field. */
 const SERVICE_CODE = process.env.BENCH_SERVICE ?? "58-CUL-001";
@@ -116,26 +117,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function answersHealth(base: string, timeoutMs = 1000): Promise<boolean> {
-  try {
-    const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });
-    await response.arrayBuffer();
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
-
-async function somethingListens(base: string): Promise<boolean> {
-  try {
-    const response = await fetch(base, { signal: AbortSignal.timeout(1000), redirect: "manual" });
-    await response.arrayBuffer();
-    return true;
-  } catch (error) {
-    return (error as Error).name === "TimeoutError";
-  }
-}
-
 async function startPortal(): Promise<{ base: string; databaseUrl: string }> {
   if (!existsSync(path.join(root, "build", "server", "index.js"))) {
     console.error("No production build in build/server/index.js: run `npm run build` first.");
@@ -194,32 +175,6 @@ async function startPortal(): Promise<{ base: string; databaseUrl: string }> {
 type Resident = { id: string; cookies: [string, string] };
 type Draft = { id: string; resident: number };
 
-/** A valid answer for a plain field the profile does not prefill. */
-function answerFor(field: FieldDefinition, today: string): unknown {
-  switch (field.kind) {
-    case "text":
-      return "Бенчмарк подачи заявлений".slice(0, field.maxLength);
-    case "date": {
-      if (field.min === "today" || (field.min && field.min > today)) {
-        const from = new Date(`${field.min === "today" ? today : field.min}T12:00:00Z`);
-        return new Date(from.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
-      }
-      return "1990-05-17";
-    }
-    case "select":
-    case "radio":
-      return field.options[0]!.value;
-    case "checkboxes":
-      return [field.options[0]!.value];
-    case "checkbox":
-      return true;
-    case "number":
-      return field.min ?? 1;
-    default:
-      return undefined; // prefilled from the profile (СНИЛС, phone, e-mail, passport, address…)
-  }
-}
-
 async function prepare(client: PrismaClient, serviceCode: string, drafts: number) {
   const service = await client.service.findUnique({ where: { code: serviceCode } });
   if (!service) return fail(`No service ${serviceCode} in the database: the demo catalogue was not seeded.`);
@@ -233,7 +188,7 @@ async function prepare(client: PrismaClient, serviceCode: string, drafts: number
   const today = regionDate();
   const extra = Object.fromEntries(
     fields.flatMap((f) => {
-      const value = answerFor(f, today);
+      const value = plainAnswer(f, today, { text: "Бенчмарк подачи заявлений", pastDate: "1990-05-17" });
       return value === undefined ? [] : [[f.name, value]];
     }),
   );

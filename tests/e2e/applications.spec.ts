@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test, waitForHydration } from "./fixtures";
 import { latestMailTo } from "./mail";
-import { createResident, departmentActs, portalDb, RESIDENT_PASSWORD, submitThroughDomain } from "./portal-db";
+import { createResident, departmentActs, newDiaryApplication, portalDb, RESIDENT_PASSWORD } from "./portal-db";
 import { PORTAL_URL } from "./ports";
 import { signIn } from "./sign-in";
 
@@ -331,15 +331,7 @@ test("uploads of the wrong kind are refused with a clear message", async ({ page
 });
 
 test("a low rating reaches the department's supervisor", async ({ page, visit, checkA11y, javaScriptEnabled }) => {
-  const resident = await createResident("rating");
-  const number = await submitThroughDomain(resident, "58-EDU-004", (children) => ({
-    applicantName: "Тестова Ольга Ивановна",
-    applicantSnils: resident.snils,
-    applicantPhone: "+79001234567",
-    child: children[1]!.id,
-    accuracyConfirmed: true,
-    personalDataConsent: true,
-  }));
+  const { resident, number } = await newDiaryApplication("rating");
   await departmentActs(number, "acknowledge");
   await departmentActs(number, "startReview");
   await departmentActs(number, "complete");

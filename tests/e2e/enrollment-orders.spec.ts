@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { addChild } from "../../app/domain/accounts/profile.server";
-import { createDraft, saveDraftAnswers, submitApplication } from "../../app/domain/applications/applications.server";
+import { submitApplication } from "../../app/domain/applications/applications.server";
 import { regionDate } from "../../app/domain/region/clock";
+import { addFirstGrader, saveFirstGradeDraft } from "../support/first-grade";
 import { expect, test } from "./fixtures";
 import { createResident, portalDb } from "./portal-db";
 import { PORTAL_URL } from "./ports";
@@ -37,32 +37,8 @@ async function openStageOne() {
 /** A first-grade application of a new parent, sent through the real submission once stage 1 is open. */
 async function submitted(school: string, house = "5") {
   const resident = await createResident("first-grade-order");
-  const certificate = `I-ИЗ ${randomInt(100_000, 999_999)}`;
-  await addChild(portalDb, resident.userId, {
-    lastName: "Приказов",
-    firstName: "Лев",
-    birthDate: "2020-11-20",
-    birthCertificate: certificate,
-  });
-  const child = await portalDb.child.findFirstOrThrow({ where: { userId: resident.userId, firstName: "Лев" } });
-  const draftId = await createDraft(portalDb, resident.userId, "58-EDU-001");
-  await saveDraftAnswers(
-    portalDb,
-    resident.userId,
-    draftId,
-    {
-      child: child.id,
-      birthCertificate: certificate,
-      childAddress: { locality: "Пенза", street: "ул. Московская", house },
-      school,
-      priority: "none",
-      language: "ru",
-      charterAcknowledged: "on",
-      accuracyConfirmed: "on",
-      personalDataConsent: "on",
-    },
-    "review",
-  );
+  const child = await addFirstGrader(portalDb, resident.userId, { lastName: "Приказов", firstName: "Лев" });
+  const draftId = await saveFirstGradeDraft(portalDb, resident.userId, { child, school, house });
   // Another test may have just set the opening a few seconds ahead: wait for it.
   for (let attempt = 0; attempt < 60; attempt++) {
     const result = await submitApplication(portalDb, { applicantId: resident.userId, draftId, ip: "127.0.0.1" });

@@ -1,13 +1,12 @@
 import { randomInt } from "node:crypto";
-import { addChild } from "../../app/domain/accounts/profile.server";
-import { createDraft, saveDraftAnswers, submitApplication } from "../../app/domain/applications/applications.server";
+import { submitApplication } from "../../app/domain/applications/applications.server";
 import {
   checkEnrollmentDocuments,
   issueEnrollmentOrder,
   refuseForLackOfPlaces,
-  type OrderActor,
-  type OrderScope,
 } from "../../app/domain/enrollment/enrollment-orders.server";
+import { demoStaff } from "../../seeds/accounts";
+import { addFirstGrader, saveFirstGradeDraft } from "../support/first-grade";
 import { createResident, portalDb } from "./portal-db";
 
 /*
@@ -17,7 +16,6 @@ import { createResident, portalDb } from "./portal-db";
  * to every child; the instant is passed in, so the campaign other tests move is left alone) and
  * decided a few days later.
  */
-const SERVICE = "58-EDU-001";
 const YEAR = 2027;
 const STAGE_2 = new Date("2027-07-10T09:00:00Z");
 export const ORDER_DAY = "2027-07-15";
@@ -26,39 +24,13 @@ const ORDER_NOW = new Date("2027-07-15T09:00:00Z");
 /** The child the tests look for: a name that must never appear in a public list. */
 export const CHILD = { lastName: "Тестов", firstName: "Глеб" };
 
-async function officer(): Promise<{ actor: OrderActor; scope: OrderScope }> {
-  const user = await portalDb.user.findUniqueOrThrow({ where: { email: "officer.education@demo.gosuslugi58.ru" } });
-  const service = await portalDb.service.findUniqueOrThrow({
-    where: { code: SERVICE },
-    select: { departmentId: true },
-  });
-  return {
-    actor: { id: user.id, roles: [{ role: "officer", departmentCode: "minobr", schoolCode: null }] },
-    scope: { departmentIds: [service.departmentId], schoolCodes: null },
-  };
-}
+const officer = () => demoStaff(portalDb, "officer.education@demo.gosuslugi58.ru");
 
 /** A resident with a six-year-old and a first-grade application to `school`, received in stage 2. */
 async function sentApplication(label: string, school: string) {
   const resident = await createResident(label);
-  const certificate = `I-ИЗ ${randomInt(100_000, 999_999)}`;
-  await addChild(portalDb, resident.userId, { ...CHILD, birthDate: "2020-11-20", birthCertificate: certificate });
-  const child = await portalDb.child.findFirstOrThrow({
-    where: { userId: resident.userId, firstName: CHILD.firstName },
-  });
-  const draftId = await createDraft(portalDb, resident.userId, SERVICE);
-  const answers = {
-    child: child.id,
-    birthCertificate: certificate,
-    childAddress: { locality: "Пенза", street: "ул. Московская", house: "5" },
-    school,
-    priority: "none",
-    language: "ru",
-    charterAcknowledged: "on",
-    accuracyConfirmed: "on",
-    personalDataConsent: "on",
-  };
-  await saveDraftAnswers(portalDb, resident.userId, draftId, answers, "review");
+  const child = await addFirstGrader(portalDb, resident.userId, CHILD);
+  const draftId = await saveFirstGradeDraft(portalDb, resident.userId, { child, school, house: "5" });
   const sent = await submitApplication(portalDb, {
     applicantId: resident.userId,
     draftId,
@@ -66,7 +38,7 @@ async function sentApplication(label: string, school: string) {
     now: STAGE_2,
   });
   if (!sent.ok) throw new Error(`submission refused: ${JSON.stringify(sent)}`);
-  return { resident, applicationId: draftId, number: sent.number, certificate };
+  return { resident, applicationId: draftId, number: sent.number, certificate: child.birthCertificate };
 }
 
 /** An application to `school` enrolled by an order of its own number (unique per run). */

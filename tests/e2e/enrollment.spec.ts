@@ -1,6 +1,4 @@
-import { randomInt } from "node:crypto";
-import { addChild } from "../../app/domain/accounts/profile.server";
-import { createDraft, saveDraftAnswers } from "../../app/domain/applications/applications.server";
+import { addFirstGrader, saveFirstGradeDraft } from "../support/first-grade";
 import { exclusively } from "./exclusive";
 import { expect, test } from "./fixtures";
 import { createResident, portalDb } from "./portal-db";
@@ -14,32 +12,8 @@ import { signIn } from "./sign-in";
 /** A parent with a complete first-grade draft for school No. 112, prepared ahead of the opening. */
 async function preparedDraft() {
   const resident = await createResident("first-grade");
-  const certificate = `I-ИЗ ${randomInt(100_000, 999_999)}`;
-  await addChild(portalDb, resident.userId, {
-    lastName: "Тестов",
-    firstName: "Глеб",
-    birthDate: "2020-11-20",
-    birthCertificate: certificate,
-  });
-  const child = await portalDb.child.findFirstOrThrow({ where: { userId: resident.userId, firstName: "Глеб" } });
-  const draftId = await createDraft(portalDb, resident.userId, "58-EDU-001");
-  await saveDraftAnswers(
-    portalDb,
-    resident.userId,
-    draftId,
-    {
-      child: child.id,
-      birthCertificate: certificate,
-      childAddress: { locality: "Пенза", street: "ул. Московская", house: "5" },
-      school: "112",
-      priority: "none",
-      language: "ru",
-      charterAcknowledged: "on",
-      accuracyConfirmed: "on",
-      personalDataConsent: "on",
-    },
-    "review",
-  );
+  const child = await addFirstGrader(portalDb, resident.userId);
+  const draftId = await saveFirstGradeDraft(portalDb, resident.userId, { child, school: "112", house: "5" });
   return { resident, draftId };
 }
 

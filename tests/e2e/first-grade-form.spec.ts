@@ -1,7 +1,6 @@
-import { randomInt } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { addChild } from "../../app/domain/accounts/profile.server";
 import { createDraft } from "../../app/domain/applications/applications.server";
+import { addFirstGrader } from "../support/first-grade";
 import { expect, test, waitForHydration } from "./fixtures";
 import { createResident, portalDb } from "./portal-db";
 import { signIn } from "./sign-in";
@@ -30,13 +29,7 @@ test("the sibling right asks for the sibling's details, and the profile fills th
 }) => {
   test.setTimeout(90_000);
   const resident = await createResident("first-grade-form");
-  const certificate = `I-ИЗ ${randomInt(100_000, 999_999)}`;
-  await addChild(portalDb, resident.userId, {
-    lastName: "Тестов",
-    firstName: "Глеб",
-    birthDate: "2020-11-20",
-    birthCertificate: certificate,
-  });
+  const { birthCertificate: certificate } = await addFirstGrader(portalDb, resident.userId);
   await signIn(page, resident.email, javaScriptEnabled);
   await visit("/services/first-grade-enrollment/apply");
   await page.getByRole("button", { name: /Начать/ }).click();

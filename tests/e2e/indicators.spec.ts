@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { INDICATORS } from "../../app/domain/indicators/definitions";
 import { regionDate } from "../../app/domain/region/clock";
 import { expect, test, waitForHydration } from "./fixtures";
-import { createResident, departmentActs, portalDb, submitThroughDomain } from "./portal-db";
+import { createResident, departmentActs, portalDb, submitDiaryApplication } from "./portal-db";
 
 /*
  * The indicators: the public summary and definitions, the analysts' dashboard and detail pages
@@ -36,14 +36,7 @@ function figure(text: string): number | null {
 async function decidedApplication(label: string, municipality: string) {
   const resident = await createResident(label);
   await portalDb.profile.update({ where: { userId: resident.userId }, data: { addressOktmo: municipality } });
-  const number = await submitThroughDomain(resident, DIARY, (children) => ({
-    applicantName: "Тестова Ольга Ивановна",
-    applicantSnils: resident.snils,
-    applicantPhone: "+79001234567",
-    child: children[1]!.id,
-    accuracyConfirmed: true,
-    personalDataConsent: true,
-  }));
+  const number = await submitDiaryApplication(resident);
   await departmentActs(number, "acknowledge");
   await departmentActs(number, "startReview");
   await departmentActs(number, "complete");

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { answerRequest } from "../../app/domain/applications/resident-actions.server";
 import { expect, test, waitForHydration } from "./fixtures";
-import { createResident, portalDb, submitThroughDomain } from "./portal-db";
+import { newDiaryApplication, portalDb } from "./portal-db";
 import { PORTAL_URL } from "./ports";
 
 /*
@@ -12,20 +12,6 @@ import { PORTAL_URL } from "./ports";
 const OFFICER = "officer.education@demo.gosuslugi58.ru";
 const SUPERVISOR = "supervisor.education@demo.gosuslugi58.ru";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-
-/** A resident's school-diary application (Ministry of Education), submitted through the domain. */
-async function newApplication(label: string) {
-  const resident = await createResident(label);
-  const number = await submitThroughDomain(resident, "58-EDU-004", (children) => ({
-    applicantName: "Тестова Ольга Ивановна",
-    applicantSnils: resident.snils,
-    applicantPhone: "+79001234567",
-    child: children[1]!.id,
-    accuracyConfirmed: true,
-    personalDataConsent: true,
-  }));
-  return { resident, number };
-}
 
 async function signInAs(page: Page, email: string, javaScriptEnabled: boolean) {
   await page.goto("/login");
@@ -59,7 +45,7 @@ test("an officer takes a new application from the queue, asks for more and provi
   javaScriptEnabled,
 }) => {
   test.setTimeout(90_000);
-  const { resident, number } = await newApplication("office-complete");
+  const { resident, number } = await newDiaryApplication("office-complete");
   await signInAs(page, OFFICER, javaScriptEnabled);
   await open(page, `/office?queue=new&q=${number}`, javaScriptEnabled);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Очереди заявлений");
@@ -135,7 +121,7 @@ test("a refusal needs a ground from the service's list and an explanation", asyn
   checkA11y,
   javaScriptEnabled,
 }) => {
-  const { number } = await newApplication("office-refuse");
+  const { number } = await newDiaryApplication("office-refuse");
   await signInAs(page, OFFICER, javaScriptEnabled);
   await open(page, `/office/applications/${number}`, javaScriptEnabled);
   await act(page, "Взять в работу", /принято к рассмотрению/);
@@ -160,7 +146,7 @@ test("two officers acting at once: one succeeds, the other sees the change and k
   browser,
   javaScriptEnabled,
 }) => {
-  const { number } = await newApplication("office-conflict");
+  const { number } = await newDiaryApplication("office-conflict");
   await signInAs(page, OFFICER, javaScriptEnabled);
   await open(page, `/office/applications/${number}`, javaScriptEnabled);
   await act(page, "Взять в работу", /принято к рассмотрению/);
@@ -187,7 +173,7 @@ test("two officers acting at once: one succeeds, the other sees the change and k
 });
 
 test("a supervisor sees the workload and reassigns applications", async ({ page, checkA11y, javaScriptEnabled }) => {
-  const { number } = await newApplication("office-reassign");
+  const { number } = await newDiaryApplication("office-reassign");
   const officer = await portalDb.user.findUniqueOrThrow({ where: { email: OFFICER } });
   await signInAs(page, SUPERVISOR, javaScriptEnabled);
   await open(page, "/office/supervisor", javaScriptEnabled);

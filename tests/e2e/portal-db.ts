@@ -73,6 +73,24 @@ export async function departmentActs(number: string, command: Command, reason?: 
   if (!result.ok) throw new Error(`${command} refused: ${result.error}`);
 }
 
+/** A school-diary application (Ministry of Education) for the resident's middle child, submitted through the domain. */
+export function submitDiaryApplication(resident: { userId: string; snils: string }) {
+  return submitThroughDomain(resident, "58-EDU-004", (children) => ({
+    applicantName: "Тестова Ольга Ивановна",
+    applicantSnils: resident.snils,
+    applicantPhone: "+79001234567",
+    child: children[1]!.id,
+    accuracyConfirmed: true,
+    personalDataConsent: true,
+  }));
+}
+
+/** A new resident with a school-diary application just submitted: the start of the back office's work. */
+export async function newDiaryApplication(label: string) {
+  const resident = await createResident(label);
+  return { resident, number: await submitDiaryApplication(resident) };
+}
+
 /** A submitted application made through the domain API, for tests about what comes after. */
 export async function submitThroughDomain(
   resident: { userId: string },

@@ -3,7 +3,7 @@ import type { Browser, Page } from "@playwright/test";
 import { createDraft, saveDraftAnswers } from "../../app/domain/applications/applications.server";
 import { regionDate } from "../../app/domain/region/clock";
 import { expect, test, waitForHydration } from "./fixtures";
-import { createResident, departmentActs, portalDb, submitThroughDomain } from "./portal-db";
+import { createResident, departmentActs, newDiaryApplication, portalDb } from "./portal-db";
 import { PORTAL_URL } from "./ports";
 import { signIn } from "./sign-in";
 
@@ -19,20 +19,6 @@ const SUPERVISOR = "supervisor.education@demo.gosuslugi58.ru";
 const ANALYST = "analyst@demo.gosuslugi58.ru";
 const DEMO_PASSWORD = "penza-demo-2026";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-
-/** A resident's school-diary application (Ministry of Education), submitted through the domain. */
-async function newApplication(label: string) {
-  const resident = await createResident(label);
-  const number = await submitThroughDomain(resident, "58-EDU-004", (children) => ({
-    applicantName: "Тестова Ольга Ивановна",
-    applicantSnils: resident.snils,
-    applicantPhone: "+79001234567",
-    child: children[1]!.id,
-    accuracyConfirmed: true,
-    personalDataConsent: true,
-  }));
-  return { resident, number };
-}
 
 async function session(browser: Browser, email: string, javaScriptEnabled: boolean, password?: string) {
   const context = await browser.newContext({ baseURL: PORTAL_URL, locale: "ru-RU", javaScriptEnabled });
@@ -235,7 +221,7 @@ test("an officer takes a new application in one act and the resident's history h
   javaScriptEnabled,
 }) => {
   test.setTimeout(90_000);
-  const { resident, number } = await newApplication("stumble-take");
+  const { resident, number } = await newDiaryApplication("stumble-take");
   await signIn(page, OFFICER, javaScriptEnabled, DEMO_PASSWORD);
   // Staff find their queues from the header on any page.
   await expect(page.getByTestId("workplace-office")).toHaveText("Рабочий кабинет");
@@ -275,7 +261,7 @@ test("after a colleague's change an officer's actions say why there are none", a
   browser,
   javaScriptEnabled,
 }) => {
-  const { number } = await newApplication("stumble-conflict");
+  const { number } = await newDiaryApplication("stumble-conflict");
   await signIn(page, OFFICER, javaScriptEnabled, DEMO_PASSWORD);
   await open(page, `/office/applications/${number}`, javaScriptEnabled);
   await page.getByRole("button", { name: "Взять в работу", exact: true }).click();
@@ -302,7 +288,7 @@ test("a supervisor reads the processing time in words and the page fits a phone"
   javaScriptEnabled,
 }) => {
   // One decision of the department in the last 90 days, so there is a time to show.
-  const { number } = await newApplication("stumble-supervisor");
+  const { number } = await newDiaryApplication("stumble-supervisor");
   for (const command of ["acknowledge", "startReview", "complete"] as const) await departmentActs(number, command);
   await signIn(page, SUPERVISOR, javaScriptEnabled, DEMO_PASSWORD);
   await expect(page.getByTestId("workplace-office")).toBeVisible();

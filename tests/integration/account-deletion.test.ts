@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -14,7 +13,9 @@ import { getStaffApplicationPage, staffScope } from "~/domain/office/casework.se
 import { parseQueueQuery } from "~/domain/office/queues";
 import { listQueue } from "~/domain/office/queues.server";
 import { uploadDirectory } from "~/domain/uploads/uploads.server";
+import { demoStaff } from "../../seeds/accounts";
 import { seedDemoData } from "../../seeds/demo";
+import { temporaryUploadDir } from "../support/upload-dir";
 import { indicatorSnapshot } from "./indicator-snapshot";
 import {
   completeDraft,
@@ -29,8 +30,7 @@ import {
 import { createTestDatabase } from "./test-database";
 
 const PASSWORD = "penza-demo-2026";
-const uploadDir = mkdtempSync(path.join(tmpdir(), "portal-deletion-uploads-"));
-const previousUploadDir = process.env.UPLOAD_DIR;
+const uploads = temporaryUploadDir("portal-deletion-uploads-");
 
 let db: PrismaClient;
 let url: string;
@@ -40,26 +40,17 @@ let officer: Actor;
 let officerRoles: RoleGrant[];
 
 beforeAll(async () => {
-  process.env.UPLOAD_DIR = uploadDir;
+  uploads.use();
   ({ db, url, dispose } = await createTestDatabase());
   await seedDemoData(db);
   resident = await userIdOf(db, LARGE_FAMILY);
-  const staff = await db.user.findUniqueOrThrow({
-    where: { email: SOCIAL_OFFICER },
-    include: { roles: { include: { department: true } } },
-  });
-  officer = { kind: "staff", id: staff.id, role: "officer" };
-  officerRoles = staff.roles.map((r) => ({
-    role: r.role as RoleGrant["role"],
-    departmentCode: r.department?.code ?? null,
-    schoolCode: r.schoolCode,
-  }));
+  const { actor } = await demoStaff(db, SOCIAL_OFFICER);
+  officer = { kind: "staff", id: actor.id, role: "officer" };
+  officerRoles = actor.roles;
 }, 60_000);
 afterAll(async () => {
   await dispose();
-  rmSync(uploadDir, { recursive: true, force: true });
-  if (previousUploadDir === undefined) delete process.env.UPLOAD_DIR;
-  else process.env.UPLOAD_DIR = previousUploadDir;
+  uploads.restore();
 });
 
 const fileOf = async (uploadId: string) => {

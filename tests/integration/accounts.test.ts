@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // Before any module reads the configuration: mail goes to the sink below over real SMTP.
-const smtpPort = await vi.hoisted(async () => {
-  const { freePortSync } = await import("../support/free-port");
-  const port = freePortSync();
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  return port;
-});
+const smtpPort = await vi.hoisted(async () => (await import("../support/free-port")).mailToFreePort());
 
 import type { PrismaClient } from "~/generated/prisma/client";
 import {

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -31,6 +30,7 @@ import { applyCommand, type Actor } from "~/domain/applications/transitions.serv
 import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
 import type { Command } from "~/domain/applications/lifecycle";
 import { seedDemoData } from "../../seeds/demo";
+import { temporaryUploadDir } from "../support/upload-dir";
 import { completeDraft, PDF, storePdf } from "./resident-applications";
 import { createTestDatabase } from "./test-database";
 
@@ -39,8 +39,7 @@ const RESIDENT = "large-family@demo.gosuslugi58.ru";
 const OTHER_RESIDENT = "parent@demo.gosuslugi58.ru";
 const OFFICER = "officer.social@demo.gosuslugi58.ru";
 
-const uploadDir = mkdtempSync(path.join(tmpdir(), "portal-applications-uploads-"));
-const previousUploadDir = process.env.UPLOAD_DIR;
+const uploads = temporaryUploadDir("portal-applications-uploads-");
 
 let staff: Actor;
 
@@ -53,7 +52,7 @@ const userId = async (database: PrismaClient, email: string) =>
   (await database.user.findUniqueOrThrow({ where: { email } })).id;
 
 beforeAll(async () => {
-  process.env.UPLOAD_DIR = uploadDir;
+  uploads.use();
   ({ db, dispose } = await createTestDatabase());
   await seedDemoData(db);
   resident = await userId(db, RESIDENT);
@@ -62,9 +61,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await dispose();
-  rmSync(uploadDir, { recursive: true, force: true });
-  if (previousUploadDir === undefined) delete process.env.UPLOAD_DIR;
-  else process.env.UPLOAD_DIR = previousUploadDir;
+  uploads.restore();
 });
 
 async function submitted(database: PrismaClient = db, applicantId: string = resident) {
@@ -175,10 +172,10 @@ describe("drafts", () => {
     });
     if (!stored.ok) throw new Error(stored.error);
     const { storedName } = await db.upload.findUniqueOrThrow({ where: { id: stored.upload.id } });
-    expect(existsSync(path.join(uploadDir, storedName))).toBe(true);
+    expect(existsSync(path.join(uploads.dir, storedName))).toBe(true);
     expect(await deleteDraft(db, resident, draftId)).toBe(true);
     expect(await db.upload.count({ where: { id: stored.upload.id } })).toBe(0);
-    expect(existsSync(path.join(uploadDir, storedName))).toBe(false);
+    expect(existsSync(path.join(uploads.dir, storedName))).toBe(false);
   });
 
   it("a submitted application is no longer a draft: it cannot be edited or deleted", async () => {

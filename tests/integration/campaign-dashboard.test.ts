@@ -1,14 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { saveConfirmedAccount } from "~/domain/accounts/account-store.server";
-import { addChild, saveProfile } from "~/domain/accounts/profile.server";
-import {
-  createDraft,
-  getChildren,
-  saveDraftAnswers,
-  submitApplication,
-} from "~/domain/applications/applications.server";
+import { submitApplication } from "~/domain/applications/applications.server";
 import { applyCommand } from "~/domain/applications/transitions.server";
 import { defaultCampaign } from "~/domain/enrollment/campaign";
 import { mayViewCampaignDashboard } from "~/domain/enrollment/campaign-dashboard-access.server";
@@ -17,8 +10,8 @@ import { campaignFormValues, campaignOfForm, CampaignFormSchema } from "~/domain
 import { findCampaign, nextCampaign, saveCampaign } from "~/domain/enrollment/campaign-store.server";
 import { loadCampaign } from "~/domain/enrollment/enrollment.server";
 import { scheduleSubmission, sendDueSubmissions } from "~/domain/enrollment/scheduled-submission.server";
-import { testPersonInn, testSnils } from "~/domain/identity/test-data";
 import { seedDemoData } from "../../seeds/demo";
+import { createParent, saveFirstGradeDraft } from "../support/first-grade";
 import { createTestDatabase } from "./test-database";
 
 /*
@@ -48,57 +41,29 @@ let n = 0;
 /** A parent on ул. Московская (house 13 is school 112's territory, 57 school 100's) with a child of six and a half. */
 async function parent(certificate: number, house = "13") {
   n += 1;
-  const userId = await saveConfirmedAccount(db, { email: `dash-${n}@example.ru`, roles: [{ role: "resident" }] });
-  await saveProfile(db, userId, {
-    lastName: "Родителева",
-    firstName: "Анна",
-    middleName: "Сергеевна",
-    birthDate: "1990-05-05",
-    snils: testSnils(8100 + n),
-    inn: testPersonInn(8100 + n),
-    phone: "+79001234567",
-    passportNumber: "5610 123456",
-    passportIssuedOn: "2012-06-01",
-    passportIssuerCode: "580-001",
-    addressOktmo: "56701000",
-    addressLocality: "Пенза",
-    addressStreet: "ул. Московская",
-    addressHouse: house,
+  const { userId, child } = await createParent(db, {
+    email: `dash-${n}@example.ru`,
+    seed: 8100 + n,
+    house,
+    child: {
+      lastName: "Родителев",
+      firstName: "Миша",
+      birthDate: "2021-01-15",
+      birthCertificate: `I-ИЗ ${certificate}`,
+    },
   });
-  await addChild(db, userId, {
-    lastName: "Родителев",
-    firstName: "Миша",
-    birthDate: "2021-01-15",
-    birthCertificate: `I-ИЗ ${certificate}`,
-  });
-  const child = (await getChildren(db, userId))[0]!;
-  return { userId, child: child.id, certificate, house };
+  return { userId, child, house };
 }
 
-async function draftOf(p: Awaited<ReturnType<typeof parent>>, school: string, priority = "none") {
-  const draftId = await createDraft(db, p.userId, SERVICE);
-  const saved = await saveDraftAnswers(
-    db,
-    p.userId,
-    draftId,
-    {
-      child: p.child,
-      birthCertificate: `I-ИЗ ${p.certificate}`,
-      childAddress: { locality: "Пенза", street: "ул. Московская", house: p.house },
-      school,
-      priority,
-      // The form asks which ground of the first-priority class applies.
-      ...(priority === "first" ? { firstGround: "serviceman" } : {}),
-      language: "ru",
-      charterAcknowledged: "on",
-      accuracyConfirmed: "on",
-      personalDataConsent: "on",
-    },
-    "review",
-  );
-  expect(saved).toBe(true);
-  return draftId;
-}
+const draftOf = (p: Awaited<ReturnType<typeof parent>>, school: string, priority = "none") =>
+  saveFirstGradeDraft(db, p.userId, {
+    child: p.child,
+    school,
+    house: p.house,
+    priority,
+    // The form asks which ground of the first-priority class applies.
+    answers: priority === "first" ? { firstGround: "serviceman" } : {},
+  });
 
 /** Submits a first-grade application at an instant, as the portal's clock would have it. */
 async function submitAt(now: Date, input: { certificate: number; school: string; priority?: string; house?: string }) {

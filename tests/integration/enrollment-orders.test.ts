@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { saveConfirmedAccount } from "~/domain/accounts/account-store.server";
-import { addChild, saveProfile } from "~/domain/accounts/profile.server";
-import type { RoleGrant } from "~/domain/accounts/roles";
-import {
-  createDraft,
-  getChildren,
-  saveDraftAnswers,
-  submitApplication,
-} from "~/domain/applications/applications.server";
+import { submitApplication } from "~/domain/applications/applications.server";
 import {
   checkEnrollmentDocuments,
   freePlaces,
@@ -19,10 +11,11 @@ import {
   type OrderScope,
 } from "~/domain/enrollment/enrollment-orders.server";
 import { getSchool } from "~/domain/enrollment/schools.server";
-import { testPersonInn, testSnils } from "~/domain/identity/test-data";
-import { giveStaffCommand, staffScope } from "~/domain/office/casework.server";
+import { giveStaffCommand } from "~/domain/office/casework.server";
+import { demoStaff } from "../../seeds/accounts";
 import { seedDemoData } from "../../seeds/demo";
 import { openStage2Early, schoolStage2Opening } from "~/domain/enrollment/early-stage2.server";
+import { createParent, saveFirstGradeDraft } from "../support/first-grade";
 import { createTestDatabase } from "./test-database";
 
 /*
@@ -32,9 +25,7 @@ import { createTestDatabase } from "./test-database";
  * lack of places with its offer of schools with free places. Kuznetsk's schools are small on purpose:
  * No. 133 has 2 places and No. 135 one, so orders fill them.
  */
-const SERVICE = "58-EDU-001";
 const YEAR = 2027;
-const HOUSE = { locality: "Пенза", street: "ул. Московская", house: "13" };
 const STAGE_2 = new Date("2027-07-10T09:00:00Z");
 const ORDER_DAY = "2027-07-13";
 const ORDER_NOW = new Date("2027-07-13T09:00:00Z");
@@ -46,25 +37,12 @@ let education: Staff;
 let school112: Staff;
 let social: Staff;
 
-async function staff(email: string): Promise<Staff> {
-  const user = await db.user.findUniqueOrThrow({
-    where: { email },
-    include: { roles: { include: { department: true } } },
-  });
-  const roles: RoleGrant[] = user.roles.map((r) => ({
-    role: r.role as RoleGrant["role"],
-    departmentCode: r.department?.code ?? null,
-    schoolCode: r.schoolCode,
-  }));
-  return { actor: { id: user.id, roles }, scope: await staffScope(db, roles) };
-}
-
 beforeAll(async () => {
   ({ db, dispose } = await createTestDatabase());
   await seedDemoData(db);
-  education = await staff("officer.education@demo.gosuslugi58.ru");
-  school112 = await staff("school112@demo.gosuslugi58.ru");
-  social = await staff("officer.social@demo.gosuslugi58.ru");
+  education = await demoStaff(db, "officer.education@demo.gosuslugi58.ru");
+  school112 = await demoStaff(db, "school112@demo.gosuslugi58.ru");
+  social = await demoStaff(db, "officer.social@demo.gosuslugi58.ru");
   const seats = (schoolCode: string, classes: number, classSize: number) =>
     db.schoolSeats.update({ where: { schoolCode_year: { schoolCode, year: YEAR } }, data: { classes, classSize } });
   await seats("133", 1, 2);
@@ -76,44 +54,13 @@ let n = 0;
 /** A first-grade application to `school`, sent in stage 2 by a parent of its own, through the real submission. */
 async function applied(school: string, now = STAGE_2) {
   n += 1;
-  const userId = await saveConfirmedAccount(db, { email: `orders-${n}@example.ru`, roles: [{ role: "resident" }] });
-  await saveProfile(db, userId, {
-    lastName: "Приказова",
-    firstName: "Ольга",
-    middleName: "Петровна",
-    birthDate: "1990-05-05",
-    snils: testSnils(9100 + n),
-    inn: testPersonInn(9100 + n),
-    phone: "+79001234567",
-    passportNumber: "5610 123456",
-    passportIssuedOn: "2012-06-01",
-    passportIssuerCode: "580-001",
-    addressOktmo: "56701000",
-    addressLocality: HOUSE.locality,
-    addressStreet: HOUSE.street,
-    addressHouse: HOUSE.house,
+  const { userId, child } = await createParent(db, {
+    email: `orders-${n}@example.ru`,
+    seed: 9100 + n,
+    name: { lastName: "Приказова", firstName: "Ольга", middleName: "Петровна" },
+    child: { lastName: "Приказов", firstName: "Лев", birthDate: "2021-01-15", birthCertificate: `I-ИЗ ${910000 + n}` },
   });
-  const certificate = `I-ИЗ ${910000 + n}`;
-  await addChild(db, userId, {
-    lastName: "Приказов",
-    firstName: "Лев",
-    birthDate: "2021-01-15",
-    birthCertificate: certificate,
-  });
-  const draftId = await createDraft(db, userId, SERVICE);
-  const child = (await getChildren(db, userId))[0]!;
-  const answers = {
-    child: child.id,
-    birthCertificate: certificate,
-    childAddress: HOUSE,
-    school,
-    priority: "none",
-    language: "ru",
-    charterAcknowledged: "on",
-    accuracyConfirmed: "on",
-    personalDataConsent: "on",
-  };
-  expect(await saveDraftAnswers(db, userId, draftId, answers, "review")).toBe(true);
+  const draftId = await saveFirstGradeDraft(db, userId, { child, school, house: "13" });
   const sent = await submitApplication(db, { applicantId: userId, draftId, ip: "192.0.2.30", now });
   if (!sent.ok) throw new Error(`submission refused: ${JSON.stringify(sent)}`);
   return { id: draftId, number: sent.number, userId };

@@ -1,14 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { saveConfirmedAccount } from "~/domain/accounts/account-store.server";
-import { addChild, saveProfile } from "~/domain/accounts/profile.server";
 import {
   checkSubmission,
-  createDraft,
-  getChildren,
   parseAnswers,
   saveDraftAnswers,
   submitApplication,
@@ -34,9 +29,11 @@ import {
   publicOrdersCsv,
 } from "~/domain/enrollment/public-orders";
 import { reapplyToOfferedSchool, REAPPLIED_FROM_KEY } from "~/domain/enrollment/reapply.server";
-import { testPersonInn, testSnils } from "~/domain/identity/test-data";
 import { uploadDirectory, uploadReference } from "~/domain/uploads/uploads.server";
+import { demoStaff } from "../../seeds/accounts";
 import { seedDemoData } from "../../seeds/demo";
+import { createParent, saveFirstGradeDraft } from "../support/first-grade";
+import { temporaryUploadDir } from "../support/upload-dir";
 import { storePdf } from "./resident-applications";
 import { createTestDatabase } from "./test-database";
 
@@ -49,16 +46,13 @@ import { createTestDatabase } from "./test-database";
  * The schools are the three of Башмаковский district: No. 141 and No. 142 are given one place each
  * for 2027, so one order fills them; No. 140 keeps its 50.
  */
-const SERVICE = "58-EDU-001";
 const YEAR = 2027;
-const HOUSE = { locality: "Пенза", street: "ул. Московская", house: "13" };
 /** Stage 2 of 2027 is open to every child, whatever the address. */
 const STAGE_2 = new Date("2027-07-10T09:00:00Z");
 const ORDER_DAY = "2027-07-15";
 const ORDER_NOW = new Date("2027-07-15T09:00:00Z");
 
-const uploadDir = mkdtempSync(path.join(tmpdir(), "portal-results-uploads-"));
-const previousUploadDir = process.env.UPLOAD_DIR;
+const uploads = temporaryUploadDir("portal-results-uploads-");
 
 let db: PrismaClient;
 let dispose: () => Promise<void>;
@@ -66,13 +60,10 @@ let officer: OrderActor;
 let scope: OrderScope;
 
 beforeAll(async () => {
-  process.env.UPLOAD_DIR = uploadDir;
+  uploads.use();
   ({ db, dispose } = await createTestDatabase());
   await seedDemoData(db);
-  const user = await db.user.findUniqueOrThrow({ where: { email: "officer.education@demo.gosuslugi58.ru" } });
-  const service = await db.service.findUniqueOrThrow({ where: { code: SERVICE }, select: { departmentId: true } });
-  officer = { id: user.id, roles: [{ role: "officer", departmentCode: "minobr", schoolCode: null }] };
-  scope = { departmentIds: [service.departmentId], schoolCodes: null };
+  ({ actor: officer, scope } = await demoStaff(db, "officer.education@demo.gosuslugi58.ru"));
   for (const schoolCode of ["141", "142"]) {
     await db.schoolSeats.update({
       where: { schoolCode_year: { schoolCode, year: YEAR } },
@@ -82,9 +73,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await dispose();
-  rmSync(uploadDir, { recursive: true, force: true });
-  if (previousUploadDir === undefined) delete process.env.UPLOAD_DIR;
-  else process.env.UPLOAD_DIR = previousUploadDir;
+  uploads.restore();
 });
 
 let n = 0;
@@ -94,50 +83,38 @@ const CHILD = { lastName: "Результатов", firstName: "Степан" };
 /** A parent with a full profile and a child of six and a half on 1 September 2027. */
 async function parent() {
   n += 1;
-  const userId = await saveConfirmedAccount(db, { email: `results-${n}@example.ru`, roles: [{ role: "resident" }] });
-  await saveProfile(db, userId, {
-    ...PARENT,
-    birthDate: "1990-05-05",
-    snils: testSnils(8100 + n),
-    inn: testPersonInn(8100 + n),
-    phone: "+79001234567",
-    passportNumber: "5610 123456",
-    passportIssuedOn: "2012-06-01",
-    passportIssuerCode: "580-001",
-    addressOktmo: "56701000",
-    addressLocality: HOUSE.locality,
-    addressStreet: HOUSE.street,
-    addressHouse: HOUSE.house,
+  return createParent(db, {
+    email: `results-${n}@example.ru`,
+    seed: 8100 + n,
+    name: PARENT,
+    child: { ...CHILD, birthDate: "2021-01-15", birthCertificate: `I-ИЗ ${810000 + n}` },
   });
-  const certificate = `I-ИЗ ${810000 + n}`;
-  await addChild(db, userId, { ...CHILD, birthDate: "2021-01-15", birthCertificate: certificate });
-  return { userId, certificate };
 }
 
 /** A first-grade application sent in stage 2, optionally with a priority claim and its proof attached. */
 async function applied(school: string, options: { proof?: boolean } = {}) {
-  const { userId, certificate } = await parent();
-  const draftId = await createDraft(db, userId, SERVICE);
-  const child = (await getChildren(db, userId))[0]!;
-  const proof = options.proof ? await storePdf(db, userId, draftId, "priorityProof") : null;
-  const answers = {
-    child: child.id,
-    birthCertificate: certificate,
-    childAddress: HOUSE,
+  const { userId, child } = await parent();
+  const draftId = await saveFirstGradeDraft(db, userId, {
+    child,
     school,
-    priority: proof ? "first" : "none",
+    house: "13",
     // The ground of a first-priority right (the form asks it once "first" is chosen).
-    ...(proof ? { firstGround: "police" } : {}),
-    language: "ru",
-    charterAcknowledged: "on",
-    accuracyConfirmed: "on",
-    personalDataConsent: "on",
-    ...(proof ? { priorityProof: uploadReference(proof.id) } : {}),
-  };
-  expect(await saveDraftAnswers(db, userId, draftId, answers, "review")).toBe(true);
+    ...(options.proof ? { priority: "first", answers: { firstGround: "police" } } : {}),
+  });
+  const proof = options.proof ? await storePdf(db, userId, draftId, "priorityProof") : null;
+  if (proof) {
+    const attached = await saveDraftAnswers(
+      db,
+      userId,
+      draftId,
+      { priorityProof: uploadReference(proof.id) },
+      "review",
+    );
+    expect(attached).toBe(true);
+  }
   const sent = await submitApplication(db, { applicantId: userId, draftId, ip: "192.0.2.20", now: STAGE_2 });
   if (!sent.ok) throw new Error(`submission refused: ${JSON.stringify(sent)}`);
-  return { userId, id: draftId, number: sent.number, certificate, proofId: proof?.id ?? null };
+  return { userId, id: draftId, number: sent.number, certificate: child.birthCertificate, proofId: proof?.id ?? null };
 }
 
 async function enrollByOrder(school: string, number: string, applicationIds: string[]) {

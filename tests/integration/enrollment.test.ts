@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { saveConfirmedAccount } from "~/domain/accounts/account-store.server";
-import { addChild, saveProfile } from "~/domain/accounts/profile.server";
-import {
-  createDraft,
-  getChildren,
-  saveDraftAnswers,
-  submitApplication,
-} from "~/domain/applications/applications.server";
+import { getChildren, saveDraftAnswers, submitApplication } from "~/domain/applications/applications.server";
 import { applyCommand } from "~/domain/applications/transitions.server";
 import { enrollmentStanding, schoolRankedList } from "~/domain/enrollment/enrollment.server";
 import {
@@ -18,8 +11,8 @@ import {
 } from "~/domain/enrollment/scheduled-submission.server";
 import { createSqliteAdapter } from "~/db/sqlite-adapter.server";
 import { PrismaClient as Client } from "~/generated/prisma/client";
-import { testPersonInn, testSnils } from "~/domain/identity/test-data";
 import { seedDemoData } from "../../seeds/demo";
+import { createParent, saveFirstGradeDraft } from "../support/first-grade";
 import { createTestDatabase } from "./test-database";
 
 /*
@@ -28,7 +21,6 @@ import { createTestDatabase } from "./test-database";
  * cannot be applied twice to a school or to more schools than the stage allows — across accounts.
  */
 const SERVICE = "58-EDU-001";
-const HOUSE = { locality: "Пенза", street: "ул. Московская", house: "13" };
 let db: PrismaClient;
 let url: string;
 let dispose: () => Promise<void>;
@@ -43,28 +35,15 @@ let n = 0;
 /** A parent with a full profile and a child of six and a half on 1 September 2027. */
 async function parent(certificateNumber: number, childBirthDate = "2021-01-15") {
   n += 1;
-  const userId = await saveConfirmedAccount(db, { email: `parent-${n}@example.ru`, roles: [{ role: "resident" }] });
-  await saveProfile(db, userId, {
-    lastName: "Родителева",
-    firstName: "Анна",
-    middleName: "Сергеевна",
-    birthDate: "1990-05-05",
-    snils: testSnils(7000 + n),
-    inn: testPersonInn(7000 + n),
-    phone: "+79001234567",
-    passportNumber: "5610 123456",
-    passportIssuedOn: "2012-06-01",
-    passportIssuerCode: "580-001",
-    addressOktmo: "56701000",
-    addressLocality: HOUSE.locality,
-    addressStreet: HOUSE.street,
-    addressHouse: HOUSE.house,
-  });
-  await addChild(db, userId, {
-    lastName: "Родителев",
-    firstName: "Миша",
-    birthDate: childBirthDate,
-    birthCertificate: `I-ИЗ ${certificateNumber}`,
+  const { userId } = await createParent(db, {
+    email: `parent-${n}@example.ru`,
+    seed: 7000 + n,
+    child: {
+      lastName: "Родителев",
+      firstName: "Миша",
+      birthDate: childBirthDate,
+      birthCertificate: `I-ИЗ ${certificateNumber}`,
+    },
   });
   return userId;
 }
@@ -73,22 +52,14 @@ async function draftFor(
   userId: string,
   input: { school: string; certificate: number; priority?: string; house?: string; more?: Record<string, unknown> },
 ) {
-  const draftId = await createDraft(db, userId, SERVICE);
   const child = (await getChildren(db, userId))[0]!;
-  const answers = {
-    child: child.id,
-    birthCertificate: `I-ИЗ ${input.certificate}`,
-    childAddress: { ...HOUSE, house: input.house ?? HOUSE.house },
+  return saveFirstGradeDraft(db, userId, {
+    child: { id: child.id, birthCertificate: `I-ИЗ ${input.certificate}` },
     school: input.school,
-    priority: input.priority ?? "none",
-    language: "ru",
-    charterAcknowledged: "on",
-    accuracyConfirmed: "on",
-    personalDataConsent: "on",
-    ...input.more,
-  };
-  expect(await saveDraftAnswers(db, userId, draftId, answers, "review")).toBe(true);
-  return draftId;
+    house: input.house ?? "13",
+    priority: input.priority,
+    answers: input.more,
+  });
 }
 
 async function openCampaign(stage1OpensAt: Date) {

@@ -1,38 +1,28 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // Before any module reads the configuration: mail goes to the sink below over real SMTP.
-const smtpPort = await vi.hoisted(async () => {
-  const { freePortSync } = await import("../support/free-port");
-  const port = freePortSync();
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  return port;
-});
+const smtpPort = await vi.hoisted(async () => (await import("../support/free-port")).mailToFreePort());
 
 import type { PrismaClient } from "~/generated/prisma/client";
-import { saveConfirmedAccount } from "~/domain/accounts/account-store.server";
-import { addChild, saveProfile } from "~/domain/accounts/profile.server";
 import { mailPendingNotifications } from "~/domain/applications/application-mail.server";
 import { clearAnswersNoLongerAsked, loadDraftStep, stepValues } from "~/domain/applications/apply.server";
 import {
   checkSubmission,
   createDraft,
-  getChildren,
   getDraft,
   saveDraftAnswers,
   submitApplication,
 } from "~/domain/applications/applications.server";
 import { readEnrollmentClaim } from "~/domain/enrollment/enrollment.server";
 import { scheduleSubmission, sendDueSubmissions } from "~/domain/enrollment/scheduled-submission.server";
-import { testPersonInn, testSnils } from "~/domain/identity/test-data";
 import { storeUpload, uploadReference } from "~/domain/uploads/uploads.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { stepSchema } from "~/domain/forms/form-schema";
 import { seedDemoData } from "../../seeds/demo";
 import { pdf } from "../fixtures/documents";
+import { createParent, saveFirstGradeDraft } from "../support/first-grade";
 import { startSmtpSink, type ReceivedMail } from "../support/smtp-sink";
+import { temporaryUploadDir } from "../support/upload-dir";
 import { createTestDatabase } from "./test-database";
 
 /*
@@ -45,15 +35,14 @@ import { createTestDatabase } from "./test-database";
 const SERVICE = "58-EDU-001";
 const HOUSE = { locality: "Пенза", street: "ул. Московская", house: "13" };
 const december = new Date("2026-12-01T09:00:00Z");
-const uploadDir = mkdtempSync(path.join(tmpdir(), "portal-first-grade-"));
-const previousUploadDir = process.env.UPLOAD_DIR;
+const uploads = temporaryUploadDir("portal-first-grade-");
 const inbox: ReceivedMail[] = [];
 let db: PrismaClient;
 let dispose: () => Promise<void>;
 let stopSink: () => Promise<void>;
 
 beforeAll(async () => {
-  process.env.UPLOAD_DIR = uploadDir;
+  uploads.use();
   ({ db, dispose } = await createTestDatabase());
   await seedDemoData(db);
   stopSink = await startSmtpSink(smtpPort, (mail) => inbox.push(mail));
@@ -69,9 +58,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopSink();
   await dispose();
-  rmSync(uploadDir, { recursive: true, force: true });
-  if (previousUploadDir === undefined) delete process.env.UPLOAD_DIR;
-  else process.env.UPLOAD_DIR = previousUploadDir;
+  uploads.restore();
 });
 
 let n = 0;
@@ -79,32 +66,14 @@ let n = 0;
 async function parent(childBirthDate = "2021-01-15") {
   n += 1;
   const email = `first-grade-${n}@example.ru`;
-  const userId = await saveConfirmedAccount(db, { email, roles: [{ role: "resident" }] });
-  await saveProfile(db, userId, {
-    lastName: "Формова",
-    firstName: "Анна",
-    birthDate: "1990-05-05",
-    snils: testSnils(8100 + n),
-    inn: testPersonInn(8100 + n),
-    phone: "+79001234567",
-    passportNumber: "5610 123456",
-    passportIssuedOn: "2012-06-01",
-    passportIssuerCode: "580-001",
-    addressOktmo: "56701000",
-    addressLocality: HOUSE.locality,
-    addressStreet: HOUSE.street,
-    addressHouse: HOUSE.house,
-    addressApartment: "7",
+  const { userId, child } = await createParent(db, {
+    email,
+    seed: 8100 + n,
+    name: { lastName: "Формова", firstName: "Анна" },
+    apartment: "7",
+    child: { lastName: "Формов", firstName: "Лев", birthDate: childBirthDate, birthCertificate: `I-ИЗ ${810000 + n}` },
   });
-  const certificate = `I-ИЗ ${810000 + n}`;
-  await addChild(db, userId, {
-    lastName: "Формов",
-    firstName: "Лев",
-    birthDate: childBirthDate,
-    birthCertificate: certificate,
-  });
-  const child = (await getChildren(db, userId))[0]!;
-  return { userId, email, child, certificate };
+  return { userId, email, child, certificate: child.birthCertificate };
 }
 
 async function upload(ownerId: string, draftId: string, field: string) {
@@ -122,28 +91,8 @@ async function upload(ownerId: string, draftId: string, field: string) {
 type Parent = Awaited<ReturnType<typeof parent>>;
 
 /** A complete draft (every required answer, no priority), with the answers given on top. */
-async function draft(who: Parent, answers: Record<string, unknown> = {}) {
-  const draftId = await createDraft(db, who.userId, SERVICE);
-  const saved = await saveDraftAnswers(
-    db,
-    who.userId,
-    draftId,
-    {
-      child: who.child.id,
-      birthCertificate: who.certificate,
-      school: "112",
-      priority: "none",
-      language: "ru",
-      charterAcknowledged: "on",
-      accuracyConfirmed: "on",
-      personalDataConsent: "on",
-      ...answers,
-    },
-    "review",
-  );
-  expect(saved).toBe(true);
-  return draftId;
-}
+const draft = (who: Parent, answers: Record<string, unknown> = {}) =>
+  saveFirstGradeDraft(db, who.userId, { child: who.child, school: "112", answers });
 
 async function submitted(who: Parent, draftId: string) {
   const result = await submitApplication(db, { applicantId: who.userId, draftId, ip: "192.0.2.7", now: december });

@@ -11,6 +11,7 @@ import {
 } from "~/domain/office/casework.server";
 import { parseQueueQuery, QUEUE_PAGE_SIZE } from "~/domain/office/queues";
 import { countQueues, listQueue } from "~/domain/office/queues.server";
+import { demoStaff } from "../../seeds/accounts";
 import { seedDemoData } from "../../seeds/demo";
 import { createTestDatabase } from "./test-database";
 
@@ -24,21 +25,6 @@ const today = "2026-11-23";
 type Staff = { id: string; roles: RoleGrant[] };
 const staff: Record<"education" | "school112" | "social" | "supervisor", Staff> = {} as never;
 let residentId: string;
-
-async function grantsOf(email: string): Promise<Staff> {
-  const user = await db.user.findUniqueOrThrow({
-    where: { email },
-    include: { roles: { include: { department: true } } },
-  });
-  return {
-    id: user.id,
-    roles: user.roles.map((r) => ({
-      role: r.role as RoleGrant["role"],
-      departmentCode: r.department?.code ?? null,
-      schoolCode: r.schoolCode,
-    })),
-  };
-}
 
 let sequence = 0;
 /** A submitted application written straight to the table: the queues only read these columns. */
@@ -78,10 +64,10 @@ async function application(input: {
 beforeAll(async () => {
   ({ db, dispose } = await createTestDatabase());
   await seedDemoData(db);
-  staff.education = await grantsOf("officer.education@demo.gosuslugi58.ru");
-  staff.school112 = await grantsOf("school112@demo.gosuslugi58.ru");
-  staff.social = await grantsOf("officer.social@demo.gosuslugi58.ru");
-  staff.supervisor = await grantsOf("supervisor.education@demo.gosuslugi58.ru");
+  staff.education = (await demoStaff(db, "officer.education@demo.gosuslugi58.ru")).actor;
+  staff.school112 = (await demoStaff(db, "school112@demo.gosuslugi58.ru")).actor;
+  staff.social = (await demoStaff(db, "officer.social@demo.gosuslugi58.ru")).actor;
+  staff.supervisor = (await demoStaff(db, "supervisor.education@demo.gosuslugi58.ru")).actor;
   residentId = (await db.user.findUniqueOrThrow({ where: { email: "parent@demo.gosuslugi58.ru" } })).id;
 });
 afterAll(() => dispose());

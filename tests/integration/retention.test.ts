@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -10,12 +9,12 @@ import type { Actor } from "~/domain/applications/transitions.server";
 import { DEFAULT_RETENTION_YEARS, ServiceDetailsSchema } from "~/domain/catalogue/service-content";
 import { uploadDirectory } from "~/domain/uploads/uploads.server";
 import { seedDemoData } from "../../seeds/demo";
+import { temporaryUploadDir } from "../support/upload-dir";
 import { indicatorSnapshot } from "./indicator-snapshot";
 import { decided, LARGE_FAMILY, SERVICE, SOCIAL_OFFICER, submitted, userIdOf } from "./resident-applications";
 import { createTestDatabase } from "./test-database";
 
-const uploadDir = mkdtempSync(path.join(tmpdir(), "portal-retention-uploads-"));
-const previousUploadDir = process.env.UPLOAD_DIR;
+const uploads = temporaryUploadDir("portal-retention-uploads-");
 const YEAR_MS = 365.25 * 24 * 3_600_000;
 
 let db: PrismaClient;
@@ -24,16 +23,14 @@ let dispose: () => Promise<void>;
 let officer: Actor;
 
 beforeAll(async () => {
-  process.env.UPLOAD_DIR = uploadDir;
+  uploads.use();
   ({ db, url, dispose } = await createTestDatabase());
   await seedDemoData(db);
   officer = { kind: "staff", id: await userIdOf(db, SOCIAL_OFFICER), role: "officer" };
 }, 60_000);
 afterAll(async () => {
   await dispose();
-  rmSync(uploadDir, { recursive: true, force: true });
-  if (previousUploadDir === undefined) delete process.env.UPLOAD_DIR;
-  else process.env.UPLOAD_DIR = previousUploadDir;
+  uploads.restore();
 });
 
 const filesOf = async (applicationId: string) =>

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-const smtpPort = await vi.hoisted(async () => {
-  const { freePortSync } = await import("../support/free-port");
-  const port = freePortSync();
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  return port;
-});
+const smtpPort = await vi.hoisted(async () => (await import("../support/free-port")).mailToFreePort());
 
 import type { PrismaClient } from "~/generated/prisma/client";
 import { resetPassword, signIn } from "~/domain/accounts/accounts.server";

@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // Before any module reads the configuration: mail goes to the sink below over real SMTP.
-const smtpPort = await vi.hoisted(async () => {
-  const { freePortSync } = await import("../support/free-port");
-  const port = freePortSync();
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  return port;
-});
+const smtpPort = await vi.hoisted(async () => (await import("../support/free-port")).mailToFreePort());
 
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { confirmEmail, registerResident } from "~/domain/accounts/accounts.server";
 import type { RoleGrant } from "~/domain/accounts/roles";
@@ -26,8 +18,10 @@ import { applyCommand } from "~/domain/applications/transitions.server";
 import { formatDate } from "~/domain/region/dates";
 import { formatNumber } from "~/domain/region/numbers";
 import { regionDate } from "~/domain/region/clock";
+import { demoStaff } from "../../seeds/accounts";
 import { seedDemoData } from "../../seeds/demo";
 import { startSmtpSink, type ReceivedMail } from "../support/smtp-sink";
+import { temporaryUploadDir } from "../support/upload-dir";
 import { LARGE_FAMILY, SERVICE, SOCIAL_OFFICER, submitted, userIdOf } from "./resident-applications";
 import { createTestDatabase } from "./test-database";
 
@@ -43,34 +37,20 @@ const inbox: ReceivedMail[] = [];
 let resident: string;
 let officer: { id: string; roles: RoleGrant[] };
 
-const uploadDir = mkdtempSync(path.join(tmpdir(), "portal-stumbles-uploads-"));
-const previousUploadDir = process.env.UPLOAD_DIR;
+const uploads = temporaryUploadDir("portal-stumbles-uploads-");
 
 beforeAll(async () => {
-  process.env.UPLOAD_DIR = uploadDir;
+  uploads.use();
   ({ db, dispose } = await createTestDatabase());
   await seedDemoData(db);
   stopSink = await startSmtpSink(smtpPort, (mail) => inbox.push(mail));
   resident = await userIdOf(db, LARGE_FAMILY);
-  const user = await db.user.findUniqueOrThrow({
-    where: { email: SOCIAL_OFFICER },
-    include: { roles: { include: { department: true } } },
-  });
-  officer = {
-    id: user.id,
-    roles: user.roles.map((r) => ({
-      role: r.role as RoleGrant["role"],
-      departmentCode: r.department?.code ?? null,
-      schoolCode: r.schoolCode,
-    })),
-  };
+  officer = (await demoStaff(db, SOCIAL_OFFICER)).actor;
 });
 afterAll(async () => {
   await stopSink();
   await dispose();
-  rmSync(uploadDir, { recursive: true, force: true });
-  if (previousUploadDir === undefined) delete process.env.UPLOAD_DIR;
-  else process.env.UPLOAD_DIR = previousUploadDir;
+  uploads.restore();
 });
 
 const mailsAbout = (number: string) => inbox.filter((m) => m.subject.includes(number));

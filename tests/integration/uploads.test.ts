@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -18,30 +17,28 @@ import { storeStepFiles } from "~/domain/applications/step-input.server";
 import { StepSchema } from "~/domain/forms/form-definition";
 import { seedDemoData } from "../../seeds/demo";
 import { pdf } from "../fixtures/documents";
+import { temporaryUploadDir } from "../support/upload-dir";
 import { validationMessage } from "~/domain/forms/validation-message";
 import { createTestDatabase } from "./test-database";
 
 let db: PrismaClient;
 let dispose: () => Promise<void>;
-const uploadDir = mkdtempSync(path.join(tmpdir(), "portal-uploads-"));
-const previousUploadDir = process.env.UPLOAD_DIR;
+const uploads = temporaryUploadDir("portal-uploads-");
 
 beforeAll(async () => {
-  process.env.UPLOAD_DIR = uploadDir;
+  uploads.use();
   ({ db, dispose } = await createTestDatabase());
   await seedDemoData(db);
 });
 afterAll(async () => {
   await dispose();
-  rmSync(uploadDir, { recursive: true, force: true });
-  if (previousUploadDir === undefined) delete process.env.UPLOAD_DIR;
-  else process.env.UPLOAD_DIR = previousUploadDir;
+  uploads.restore();
 });
 
 const rules = { accept: ["application/pdf", "image/jpeg", "image/png"], maxSizeMb: 1 } as const;
 const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 const ELF = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00]);
-const filesOnDisk = () => readdirSync(uploadDir);
+const filesOnDisk = () => readdirSync(uploads.dir);
 
 let sequence = 0;
 async function createResident() {
@@ -80,7 +77,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 
 describe("document uploads", () => {
   it("keeps the folder from UPLOAD_DIR", () => {
-    expect(uploadDirectory()).toBe(path.resolve(uploadDir));
+    expect(uploadDirectory()).toBe(path.resolve(uploads.dir));
   });
 
   it("stores a PDF under a random name and reads it back byte for byte", async () => {
@@ -108,8 +105,8 @@ describe("document uploads", () => {
     expect(storedName).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(filesOnDisk()).toContain(storedName);
     if (process.platform !== "win32") {
-      expect(statSync(path.join(uploadDir, storedName)).mode & 0o777).toBe(0o600);
-      expect(statSync(uploadDir).mode & 0o077).toBe(0);
+      expect(statSync(path.join(uploads.dir, storedName)).mode & 0o777).toBe(0o600);
+      expect(statSync(uploads.dir).mode & 0o077).toBe(0);
     }
   });
 
