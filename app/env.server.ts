@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "~/db/sqlite-adapter.server";
 import { parseTrustedProxies } from "~/server/client-address.server";
@@ -11,6 +12,8 @@ const EnvSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     HOST: z.string().min(1).default("0.0.0.0"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** Server processes behind the port (app/server/start.ts); by default one per core, at most 4. */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
     DATABASE_URL: z
       .string()
       .regex(/^file:.+/, "must be a SQLite file URL such as file:./prisma/data/portal.db")
@@ -85,6 +88,10 @@ export function secureCookies(config: Env = env()): boolean {
 
 export function publicUrl(config: Env = env()): string {
   return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
+}
+
+export function serverProcesses(config: Env = env()): number {
+  return config.WEB_CONCURRENCY ?? Math.min(availableParallelism(), 4);
 }
 
 export function env(): Env {

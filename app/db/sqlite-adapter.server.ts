@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlQuery } from "@prisma/driver-adapter-utils";
+import type BetterSqlite3 from "better-sqlite3";
 
 /*
  * The one SQLite adapter factory used by the app, the Prisma CLI (prisma.config.ts) and the seeds.
@@ -37,9 +38,11 @@ const CONNECTION_PRAGMAS = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PR
  *    rolls back.
  */
 type Client = { prepare: (sql: string) => unknown };
+/** What guardTransactions leaves on a connection: its client, and a wait for no open transaction. */
+type Guarded = { client: BetterSqlite3.Database; openTransactionEnds: () => Promise<void> | null };
 type Transaction = { commit: () => Promise<void>; rollback: () => Promise<void> };
 
-function guardTransactions(adapter: SqlDriverAdapter) {
+function guardTransactions(adapter: SqlDriverAdapter): Guarded {
   const client = (adapter as unknown as { client?: Client }).client;
   if (!client) throw new Error("the SQLite adapter no longer exposes its client; see guardTransactions");
   // Set at the very statement that opens a transaction (synchronously), cleared when it ends.
@@ -89,14 +92,30 @@ function guardTransactions(adapter: SqlDriverAdapter) {
       return run(query);
     };
   }
+  return {
+    client: client as unknown as BetterSqlite3.Database,
+    openTransactionEnds: () => open?.ended ?? null,
+  };
 }
 
 class PortalSqliteAdapterFactory extends PrismaBetterSQLite3 {
+  /** The connection Prisma uses now, for the hand-written hot paths (sqliteConnectionOf). */
+  connected: Promise<Guarded> | null = null;
+
   override async connect(): Promise<SqlDriverAdapter> {
-    const adapter = await super.connect();
-    await adapter.executeScript(CONNECTION_PRAGMAS);
-    guardTransactions(adapter);
-    return adapter;
+    let ready!: (guarded: Guarded) => void;
+    let failed!: (error: unknown) => void;
+    this.connected = new Promise<Guarded>((resolve, reject) => ((ready = resolve), (failed = reject)));
+    this.connected.catch(() => {});
+    try {
+      const adapter = await super.connect();
+      await adapter.executeScript(CONNECTION_PRAGMAS);
+      ready(guardTransactions(adapter));
+      return adapter;
+    } catch (error) {
+      failed(error);
+      throw error;
+    }
   }
 
   // The wasm schema engine sends whole multi-statement migration files through executeRaw,
@@ -111,6 +130,52 @@ class PortalSqliteAdapterFactory extends PrismaBetterSQLite3 {
     };
     return adapter;
   }
+}
+
+/*
+ * The same connection, for a hot path written in SQL (docs/decisions/0033): statements prepared once
+ * per connection, and writes run synchronously — which is what makes them atomic in this process —
+ * inside a transaction of their own, begun only once no Prisma transaction is open on the connection.
+ */
+export type SqliteConnection = {
+  statement(sql: string): BetterSqlite3.Statement;
+  /** Runs `write` in one IMMEDIATE transaction (all or nothing), after any open Prisma transaction. */
+  transaction<T>(write: () => T): Promise<T>;
+  /** Runs `write` inside the caller's transaction as a savepoint: on a throw only it is undone. */
+  savepoint<T>(write: () => T): T;
+};
+
+const connections = new WeakMap<Guarded, SqliteConnection>();
+
+export async function sqliteConnectionOf(db: { $connect(): Promise<void> }): Promise<SqliteConnection> {
+  const factory = (db as unknown as { _engineConfig?: { adapter?: unknown } })._engineConfig?.adapter;
+  if (!(factory instanceof PortalSqliteAdapterFactory))
+    throw new Error("this Prisma client was not made with createSqliteAdapter; see sqliteConnectionOf");
+  if (!factory.connected) await db.$connect();
+  const guarded = await factory.connected!;
+  let connection = connections.get(guarded);
+  if (!connection) {
+    const statements = new Map<string, BetterSqlite3.Statement>();
+    const { client } = guarded;
+    connection = {
+      statement(sql) {
+        let statement = statements.get(sql);
+        // The adapter reads integers as BigInt; these statements read them as numbers.
+        if (!statement) statements.set(sql, (statement = client.prepare(sql).safeIntegers(false)));
+        return statement;
+      },
+      async transaction(write) {
+        for (let ends = guarded.openTransactionEnds(); ends; ends = guarded.openTransactionEnds()) await ends;
+        // Nothing awaits from the check above to the commit: no other query runs inside this one.
+        return client.transaction(write).immediate();
+      },
+      savepoint(write) {
+        return client.transaction(write)();
+      },
+    };
+    connections.set(guarded, connection);
+  }
+  return connection;
 }
 
 export function createSqliteAdapter(url = databaseUrl()): PrismaBetterSQLite3 {

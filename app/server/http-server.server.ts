@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
@@ -40,6 +41,23 @@ export type PortalServerOptions = {
   pageCacheMs?: number;
 };
 
+/*
+ * With several server processes (app/server/start.ts) each keeps its own page cache: a write through
+ * one drops its pages and tells the others, through the primary process, to drop theirs.
+ */
+export const PAGES_CHANGED = "portal:pages-changed";
+
+function pagesForgottenEverywhere(pages: PageCache): () => void {
+  if (!cluster.isWorker) return () => pages.clear();
+  process.on("message", (message: unknown) => {
+    if (message === PAGES_CHANGED) pages.clear();
+  });
+  return () => {
+    pages.clear();
+    process.send?.(PAGES_CHANGED);
+  };
+}
+
 export function createPortalServer(options: PortalServerOptions): Server {
   const headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
   const requestTimeout = Math.max(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, headersTimeout);
@@ -51,6 +69,7 @@ export function createPortalServer(options: PortalServerOptions): Server {
   const trustedProxies = parseTrustedProxies(env().TRUSTED_PROXIES);
   const handleRequest = createRequestHandler(options.build, options.mode);
   const pages = new PageCache(options.pageCacheMs ?? env().PAGE_CACHE_MS);
+  const forgetPages = pagesForgottenEverywhere(pages);
   const handle = createRequestListener(async (request, client) => {
     const context = new RouterContextProvider();
     context.set(
@@ -60,7 +79,7 @@ export function createPortalServer(options: PortalServerOptions): Server {
     const key = pages.keyOf(request);
     if (key === null) {
       const response = await handleRequest(request, context);
-      if (request.method !== "GET" && request.method !== "HEAD") pages.clear();
+      if (request.method !== "GET" && request.method !== "HEAD") forgetPages();
       return response;
     }
     return (await pages.answer(key, request)) ?? pages.keep(key, await handleRequest(request, context));

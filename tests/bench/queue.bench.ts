@@ -34,7 +34,7 @@
  *   BENCH_KEEP=1 keeps the temporary folder (bench.db, portal.log).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,6 +60,7 @@ import { regionDate } from "~/domain/region/clock";
 import { createSqliteAdapter } from "~/db/sqlite-adapter.server";
 import { PrismaClient } from "~/generated/prisma/client";
 import { migrateDatabase } from "~/server/prepare-database.server";
+import { newestSourceTime } from "~/server/build-freshness";
 import { seedDemoData } from "../../seeds/demo";
 import { generateApplications } from "./generate-applications";
 import { assertLoopback, formatLoad, percentile, runLoad, type LoadResult } from "./load";
@@ -378,26 +379,13 @@ async function measureSql(main: { sql: string; params: unknown[] } | null): Prom
 
 // ---------------------------------------------------------------------------------------------
 // HTTP: the portal on the same file
-function newestSource(): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === "generated") continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  };
-  for (const dir of ["app", "locales", "public"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  return newest;
-}
 
 /** Why the HTTP part cannot run, or null when it can. */
 async function httpUnavailable(): Promise<string | null> {
   if (HTTP_SECONDS === 0) return "--http-seconds=0";
   const entry = path.join(root, "build", "server", "index.js");
   if (!existsSync(entry)) return "no production build (build/server/index.js): run `npm run build` first";
-  if (newestSource() > statSync(entry).mtimeMs)
+  if (newestSourceTime(root) > statSync(entry).mtimeMs)
     return (
       "build/ is older than the sources, and the portal's start script would rebuild the shared build/ " +
       "folder: run `npm run build` first"

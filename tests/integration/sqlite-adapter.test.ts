@@ -1,5 +1,8 @@
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { commitTogether, insertRow } from "~/db/group-commit.server";
+import { databaseFile, sqliteConnectionOf } from "~/db/sqlite-adapter.server";
 import { createTestDatabase } from "./test-database";
 
 /*
@@ -7,10 +10,11 @@ import { createTestDatabase } from "./test-database";
  * not run inside someone's open transaction (see guardTransactions in sqlite-adapter.server.ts).
  */
 let db: PrismaClient;
+let url: string;
 let dispose: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ db, dispose } = await createTestDatabase());
+  ({ db, url, dispose } = await createTestDatabase());
 });
 afterAll(() => dispose());
 
@@ -48,5 +52,71 @@ describe("transactions on the shared connection", () => {
   it("take the write lock at BEGIN and run with full durability", async () => {
     const [mode] = await db.$queryRawUnsafe<{ synchronous: bigint }[]>("PRAGMA synchronous");
     expect(Number(mode!.synchronous)).toBe(2);
+  });
+});
+
+describe("group commit on the same connection (docs/decisions/0033)", () => {
+  const counter = (name: string) => db.counter.findUnique({ where: { name } });
+
+  it("commits the writes handed in together in one transaction; one that throws is undone alone", async () => {
+    const connection = await sqliteConnectionOf(db);
+    const transaction = connection.transaction.bind(connection);
+    let transactions = 0;
+    connection.transaction = (write) => {
+      transactions += 1;
+      return transaction(write);
+    };
+    try {
+      const write = (name: string) => () => insertRow(connection, "Counter", { name, value: 7 });
+      const outcomes = await Promise.allSettled([
+        commitTogether(connection, write("group-a")),
+        commitTogether(connection, () => {
+          write("group-b")();
+          throw new Error("refused on purpose");
+        }),
+        commitTogether(connection, write("group-c")),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toEqual(new Error("refused on purpose"));
+      expect(transactions).toBe(1);
+      expect(await counter("group-a")).toEqual({ name: "group-a", value: 7 });
+      expect(await counter("group-b")).toBeNull();
+      expect(await counter("group-c")).toEqual({ name: "group-c", value: 7 });
+    } finally {
+      connection.transaction = transaction;
+    }
+  });
+
+  it("answers only once the write is in the file, where another connection reads it", async () => {
+    const connection = await sqliteConnectionOf(db);
+    await commitTogether(connection, () => insertRow(connection, "Counter", { name: "durable", value: 1 }));
+    const other = new Database(databaseFile(url), { readonly: true });
+    try {
+      expect(other.prepare(`SELECT "value" FROM "Counter" WHERE "name" = 'durable'`).get()).toEqual({ value: 1 });
+    } finally {
+      other.close();
+    }
+  });
+
+  it("waits for an open Prisma transaction and never writes inside it", async () => {
+    const connection = await sqliteConnectionOf(db);
+    const order: string[] = [];
+    const prismaTransaction = db
+      .$transaction(async (tx) => {
+        await tx.counter.create({ data: { name: "prisma-inside", value: 1 } });
+        await pause(50);
+        order.push("prisma rolls back");
+        throw new Error("rolled back on purpose");
+      })
+      .catch(() => undefined);
+    await pause(10);
+    const grouped = commitTogether(connection, () => {
+      order.push("group writes");
+      return insertRow(connection, "Counter", { name: "group-outside", value: 1 });
+    });
+    await Promise.all([prismaTransaction, grouped]);
+    expect(order).toEqual(["prisma rolls back", "group writes"]);
+    expect(await counter("prisma-inside")).toBeNull();
+    expect(await counter("group-outside")).toEqual({ name: "group-outside", value: 1 });
   });
 });

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { legalDeadline } from "~/domain/calendar/working-days";
 import { FormDefinitionSchema, type FormDefinition } from "~/domain/forms/form-definition";
 import { applicationSchema, type ChildInProfile } from "~/domain/forms/form-schema";
 import { regionDate } from "~/domain/region/clock";
@@ -13,18 +12,12 @@ import {
   type Answers,
   type ApplicantFacts,
 } from "./answers";
-import { formatRegistrationNumber } from "./registration-number";
 import { STATUS_FILTERS, type StatusFilter } from "./status-filters";
-import { recordStatEvent, recordTransition } from "./transitions.server";
 import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
-import {
-  checkEnrollmentLimits,
-  decideEnrollment,
-  enrollmentDeadline,
-  isEnrollmentService,
-  recordEnrollmentRequest,
-  type ChildLimitRefusal,
-} from "~/domain/enrollment/enrollment.server";
+import { decideEnrollment, isEnrollmentService, type ChildLimitRefusal } from "~/domain/enrollment/enrollment.server";
+import { sqliteConnectionOf } from "~/db/sqlite-adapter.server";
+import { createLine, type Line } from "./submission-line";
+import { writeSubmission, type SubmissionWrite, type SubmissionWritten } from "./submission-write.server";
 
 /*
  * The resident's side of applications: drafts saved at every step, submission, and what the
@@ -186,7 +179,10 @@ export async function checkSubmission(db: PrismaClient, input: { applicantId: st
     select: { id: true, birthDate: true },
   });
   const today = regionDate(input.now);
-  const applicant = await db.profile.findUnique({ where: { userId: input.applicantId }, select: { birthDate: true } });
+  const applicant = await db.profile.findUnique({
+    where: { userId: input.applicantId },
+    select: { birthDate: true, addressOktmo: true, lastName: true, firstName: true, middleName: true },
+  });
   const parsed = applicationSchema(form, { today, children, applicantBirthDate: applicant?.birthDate }).safeParse(
     answers,
   );
@@ -215,117 +211,95 @@ export async function checkSubmission(db: PrismaClient, input: { applicantId: st
     if (enrollment.error === "enrollment-closed") return enrollment;
     return invalidAt((f) => f.name === "school");
   }
-  return { ok: true as const, existing, answers: parsed.data, today, enrollment };
+  return { ok: true as const, existing, answers: parsed.data, today, enrollment, applicant };
 }
 
 /**
  * Submits a draft. Idempotent by the draft itself: a double click, a retry or a second device
  * finds the application already submitted and gets its number. The server's clock gives the
  * receipt time (milliseconds) and the counters the receipt sequence and the registration number,
- * all in one transaction with the events and the statistics row.
+ * all in one transaction with the events and the statistics row: the checks read through Prisma,
+ * the write is SQL committed together with the submissions of the same moment
+ * (submission-write.server.ts, docs/decisions/0033).
  */
-export async function submitApplication(
-  db: PrismaClient,
-  input: { applicantId: string; draftId: string; ip: string; now?: Date },
-): Promise<SubmitResult> {
-  const now = input.now ?? new Date();
-  const checked = await checkSubmission(db, { applicantId: input.applicantId, draftId: input.draftId, now });
-  if (!checked.ok) {
-    return checked.error === "already-submitted"
-      ? { ok: true, number: checked.number, alreadySubmitted: true }
-      : checked;
-  }
-  const { existing, today, enrollment, answers } = checked;
-  const profile = await db.profile.findUnique({
-    where: { userId: input.applicantId },
-    select: { addressOktmo: true, lastName: true, firstName: true, middleName: true },
-  });
-  const given = typeof answers.applicantName === "string" ? answers.applicantName : "";
-  const applicantName =
-    given || (profile ? [profile.lastName, profile.firstName, profile.middleName].filter(Boolean).join(" ") : "");
-
-  const year = Number(today.slice(0, 4));
-  const calendar = await loadProductionCalendar(db);
-  const result = await db.$transaction(async (tx) => {
-    const current = await tx.application.findUniqueOrThrow({ where: { id: existing.id } });
-    if (current.number) return { number: current.number, alreadySubmitted: true };
-    if (enrollment) {
-      const refused = await checkEnrollmentLimits(tx, { applicantId: input.applicantId, decision: enrollment });
-      if (refused) return refused;
-    }
-    const sequence = await bump(tx, "receipt");
-    const yearly = await bump(tx, `registration-${year}`);
-    const number = formatRegistrationNumber(year, yearly);
-    const deadline = enrollment
-      ? enrollmentDeadline(calendar, enrollment, now)
-      : legalDeadline(calendar, now, existing.service.deadlineDays);
-    const moved = await tx.application.updateMany({
-      where: { id: existing.id, status: "draft", version: current.version },
-      data: {
-        status: "sent",
-        number,
-        sequence,
-        receivedAt: now,
-        deadline,
-        answers: JSON.stringify(answers),
-        municipality: profile?.addressOktmo ?? null,
-        applicantName: applicantName || null,
-        schoolCode: typeof answers.school === "string" ? answers.school : null,
-        applicantKey: applicantName ? applicantName.toLocaleLowerCase("ru") : null,
-        version: { increment: 2 },
-      },
-    });
-    if (moved.count !== 1) throw new Error("the draft changed while it was being submitted");
-    if (enrollment) await recordEnrollmentRequest(tx, { applicationId: existing.id, sequence, decision: enrollment });
-    const application = {
-      id: existing.id,
-      applicantId: input.applicantId,
-      serviceId: existing.serviceId,
-      municipality: profile?.addressOktmo ?? null,
-      receivedAt: now,
-      deadline,
-    };
-    await recordStatEvent(tx, application, { kind: "submitted", at: now });
-    const resident = { kind: "resident" as const, id: input.applicantId, role: "resident" };
-    const system = { kind: "system" as const, id: null, role: "system" };
-    // One notification for the submission: the confirmation that goes with "sent".
-    await recordTransition(tx, application, {
-      command: "submit",
-      from: "draft",
-      to: "registered",
-      actor: resident,
-      at: now,
-      notify: false,
-    });
-    // The portal hands the application to the department's system at once (both are this portal).
-    await recordTransition(tx, application, {
-      command: "forward",
-      from: "registered",
-      to: "sent",
-      actor: system,
-      at: now,
-    });
-    await tx.consent.create({
-      data: {
-        userId: input.applicantId,
-        purpose: `application:${existing.service.code}`,
-        textVersion: APPLICATION_CONSENT_VERSION,
-        givenAt: now,
-        ip: input.ip,
-      },
-    });
-    return { number, alreadySubmitted: false };
-  });
-  return "error" in result ? result : { ok: true, ...result };
+export async function submitApplication(db: PrismaClient, input: SubmissionInput): Promise<SubmitResult> {
+  const prepared = await lineOf(db).run(() => prepareSubmission(db, input));
+  if ("done" in prepared) return prepared.done;
+  return written(await writeSubmission(await sqliteConnectionOf(db), prepared.write));
 }
 
-async function bump(tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0], name: string): Promise<number> {
-  const counter = await tx.counter.upsert({
-    where: { name },
-    create: { name, value: 1 },
-    update: { value: { increment: 1 } },
+/**
+ * Submits drafts in the order given (the portal's own sending of scheduled drafts): a few are checked
+ * at a time, and their writes are handed to the group commit one after another in that order, so
+ * their receipts follow it while they share commits.
+ */
+export async function submitInOrder(db: PrismaClient, inputs: SubmissionInput[]): Promise<SubmitResult[]> {
+  const connection = await sqliteConnectionOf(db);
+  const results: SubmitResult[] = [];
+  for (let i = 0; i < inputs.length; i += SUBMISSIONS_AT_ONCE) {
+    const chunk = inputs.slice(i, i + SUBMISSIONS_AT_ONCE);
+    const prepared = await Promise.all(chunk.map((input) => lineOf(db).run(() => prepareSubmission(db, input))));
+    const writes = prepared.map((p) =>
+      "done" in p ? Promise.resolve(p.done) : writeSubmission(connection, p.write).then(written),
+    );
+    results.push(...(await Promise.all(writes)));
+  }
+  return results;
+}
+
+type SubmissionInput = { applicantId: string; draftId: string; ip: string; now?: Date };
+
+// Enough to fill a group commit while the others' checks run, few enough that a page or a health
+// check waits behind a handful of submissions, not hundreds (submission-line.ts).
+const SUBMISSIONS_AT_ONCE = 8;
+const submissionLines = new WeakMap<PrismaClient, Line>();
+
+function lineOf(db: PrismaClient): Line {
+  let line = submissionLines.get(db);
+  if (!line) submissionLines.set(db, (line = createLine(SUBMISSIONS_AT_ONCE)));
+  return line;
+}
+
+const written = (result: SubmissionWritten): SubmitResult =>
+  "error" in result ? { ok: false, ...result } : { ok: true, ...result };
+
+/** The checks of a submission, and the write they lead to (or the answer when there is none). */
+async function prepareSubmission(
+  db: PrismaClient,
+  input: SubmissionInput,
+): Promise<{ done: SubmitResult } | { write: SubmissionWrite }> {
+  const checked = await checkSubmission(db, {
+    applicantId: input.applicantId,
+    draftId: input.draftId,
+    now: input.now ?? new Date(),
   });
-  return counter.value;
+  if (!checked.ok) {
+    return {
+      done:
+        checked.error === "already-submitted" ? { ok: true, number: checked.number, alreadySubmitted: true } : checked,
+    };
+  }
+  const { existing, enrollment, answers, applicant } = checked;
+  const given = typeof answers.applicantName === "string" ? answers.applicantName : "";
+  const applicantName =
+    given ||
+    (applicant ? [applicant.lastName, applicant.firstName, applicant.middleName].filter(Boolean).join(" ") : "");
+  return {
+    write: {
+      applicationId: existing.id,
+      applicantId: input.applicantId,
+      serviceId: existing.serviceId,
+      serviceCode: existing.service.code,
+      deadlineDays: existing.service.deadlineDays,
+      answers,
+      municipality: applicant?.addressOktmo ?? null,
+      applicantName,
+      enrollment,
+      calendar: await loadProductionCalendar(db),
+      consent: { textVersion: APPLICATION_CONSENT_VERSION, ip: input.ip },
+      now: input.now,
+    },
+  };
 }
 
 const PAGE_SIZE = 20;

@@ -7,6 +7,16 @@ import { deadlineAfterPause, registrationDay, workingDaysLeft } from "~/domain/c
 import { readServiceDetails } from "~/domain/catalogue/service-content";
 import { regionDate } from "~/domain/region/clock";
 import {
+  dayCounts,
+  dayNumbers,
+  statEventRow,
+  transitionEventRow,
+  type ApplicationForStats,
+  type DecisionFacts,
+  type ServiceFacts,
+  type StatEventInput,
+} from "./change-rows";
+import {
   decide,
   FINAL_STATUSES,
   type ActorKind,
@@ -27,24 +37,8 @@ export type Tx = Prisma.TransactionClient;
 
 export type Actor = { kind: ActorKind; id: string | null; role: string };
 
-type ApplicationForStats = {
-  id: string;
-  serviceId: number;
-  municipality: string | null;
-  receivedAt: Date | null;
-  deadline: string | null;
-};
-
 // What the statistics need of a service, read once per transaction (a submission writes three rows).
 const factsByTransaction = new WeakMap<Tx, Map<number, Promise<ServiceFacts>>>();
-type ServiceFacts = {
-  code: string;
-  mszu: boolean;
-  proactive: boolean;
-  categorySlug: string;
-  departmentCode: string;
-  deadlineDays: number;
-};
 
 function serviceFacts(tx: Tx, serviceId: number): Promise<ServiceFacts> {
   let memo = factsByTransaction.get(tx);
@@ -80,18 +74,13 @@ function serviceFacts(tx: Tx, serviceId: number): Promise<ServiceFacts> {
 export async function recordStatEvent(
   tx: Tx,
   application: ApplicationForStats,
-  event: {
-    kind: "submitted" | "transition" | "rated";
-    at: Date;
-    from?: Status;
-    to?: Status;
-    rating?: number;
+  event: StatEventInput & {
     /** For decisions: working days are counted by it (loaded before the transaction began). */
     calendar?: ProductionCalendar;
   },
 ): Promise<void> {
   const service = await serviceFacts(tx, application.serviceId);
-  let decision: { onTime: boolean; workingDays: number; visit: boolean } | undefined;
+  let decision: DecisionFacts | undefined;
   if (event.kind === "transition" && event.to && event.to !== "withdrawn" && FINAL_STATUSES.includes(event.to)) {
     const calendar = event.calendar;
     if (!calendar) throw new Error("a decision's statistics need the production calendar");
@@ -106,42 +95,8 @@ export async function recordStatEvent(
       visit: visits > 0,
     };
   }
-  await tx.statEvent.create({
-    data: {
-      at: event.at,
-      kind: event.kind,
-      applicationRef: application.id,
-      serviceCode: service.code,
-      departmentCode: service.departmentCode,
-      categorySlug: service.categorySlug,
-      mszu: service.mszu,
-      proactive: service.proactive,
-      municipality: application.municipality,
-      fromStatus: event.from ?? null,
-      toStatus: event.to ?? null,
-      receivedAt: application.receivedAt,
-      deadline: application.deadline,
-      onTime: decision?.onTime ?? null,
-      workingDays: decision?.workingDays ?? null,
-      visit: decision?.visit ?? null,
-      rating: event.rating ?? null,
-    },
-  });
-  await rollUp(tx, {
-    day: regionDate(event.at),
-    serviceCode: service.code,
-    municipality: application.municipality ?? "",
-    channel: "portal",
-    submitted: event.kind === "submitted" ? 1 : 0,
-    decided: decision ? 1 : 0,
-    decidedOnTime: decision?.onTime ? 1 : 0,
-    completed: decision && event.to === "completed" ? 1 : 0,
-    completedNoVisit: decision && event.to === "completed" && !decision.visit ? 1 : 0,
-    regulatoryDays: decision ? service.deadlineDays : 0,
-    ratings: event.kind === "rated" ? 1 : 0,
-    ratingSum: event.kind === "rated" ? (event.rating ?? 0) : 0,
-    ratingsHigh: event.kind === "rated" && (event.rating ?? 0) >= 4 ? 1 : 0,
-  });
+  await tx.statEvent.create({ data: statEventRow(service, application, event, decision) });
+  await rollUp(tx, dayCounts(service, application, event, decision));
   if (decision) {
     const key = { day: regionDate(event.at), serviceCode: service.code, workingDays: decision.workingDays };
     await tx.statDayProcessing.upsert({
@@ -156,8 +111,9 @@ type DayCounts = StatDayCounts;
 
 /** Adds one event's counts to its day's roll-up row (created on the day's first event). */
 async function rollUp(tx: Tx, counts: DayCounts): Promise<void> {
-  const { day, serviceCode, municipality, channel, ...numbers } = counts;
-  if (Object.values(numbers).every((n) => n === 0)) return;
+  const { day, serviceCode, municipality, channel } = counts;
+  const { numbers, any } = dayNumbers(counts);
+  if (!any) return;
   // The indicators' caches notice new statistics by this revision.
   await tx.counter.upsert({
     where: { name: "statistics" },
@@ -193,20 +149,7 @@ export async function recordTransition(
     calendar?: ProductionCalendar;
   },
 ): Promise<number> {
-  const event = await tx.applicationEvent.create({
-    data: {
-      applicationId: application.id,
-      at: change.at,
-      actorId: change.actor.id,
-      actorRole: change.actor.role,
-      command: change.command,
-      fromStatus: change.from,
-      toStatus: change.to,
-      reason: change.reason ?? null,
-      ground: change.ground ?? null,
-      idempotencyKey: change.idempotencyKey ?? null,
-    },
-  });
+  const event = await tx.applicationEvent.create({ data: transitionEventRow(application.id, change) });
   // An applicant who deleted the account hears of nothing: there is nobody to tell.
   if (change.notify !== false && application.applicantId) {
     await tx.notification.create({

@@ -13,7 +13,7 @@ import {
 } from "./eligibility";
 import { FIRST_GRADE_SERVICE_CODE } from "./first-grade-service";
 import { NO_PRIORITY_RANK_CLASS, rankClass } from "./ranking";
-import { schoolsForAddress } from "./schools.server";
+import { findAssignedHouse } from "./schools.server";
 import { enrollmentOrderDueDate } from "./stage-deadlines";
 
 /*
@@ -95,7 +95,7 @@ export async function readEnrollmentClaim(
     : null;
   if (!schoolCode || !certificate || !child) return null;
   const address = (answers.childAddress ?? {}) as Record<string, unknown>;
-  const territory = await schoolsForAddress(db as PrismaClient, {
+  const territory = await findAssignedHouse(db as PrismaClient, {
     settlement: str(address.locality) || undefined,
     street: str(address.street),
     house: str(address.house),
@@ -104,7 +104,7 @@ export async function readEnrollmentClaim(
   // An address the list does not know is the fallback the school checks by hand: it counts as the
   // territory's until the school decides, flagged "addressNotInList".
   const addressKnown = territory.match === "found";
-  const inTerritory = addressKnown ? territory.schools.some((s) => s.code === schoolCode) : true;
+  const inTerritory = addressKnown ? territory.schoolCodes.includes(schoolCode) : true;
   const employerCertificateFileId = uploadOf(answers.priorityProof);
   const sibling: SiblingDetails | null =
     str(answers.siblingName) || str(answers.siblingBirthDate) || str(answers.siblingClass)
@@ -209,32 +209,34 @@ export function enrollmentDeadline(
 
 export type ChildLimitRefusal = { ok: false; error: "enrollment-duplicate"; reason: string; ownNumber: string | null };
 
+/** The child's live requests of the campaign (read with their applications at submission). */
+export type LiveRequest = {
+  schoolCode: string;
+  stage: number;
+  childCertificate: string;
+  status: string;
+  applicantId: string | null;
+  number: string | null;
+};
+
 /**
- * The per-child limits, checked inside the submission's transaction (which holds the write lock), so
- * two parents submitting for the same child at the same moment cannot both pass.
+ * Whether one more application for the child breaks a per-child limit (docs/enrollment.md). Checked
+ * inside the submission's transaction (which holds the write lock), so two parents submitting for
+ * the same child at the same moment cannot both pass.
  */
-export async function checkEnrollmentLimits(
-  tx: Tx,
+export function childLimitRefusal(
+  existing: LiveRequest[],
   input: { applicantId: string; decision: Extract<EnrollmentDecision, { ok: true }> },
-): Promise<ChildLimitRefusal | null> {
+): ChildLimitRefusal | null {
   const { decision } = input;
-  const existing = await tx.enrollmentRequest.findMany({
-    where: { childCertificate: decision.claim.childCertificate, campaignYear: decision.campaign.year, live: true },
-    select: {
-      schoolCode: true,
-      stage: true,
-      childCertificate: true,
-      application: { select: { status: true, applicantId: true, number: true } },
-    },
-  });
   const check = checkChildLimit(
     existing.map((e) => ({
       certificate: e.childCertificate,
       schoolCode: e.schoolCode,
       stage: e.stage as Stage,
-      status: e.application.status as never,
-      applicantId: e.application.applicantId ?? "",
-      number: e.application.number ?? "",
+      status: e.status as never,
+      applicantId: e.applicantId ?? "",
+      number: e.number ?? "",
     })),
     {
       certificate: decision.claim.childCertificate,
@@ -249,24 +251,24 @@ export async function checkEnrollmentLimits(
     : { ok: false, error: "enrollment-duplicate", reason: check.reason, ownNumber: check.ownNumber };
 }
 
-export async function recordEnrollmentRequest(
-  tx: Tx,
-  input: { applicationId: string; sequence: number; decision: Extract<EnrollmentDecision, { ok: true }> },
-): Promise<void> {
+/** The school-list row of an application taken at submission. */
+export function enrollmentRequestRow(input: {
+  applicationId: string;
+  sequence: number;
+  decision: Extract<EnrollmentDecision, { ok: true }>;
+}) {
   const { decision } = input;
-  await tx.enrollmentRequest.create({
-    data: {
-      applicationId: input.applicationId,
-      campaignYear: decision.campaign.year,
-      schoolCode: decision.claim.schoolCode,
-      stage: decision.stage,
-      rankClass: decision.rankClass,
-      sequence: input.sequence,
-      childCertificate: decision.claim.childCertificate,
-      inTerritory: decision.claim.inTerritory,
-      flags: JSON.stringify(decision.flags),
-    },
-  });
+  return {
+    applicationId: input.applicationId,
+    campaignYear: decision.campaign.year,
+    schoolCode: decision.claim.schoolCode,
+    stage: decision.stage,
+    rankClass: decision.rankClass,
+    sequence: input.sequence,
+    childCertificate: decision.claim.childCertificate,
+    inTerritory: decision.claim.inTerritory,
+    flags: JSON.stringify(decision.flags),
+  };
 }
 
 /** A withdrawn or refused application leaves the school's list and no longer counts for the limits. */

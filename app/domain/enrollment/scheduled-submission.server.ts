@@ -1,5 +1,5 @@
 import type { PrismaClient } from "~/generated/prisma/client";
-import { checkSubmission, submitApplication } from "~/domain/applications/applications.server";
+import { checkSubmission, submitInOrder } from "~/domain/applications/applications.server";
 import { isLanguage, pick } from "~/domain/i18n/localized";
 import { formatDateTime } from "~/domain/region/dates";
 import { translatorFor } from "~/i18n/translate.server";
@@ -107,8 +107,12 @@ export async function sendDueSubmissions(
   });
   let sent = 0;
   let refused = 0;
-  for (const row of due) {
-    const result = await submitApplication(db, { applicantId: row.applicantId, draftId: row.draftId, ip: row.ip });
+  const results = await submitInOrder(
+    db,
+    due.map((row) => ({ applicantId: row.applicantId, draftId: row.draftId, ip: row.ip })),
+  );
+  for (const [i, row] of due.entries()) {
+    const result = results[i]!;
     if (result.ok) {
       sent += 1;
       await db.scheduledSubmission.updateMany({

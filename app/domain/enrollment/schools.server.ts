@@ -265,12 +265,19 @@ export async function listSettlements(db: PrismaClient): Promise<string[]> {
   return rows.map((r) => r.settlement).sort((a, b) => b.length - a.length);
 }
 
+/** An address found in the list, with the codes of the schools its house is assigned to. */
+export type AssignedHouse = { match: "found"; street: StreetSuggestion; number: string; schoolCodes: string[] };
+
 /**
- * The schools an address is assigned to for the year. The street is matched loosely
- * (normalizeStreetName: "Московская", "ул. Московская", "московская улица"), the house exactly after
- * normalizeHouseNumber ("12а" is "12А"); then one indexed read of TerritoryHouse for the house.
+ * The house of an address and the schools it is assigned to for the year, by code. The street is
+ * matched loosely (normalizeStreetName: "Московская", "ул. Московская", "московская улица"), the house
+ * exactly after normalizeHouseNumber ("12а" is "12А"); then one indexed read of TerritoryHouse for the
+ * house. The submission needs no more than this (readEnrollmentClaim); a page wants schoolsForAddress.
  */
-export async function schoolsForAddress(db: PrismaClient, lookup: AddressLookup): Promise<AddressAnswer> {
+export async function findAssignedHouse(
+  db: PrismaClient,
+  lookup: AddressLookup,
+): Promise<AssignedHouse | Exclude<AddressAnswer, { match: "found" }>> {
   const municipalities = await candidateMunicipalities(db, lookup.oktmo, lookup.settlement);
   const settlement = lookup.settlement?.trim() || undefined;
   const streets: AddressStreet[] = [];
@@ -289,12 +296,7 @@ export async function schoolsForAddress(db: PrismaClient, lookup: AddressLookup)
       ? null
       : await db.house.findUnique({
           where: { streetId_number: { streetId: street.id, number } },
-          include: {
-            territory: {
-              where: { year: lookup.year },
-              include: { rule: { include: { school: { include: { seats: { where: { year: lookup.year } } } } } } },
-            },
-          },
+          select: { number: true, territory: { where: { year: lookup.year }, select: { schoolCode: true } } },
         });
   if (!house) {
     return {
@@ -303,13 +305,21 @@ export async function schoolsForAddress(db: PrismaClient, lookup: AddressLookup)
       suggestions: await sameNumberHouses(db, street.id, number),
     };
   }
-  const bySchool = new Map(house.territory.map((t) => [t.rule.school.code, t.rule.school]));
-  const schools = await toCards(
-    db,
-    [...bySchool.values()].sort((a, b) => a.code.localeCompare(b.code)),
-    lookup.year,
-  );
-  return { match: "found", house: { street: suggestion(street), number: house.number }, schools };
+  const schoolCodes = [...new Set(house.territory.map((t) => t.schoolCode))].sort((a, b) => a.localeCompare(b));
+  return { match: "found", street: suggestion(street), number: house.number, schoolCodes };
+}
+
+/** The schools an address is assigned to for the year, with their places (findAssignedHouse). */
+export async function schoolsForAddress(db: PrismaClient, lookup: AddressLookup): Promise<AddressAnswer> {
+  const found = await findAssignedHouse(db, lookup);
+  if (found.match !== "found") return found;
+  const rows = await db.school.findMany({
+    where: { code: { in: found.schoolCodes } },
+    include: { seats: { where: { year: lookup.year } } },
+    orderBy: { code: "asc" },
+  });
+  const schools = await toCards(db, rows, lookup.year);
+  return { match: "found", house: { street: found.street, number: found.number }, schools };
 }
 
 /** Houses of the street whose number starts with the same integer ("12" → "12А", "12 к2"). */

@@ -17,35 +17,39 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
   minute: "2-digit",
 };
 
+const FORMATS = {
+  dateTime: DATE_TIME,
+  preciseDateTime: { ...DATE_TIME, second: "2-digit", fractionalSecondDigits: 3 },
+  time: { timeZone: REGION_TIME_ZONE, hour: "2-digit", minute: "2-digit" },
+  // Calendar dates are stored without a time zone: read as UTC midnight, printed as UTC.
+  date: { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+// An Intl formatter costs tens of microseconds to make and a page prints many dates: each is made once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: Language, kind: keyof typeof FORMATS): Intl.DateTimeFormat {
+  const key = `${language}:${kind}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(LOCALES[language], FORMATS[kind])));
+  return made;
+}
+
 export function formatDateTime(instant: Date, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], DATE_TIME).format(instant);
+  return formatter(language, "dateTime").format(instant);
 }
 
 /** An instant to the millisecond, for a receipt whose order matters: "1 апреля 2027 г., 00:00:00,123". */
 export function formatPreciseDateTime(instant: Date, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    ...DATE_TIME,
-    second: "2-digit",
-    fractionalSecondDigits: 3,
-  }).format(instant);
+  return formatter(language, "preciseDateTime").format(instant);
 }
 
 export function formatTime(instant: Date, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone: REGION_TIME_ZONE,
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(instant);
+  return formatter(language, "time").format(instant);
 }
 
 /** A calendar date (YYYY-MM-DD) in words: "18 мая 2026 г." / "18 May 2026". */
 export function formatDate(isoDate: string, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone: "UTC",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(new Date(`${isoDate}T00:00:00Z`));
+  return formatter(language, "date").format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
