@@ -68,10 +68,11 @@ beforeAll(async () => {
   await until("the portal to listen", () => output.includes("(2 server processes)"), 240_000);
 }, 250_000);
 
-afterAll(async () => {
+afterAll(() => {
   if (portal.exitCode === null) {
+    const running = servers();
     portal.kill("SIGKILL");
-    for (const pid of servers()) process.kill(pid, "SIGKILL");
+    for (const pid of running) process.kill(pid, "SIGKILL");
   }
   rmSync(dir, { recursive: true, force: true });
 });
