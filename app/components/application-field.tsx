@@ -45,6 +45,7 @@ function ErrorText({ field, label }: { field: AnyField; label: string }) {
   );
 }
 
+/** For an element drawn here (a fieldset, a file input): its hint and, when invalid, its error. */
 function describedBy(field: AnyField, hintId: string | null) {
   return [hintId, field.errors ? field.errorId : null].filter(Boolean).join(" ") || undefined;
 }
@@ -80,6 +81,11 @@ export function ApplicationField({
     </p>
   ) : null;
   const aria = describedBy(field, hintId);
+  // For Conform's props: the hint only, as Conform puts the error's id first itself when the field is
+  // invalid (given both, a screen reader would read the error twice).
+  const hintAria = hintId ?? undefined;
+  // An optional field is never marked required, whatever Conform reads from its schema.
+  const optional = definition.required ? {} : { required: false };
   // A labelled single control: label, hint and error above it, in that order.
   const labelled = (control: React.ReactNode) => (
     <div className="space-y-1">
@@ -93,18 +99,18 @@ export function ApplicationField({
   );
 
   if (definition.kind === "text" && definition.multiline) {
-    const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: aria });
-    return labelled(<textarea key={key} {...props} rows={5} className={inputClass(!!field.errors)} />);
+    const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: hintAria });
+    return labelled(<textarea key={key} {...props} {...optional} rows={5} className={inputClass(!!field.errors)} />);
   }
 
   switch (definition.kind) {
     case "checkbox": {
-      const { key, ...props } = getInputProps(field, { type: "checkbox", ariaDescribedBy: aria });
+      const { key, ...props } = getInputProps(field, { type: "checkbox", ariaDescribedBy: hintAria });
       return (
         <div className="space-y-1">
           <ErrorText field={field} label={pick(definition.label, language)} />
           <label className="flex items-start gap-3">
-            <input key={key} {...props} className="mt-1 size-5 shrink-0" />
+            <input key={key} {...props} {...optional} className="mt-1 size-5 shrink-0" />
             <span>{pick(definition.label, language)}</span>
           </label>
           {hint}
@@ -125,7 +131,7 @@ export function ApplicationField({
       const collection = getCollectionProps(field, {
         type,
         options: options.map((o) => o.value),
-        ariaDescribedBy: aria,
+        ariaDescribedBy: hintAria,
       });
       return (
         <fieldset id={field.id} tabIndex={-1} aria-describedby={aria} className="space-y-2">
@@ -135,7 +141,7 @@ export function ApplicationField({
           {options.length === 0 && <p>{t("child.none")}</p>}
           {collection.map(({ key, ...props }, index) => (
             <label key={key} className="flex items-start gap-3">
-              <input {...props} className="mt-1 size-5 shrink-0" />
+              <input {...props} {...optional} className="mt-1 size-5 shrink-0" />
               <span>{options[index]!.label}</span>
             </label>
           ))}
@@ -150,9 +156,9 @@ export function ApplicationField({
       );
     }
     case "select": {
-      const { key, ...props } = getSelectProps(field, { ariaDescribedBy: aria });
+      const { key, ...props } = getSelectProps(field, { ariaDescribedBy: hintAria });
       return labelled(
-        <select key={key} {...props} className={`${inputClass(!!field.errors)} bg-white`}>
+        <select key={key} {...props} {...optional} className={`${inputClass(!!field.errors)} bg-white`}>
           <option value="">{t("choose")}</option>
           {definition.options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -186,7 +192,7 @@ export function ApplicationField({
             : definition.kind === "email"
               ? "email"
               : "text";
-      const { key, ...props } = getInputProps(field, { type, ariaDescribedBy: aria });
+      const { key, ...props } = getInputProps(field, { type, ariaDescribedBy: hintAria });
       const autoComplete =
         definition.kind === "phone"
           ? "tel"
@@ -199,6 +205,7 @@ export function ApplicationField({
         <input
           key={key}
           {...props}
+          {...optional}
           inputMode={definition.kind === "number" ? "decimal" : undefined}
           autoComplete={autoComplete}
           className={inputClass(!!field.errors)}
@@ -218,6 +225,7 @@ function CompositeField({
   definition,
   field,
   label,
+  language,
   hint,
 }: {
   definition: Extract<FieldDefinition, { kind: "passport" | "address" }>;
@@ -240,7 +248,7 @@ function CompositeField({
     >
       <legend className="px-1 font-semibold">{label}</legend>
       {hint}
-      <ErrorText field={field} label={label} />
+      <ErrorText field={field} label={pick(definition.label, language)} />
       {PARTS[definition.kind].map((name) => {
         const part = parts[name]!;
         const partLabel = t(`parts.${definition.kind}.${name}`);
@@ -249,7 +257,7 @@ function CompositeField({
         const hintId = hasHint ? `${part.id}-hint` : null;
         const { key, ...props } = getInputProps(part, {
           type: name === "issuedOn" ? "date" : "text",
-          ariaDescribedBy: describedBy(part, hintId),
+          ariaDescribedBy: hintId ?? undefined,
         });
         return (
           <div key={name} className="space-y-1">
@@ -305,7 +313,7 @@ function FileField({
       <p id={`${field.id}-rules`} className="text-sm text-muted">
         {t("file.rules", { max: definition.maxSizeMb, types: definition.accept.map(typeName).join(", ") })}
       </p>
-      <ErrorText field={field} label={label} />
+      <ErrorText field={field} label={pick(definition.label, language)} />
       {files.length > 0 && (
         <ul className="space-y-1" aria-label={t("file.uploaded")}>
           {files.map((file) => (

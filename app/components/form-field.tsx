@@ -22,7 +22,7 @@ export function useValidationText(): (message: string) => string {
   };
 }
 
-type InputType = "text" | "email" | "password" | "tel" | "date";
+type InputType = "text" | "email" | "password" | "tel" | "date" | "time" | "number";
 
 /** Any field of any Conform form: the components only read its id, name, value and errors. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -37,18 +37,24 @@ export function TextField({
   label,
   type = "text",
   hint,
+  sharedHintId,
   autoComplete,
+  width = "w-full max-w-md",
 }: {
   field: AnyField;
   label: string;
   type?: InputType;
   hint?: string;
+  /** A hint shown once above several fields (the time zone of a form's instants), by its id. */
+  sharedHintId?: string;
   autoComplete?: string;
+  width?: string;
 }) {
   const text = useValidationText();
   const hintId = `${field.id}-hint`;
-  const describedBy = [hint ? hintId : null, field.errors ? field.errorId : null].filter(Boolean).join(" ");
-  const { key, ...inputProps } = getInputProps(field, { type, ariaDescribedBy: describedBy || undefined });
+  // The hints only: Conform puts the error's id first itself when the field is invalid.
+  const hints = [sharedHintId, hint ? hintId : null].filter(Boolean).join(" ");
+  const { key, ...inputProps } = getInputProps(field, { type, ariaDescribedBy: hints || undefined });
   return (
     <div className="space-y-1">
       <label htmlFor={field.id} className="block font-semibold">
@@ -68,7 +74,7 @@ export function TextField({
         key={key}
         {...inputProps}
         autoComplete={autoComplete}
-        className={`block w-full max-w-md rounded-md border px-3 py-2 ${field.errors ? "border-2 border-red-700" : "border-slate-500"}`}
+        className={`block ${width} rounded-md border px-3 py-2 ${field.errors ? "border-2 border-red-700" : "border-slate-500"}`}
       />
     </div>
   );

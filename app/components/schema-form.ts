@@ -1,6 +1,6 @@
 import { useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { z } from "zod";
+import { z } from "zod";
 
 /*
  * A Conform form validated in the browser by the same Zod schema the action uses on the server.
@@ -22,9 +22,15 @@ export function useSchemaForm<Schema extends z.ZodType<Record<string, unknown>, 
     constraint: getZodConstraint(schema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    // A button marked formNoValidate ("save and continue later", "remove the file") sends what is
+    // typed as it is, as it does without JavaScript: Conform would otherwise check it and stop it.
+    onValidate: ({ formData, submitter }) =>
+      parseWithZod(formData, { schema: submitter?.formNoValidate ? (UNCHECKED as unknown as Schema) : schema }),
   });
 }
+
+/** What a formNoValidate button sends: any fields, unchecked here (the action still checks them). */
+const UNCHECKED = z.record(z.string(), z.unknown());
 
 type FieldLike = { id: string; name: string; errors?: string[] };
 

@@ -1,7 +1,9 @@
 import { randomInt } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { submitApplication } from "../../app/domain/applications/applications.server";
+import { checkEnrollmentDocuments } from "../../app/domain/enrollment/enrollment-orders.server";
 import { regionDate } from "../../app/domain/region/clock";
+import { demoStaff } from "../../seeds/accounts";
 import { addFirstGrader, saveFirstGradeDraft } from "../support/first-grade";
 import { expect, test } from "./fixtures";
 import { createResident, portalDb } from "./portal-db";
@@ -164,4 +166,50 @@ test("a school officer's post of another school's applications is not found, and
   });
   expect(application.status).toBe("sent");
   expect(application.enrollment).toMatchObject({ documentsCheckedAt: null, orderId: null });
+});
+
+test("a first-grade application is not completed without an order: no button, and a forged one changes nothing", async ({
+  page,
+  visit,
+  checkA11y,
+  javaScriptEnabled,
+}) => {
+  test.setTimeout(60_000);
+  await openStageOne();
+  const child = await submitted("112");
+  const { actor, scope } = await demoStaff(portalDb, SCHOOL_OFFICER);
+  const checked = await checkEnrollmentDocuments(portalDb, {
+    schoolCode: "112",
+    campaignYear: YEAR,
+    applicationIds: [child.id],
+    actor,
+    scope,
+  });
+  expect(checked.ok).toBe(true);
+
+  await signIn(page, SCHOOL_OFFICER, javaScriptEnabled, DEMO_PASSWORD);
+  await visit(`/office/applications/${child.number}`);
+  await expect(page.getByTestId("status")).toHaveText("Заявление принято к рассмотрению");
+  const actions = page.getByRole("region", { name: "Действия" });
+  await expect(actions.getByRole("button", { name: "Услуга оказана", exact: true })).toHaveCount(0);
+  await expect(actions.getByTestId("enroll-by-order")).toContainText("приказом о зачислении");
+  await checkA11y();
+
+  // The plain "complete" posted anyway (an old page, a crafted request) is refused and said why.
+  const before = await portalDb.application.findUniqueOrThrow({ where: { id: child.id } });
+  const forged = await page.request.post(`/office/applications/${child.number}`, {
+    form: { intent: "complete", version: String(before.version), reason: "Зачислен" },
+    headers: { Origin: PORTAL_URL },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(409);
+  expect(await forged.text()).toContain("ребёнок зачисляется только приказом о зачислении");
+  const after = await portalDb.application.findUniqueOrThrow({
+    where: { id: child.id },
+    include: { enrollment: true },
+  });
+  expect([after.status, after.version, after.enrollment?.orderId]).toEqual(["inReview", before.version, null]);
+
+  await actions.getByTestId("enroll-by-order").getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/office/enrollment\\?school=112&year=${YEAR}$`));
 });

@@ -26,8 +26,17 @@ export const CHILD = { lastName: "Тестов", firstName: "Глеб" };
 
 const officer = () => demoStaff(portalDb, "officer.education@demo.gosuslugi58.ru");
 
+/**
+ * The instants of a campaign year's stage 2 and of its decisions; 2026 is the finished campaign
+ * (its stage 2 ended on 5 September 2026), 2027 the running one.
+ */
+const DATES = {
+  2026: { stage2: new Date("2026-07-10T09:00:00Z"), orderNow: new Date("2026-07-15T09:00:00Z") },
+  2027: { stage2: STAGE_2, orderNow: ORDER_NOW },
+} as const;
+
 /** A resident with a six-year-old and a first-grade application to `school`, received in stage 2. */
-async function sentApplication(label: string, school: string) {
+async function sentApplication(label: string, school: string, year: keyof typeof DATES = YEAR) {
   const resident = await createResident(label);
   const child = await addFirstGrader(portalDb, resident.userId, CHILD);
   const draftId = await saveFirstGradeDraft(portalDb, resident.userId, { child, school, house: "5" });
@@ -35,7 +44,7 @@ async function sentApplication(label: string, school: string) {
     applicantId: resident.userId,
     draftId,
     ip: "127.0.0.1",
-    now: STAGE_2,
+    now: DATES[year].stage2,
   });
   if (!sent.ok) throw new Error(`submission refused: ${JSON.stringify(sent)}`);
   return { resident, applicationId: draftId, number: sent.number, certificate: child.birthCertificate };
@@ -58,19 +67,19 @@ export async function enrolledApplication(school: string) {
  * An application refused for lack of places at `school`, which is given no first-grade places for the
  * year (so every child on its list is beyond them); the offer is the municipality's schools with places.
  */
-export async function refusedApplication(school: string) {
+export async function refusedApplication(school: string, year: keyof typeof DATES = YEAR) {
   await portalDb.schoolSeats.update({
-    where: { schoolCode_year: { schoolCode: school, year: YEAR } },
+    where: { schoolCode_year: { schoolCode: school, year } },
     data: { classes: 0 },
   });
-  const sent = await sentApplication("refused", school);
+  const sent = await sentApplication("refused", school, year);
   const { actor, scope } = await officer();
   const refusal = await refuseForLackOfPlaces(portalDb, {
     applicationId: sent.applicationId,
     actor,
     scope,
     explanation: "Все места в первых классах школы заняты.",
-    now: ORDER_NOW,
+    now: DATES[year].orderNow,
   });
   if (!refusal.ok) throw new Error(`refusal refused: ${JSON.stringify(refusal)}`);
   return { ...sent, offer: refusal.offer };

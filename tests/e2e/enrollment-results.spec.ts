@@ -114,3 +114,37 @@ test("a parent refused for lack of places sees the offer and applies to an offer
   expect(notOffered.status()).toBe(409);
   expect(await notOffered.text()).toContain("Этой школы нет в предложении");
 });
+
+test("a refusal of the finished 2026 campaign shows its offer as history and takes no new application", async ({
+  page,
+  visit,
+  checkA11y,
+  javaScriptEnabled,
+}) => {
+  const refused = await refusedApplication(FULL_SCHOOL, 2026);
+  expect(refused.offer).toContain(OFFERED.code);
+  await signIn(page, refused.resident.email, javaScriptEnabled);
+  const here = `/cabinet/applications/${refused.number}`;
+  await visit(here);
+  const result = page.getByTestId("enrollment-result");
+  await expect(result).toContainText(`Отказано: в школе № ${FULL_SCHOOL} нет свободных мест`);
+  await expect(result.getByTestId("offer-over")).toHaveText(/Приём в 1 класс на 2026 год завершён/);
+  // What was offered, without the places of today and without a button to apply.
+  const offered = result.getByRole("listitem").filter({ hasText: OFFERED.name });
+  await expect(offered).toBeVisible();
+  await expect(result).not.toContainText(/\d+ свободн/);
+  await expect(result.getByRole("button")).toHaveCount(0);
+  await expect(offered.getByRole("link", { name: "Страница школы" })).toHaveAttribute(
+    "href",
+    `/schools/${OFFERED.code}?year=2026`,
+  );
+  await checkA11y();
+
+  // The old form posted anyway is refused and makes no draft (it would be for 2027).
+  const drafts = () => portalDb.application.count({ where: { applicantId: refused.resident.userId, status: "draft" } });
+  const before = await drafts();
+  const forged = await page.request.post(`${here}/apply-to/${OFFERED.code}`, { headers: { Origin: PORTAL_URL } });
+  expect(forged.status()).toBe(409);
+  expect(await forged.text()).toContain("Приём в 1 класс на 2026 год завершён");
+  expect(await drafts()).toBe(before);
+});

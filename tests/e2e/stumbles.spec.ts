@@ -1,11 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
-import { createDraft, saveDraftAnswers } from "../../app/domain/applications/applications.server";
+import { createDraft, saveDraftAnswers, submitApplication } from "../../app/domain/applications/applications.server";
 import { regionDate } from "../../app/domain/region/clock";
 import { expect, test, waitForHydration } from "./fixtures";
 import { createResident, departmentActs, newDiaryApplication, portalDb } from "./portal-db";
 import { PORTAL_URL } from "./ports";
 import { signIn } from "./sign-in";
+import { addFirstGrader, saveFirstGradeDraft } from "../support/first-grade";
+import { enrolledApplication, ORDER_DAY } from "./enrollment-results-fixture";
+import { exclusively } from "./exclusive";
 
 /*
  * The stumbles of a new user's trial (issue 14), each held by a test, with JavaScript on and off:
@@ -335,4 +338,190 @@ test("an analyst sees the period still going on marked, and gets a CSV a Russian
   expect(header).toBe(
     "period;code;unit;value;target;numerator;denominator;department;category;service;municipality;channel",
   );
+});
+
+/*
+ * The stumbles of a parent's and a school officer's trial of first-grade enrollment: saving a
+ * draft for later with JavaScript, errors read once, the list and the receipt of a first-grade
+ * application, what the review page says before the opening, the school's notice of stage 2, and
+ * the address check given only a house.
+ */
+const SCHOOL_OFFICER = "school112@demo.gosuslugi58.ru";
+const firstGradeStep = (draftId: string, step: string) => `/services/first-grade-enrollment/apply/${draftId}/${step}`;
+
+/** Elements whose aria-describedby names an id twice: a screen reader reads that text twice. */
+async function describedTwice(page: Page) {
+  return page.locator("[aria-describedby]").evaluateAll((elements) =>
+    elements.flatMap((element) => {
+      const ids = (element.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
+      return new Set(ids).size < ids.length ? [`${element.getAttribute("name") ?? element.id}: ${ids.join(" ")}`] : [];
+    }),
+  );
+}
+
+test("«save and continue later» keeps what was typed, mistakes and all, with JavaScript too", async ({
+  page,
+  javaScriptEnabled,
+}) => {
+  const resident = await createResident("stumble-save-later");
+  await addFirstGrader(portalDb, resident.userId);
+  const draftId = await createDraft(portalDb, resident.userId, "58-EDU-001");
+  await signIn(page, resident.email, javaScriptEnabled);
+  await open(page, firstGradeStep(draftId, "child"), javaScriptEnabled);
+  await page.getByLabel(/Тестов Глеб/).check();
+  await page.getByLabel("Свидетельство о рождении").fill("12345");
+  await page.getByRole("button", { name: "Сохранить и продолжить позже" }).click();
+  // Saved as typed: the mistake is said when the parent goes on, not when they stop.
+  await expect(page).toHaveURL(/\/cabinet\/applications\?saved=1$/);
+  await expect(page.getByRole("status").filter({ hasText: "Черновик сохранён" })).toBeVisible();
+  await open(page, firstGradeStep(draftId, "child"), javaScriptEnabled);
+  await expect(page.getByLabel(/Тестов Глеб/)).toBeChecked();
+  await expect(page.getByLabel("Свидетельство о рождении")).toHaveValue("12345");
+});
+
+test("an error is read once and in the field's own name; an optional box is not announced as required", async ({
+  page,
+  javaScriptEnabled,
+}) => {
+  test.setTimeout(90_000);
+  const resident = await createResident("stumble-described");
+  const child = await addFirstGrader(portalDb, resident.userId);
+  const draftId = await saveFirstGradeDraft(portalDb, resident.userId, { child, school: "112", house: "5" });
+  await signIn(page, resident.email, javaScriptEnabled);
+  const summary = page.getByRole("alert").filter({ hasText: "Исправьте ошибки" });
+
+  await open(page, firstGradeStep(draftId, "school"), javaScriptEnabled);
+  await expect(page.getByLabel("Нужно обучение по адаптированной программе")).not.toHaveAttribute("required");
+  await page.getByLabel("Школа", { exact: true }).selectOption("");
+  await page.getByLabel("Язык образования").selectOption("");
+  await page.getByRole("button", { name: "Продолжить", exact: true }).click();
+  await expect(summary).toContainText("Школа: заполните это поле");
+  await expect(page.getByLabel("Школа", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  expect(await describedTwice(page)).toEqual([]);
+
+  // A refused file: its error names the document, not "(необязательно)".
+  await open(page, firstGradeStep(draftId, "documents"), javaScriptEnabled);
+  await page.getByLabel(/Свидетельство о регистрации ребёнка/).setInputFiles({
+    name: "program.exe",
+    mimeType: "application/x-msdownload",
+    buffer: Buffer.from("MZ\x90\x00"),
+  });
+  await page.getByRole("button", { name: "Продолжить", exact: true }).click();
+  await expect(summary).toBeVisible();
+  await expect(page.locator("main")).toContainText("Свидетельство о регистрации ребёнка по месту жительства: ");
+  await expect(page.locator("main")).not.toContainText("(необязательно):");
+  expect(await describedTwice(page)).toEqual([]);
+
+  // The answer to the department's request, sent empty.
+  const asked = await newDiaryApplication("stumble-described-answer");
+  for (const command of ["acknowledge", "startReview"] as const) await departmentActs(asked.number, command);
+  await departmentActs(asked.number, "requestInfo", "Укажите класс");
+  await page.context().clearCookies();
+  await signIn(page, asked.resident.email, javaScriptEnabled);
+  await open(page, `/cabinet/applications/${asked.number}`, javaScriptEnabled);
+  await page.getByRole("button", { name: "Отправить ответ" }).click();
+  await expect(summary).toContainText("Ваш ответ");
+  expect(await describedTwice(page)).toEqual([]);
+});
+
+test("a child enrolled by an order is said to be enrolled in the list of applications, with no place", async ({
+  page,
+  checkA11y,
+  javaScriptEnabled,
+}) => {
+  const enrolled = await enrolledApplication("112");
+  await signIn(page, enrolled.resident.email, javaScriptEnabled);
+  await open(page, "/cabinet/applications", javaScriptEnabled);
+  const row = page.getByRole("row").filter({ hasText: enrolled.number });
+  await expect(row.getByTestId("list-standing")).toHaveText(
+    `Зачислен(а) в 1 класс школы № 112 приказом № ${enrolled.orderNumber} от ${ORDER_DAY.split("-").reverse().join(".")}`,
+  );
+  await checkA11y();
+});
+
+test("the receipt of a first-grade application gives the enrollment order's deadline, not the service's", async ({
+  page,
+  javaScriptEnabled,
+}) => {
+  const resident = await createResident("stumble-receipt");
+  const child = await addFirstGrader(portalDb, resident.userId);
+  const draftId = await saveFirstGradeDraft(portalDb, resident.userId, { child, school: "112", house: "5" });
+  // Received in stage 1 of 2027: the instant is passed in, so the opening other tests move is left alone.
+  const sent = await submitApplication(portalDb, {
+    applicantId: resident.userId,
+    draftId,
+    ip: "127.0.0.1",
+    now: new Date("2027-04-05T09:00:00Z"),
+  });
+  if (!sent.ok) throw new Error(`submission refused: ${JSON.stringify(sent)}`);
+  await signIn(page, resident.email, javaScriptEnabled);
+  await open(page, `/cabinet/applications/${sent.number}?submitted=1`, javaScriptEnabled);
+  const confirmation = page.getByTestId("confirmation");
+  await expect(confirmation).toContainText(
+    /Школа издаст приказ о зачислении до \d{1,2} июля 2027 г\. — в течение 3 рабочих дней после окончания первого этапа приёма\./,
+  );
+  await expect(confirmation).not.toContainText("рабочих дней)");
+});
+
+test("before the opening the review page says what a scheduled draft and a child of stage 2 wait for", async ({
+  page,
+  checkA11y,
+  javaScriptEnabled,
+}) => {
+  // The opening moves, as the other tests of the opening move it: one of them at a time.
+  test.setTimeout(150_000);
+  await exclusively("campaign-2027-opening", async () => {
+    const resident = await createResident("stumble-opening");
+    const child = await addFirstGrader(portalDb, resident.userId);
+    const inTerritory = await saveFirstGradeDraft(portalDb, resident.userId, { child, school: "112", house: "5" });
+    // House 57 is school No. 100's: at No. 112 the child waits for stage 2.
+    const elsewhere = await saveFirstGradeDraft(portalDb, resident.userId, { child, school: "112", house: "57" });
+    await signIn(page, resident.email, javaScriptEnabled);
+    // Stage 1 of 2027 opens some seconds from now (less than the half minute other tests wait for it).
+    await portalDb.enrollmentCampaign.update({
+      where: { year: 2027 },
+      data: { stage1OpensAt: new Date(Date.now() + 25_000) },
+    });
+
+    await open(page, firstGradeStep(inTerritory, "review"), javaScriptEnabled);
+    // The declaration names the button the page has: scheduling, not "Отправить заявление".
+    const sending = page.getByRole("region", { name: "Отправка заявления" });
+    await expect(sending).toContainText("Планируя отправку");
+    await expect(sending).not.toContainText("«Отправить заявление»");
+    await page.getByRole("button", { name: /Запланировать отправку/ }).click();
+    await expect(page.getByTestId("scheduled-sending")).toContainText("будет отправлено автоматически");
+    const notice = page.getByTestId("enrollment-window");
+    await expect(notice).toContainText("Заявление запланировано: портал отправит его сам");
+    await expect(notice).not.toContainText("вернитесь");
+
+    await open(page, firstGradeStep(elsewhere, "review"), javaScriptEnabled);
+    await expect(page.getByTestId("enrollment-window")).toContainText(
+      "можно будет отправить на втором этапе — с 6 июля 2027 г. в 00:00",
+    );
+    await checkA11y();
+  });
+});
+
+test("a school's officer reads when stage 2 opens to the minute, as a notice says it", async ({
+  page,
+  javaScriptEnabled,
+}) => {
+  await signIn(page, SCHOOL_OFFICER, javaScriptEnabled, DEMO_PASSWORD);
+  await open(page, "/office/enrollment?school=112&year=2027", javaScriptEnabled);
+  const opening = page.getByTestId("stage2-opening");
+  await expect(opening).toContainText("6 июля 2027 г. в 00:00.");
+  await expect(opening).not.toContainText(/\d{2}:\d{2}:\d{2}/);
+});
+
+test("the address check asks for the street when only a house is given", async ({
+  page,
+  checkA11y,
+  javaScriptEnabled,
+}) => {
+  await open(page, "/schools", javaScriptEnabled);
+  await page.getByLabel("Дом", { exact: true }).fill("11");
+  await page.getByRole("button", { name: "Проверить адрес" }).click();
+  await expect(page.getByRole("region", { name: "Результат проверки адреса" })).toContainText("Укажите улицу");
+  await expect(page.getByLabel("Дом", { exact: true })).toHaveValue("11");
+  await checkA11y();
 });

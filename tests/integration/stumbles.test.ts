@@ -18,6 +18,7 @@ import { applyCommand } from "~/domain/applications/transitions.server";
 import { formatDate } from "~/domain/region/dates";
 import { formatNumber } from "~/domain/region/numbers";
 import { regionDate } from "~/domain/region/clock";
+import { translatorFor } from "~/i18n/translate.server";
 import { demoStaff } from "../../seeds/accounts";
 import { seedDemoData } from "../../seeds/demo";
 import { startSmtpSink, type ReceivedMail } from "../support/smtp-sink";
@@ -224,5 +225,17 @@ describe("the indicators' detail page", () => {
     }
     expect(detail!.byYear.at(-1)).toMatchObject({ key: today.slice(0, 4), partial: true });
     expect(detail!.periodPartial).toBe(true);
+  });
+});
+
+describe("the first-grade review page's declaration", () => {
+  it("names the button as the page labels it, in both languages (a parent's trial of first-grade enrollment)", () => {
+    for (const [language, quoted] of [
+      ["ru", (label: string) => `«${label}»`],
+      ["en", (label: string) => `“${label}”`],
+    ] as const) {
+      const t = translatorFor(language);
+      expect(t("enrollment:window.declaration"), language).toContain(quoted(t("applications:review.submit")));
+    }
   });
 });

@@ -1,7 +1,7 @@
-import { getFormProps, getInputProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
-import { ErrorSummary, useValidationText } from "~/components/form-field";
+import { ErrorSummary, TextField } from "~/components/form-field";
 import { fieldErrors, useSchemaForm } from "~/components/schema-form";
 import { CampaignFormSchema, INSTANT_FIELDS, type InstantField } from "~/domain/enrollment/campaign-forms";
 
@@ -11,44 +11,6 @@ import { CampaignFormSchema, INSTANT_FIELDS, type InstantField } from "~/domain/
  * the schools per child per stage. Validated by the same schema in the browser and on the server;
  * after a refusal every field keeps what was typed.
  */
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyField = FieldMetadata<unknown, any, string[]>;
-
-function Input({
-  field,
-  label,
-  type,
-  className = "",
-  describedBy,
-}: {
-  field: AnyField;
-  label: string;
-  type: "date" | "time" | "number";
-  className?: string;
-  describedBy?: string;
-}) {
-  const text = useValidationText();
-  const ids = [describedBy, field.errors ? field.errorId : null].filter(Boolean).join(" ");
-  const { key, ...props } = getInputProps(field, { type, ariaDescribedBy: ids || undefined });
-  return (
-    <div className="space-y-1">
-      <label htmlFor={field.id} className="block font-semibold">
-        {label}
-      </label>
-      {field.errors && (
-        <p id={field.errorId} className="text-sm font-semibold text-red-700">
-          {label}: {field.errors.map(text).join("; ")}
-        </p>
-      )}
-      <input
-        key={key}
-        {...props}
-        className={`block rounded-md border px-3 py-2 ${field.errors ? "border-2 border-red-700" : "border-slate-500"} ${className}`}
-      />
-    </div>
-  );
-}
 
 export function CampaignForm({
   defaultValue,
@@ -77,7 +39,7 @@ export function CampaignForm({
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-3xl space-y-6">
       <ErrorSummary errors={fieldErrors(fields, labels)} labels={labels} formErrors={form.errors} />
       {mode === "create" ? (
-        <Input field={fields.year} label={labels.year!} type="number" className="w-32" />
+        <TextField field={fields.year} label={labels.year!} type="number" width="w-32" />
       ) : (
         <>
           <input type="hidden" name="year" value={defaultValue.year} />
@@ -91,18 +53,19 @@ export function CampaignForm({
         <fieldset key={instant} className="rounded-md border border-slate-300 p-4">
           <legend className="px-1 text-lg font-bold">{t(`campaignAdmin.instants.${instant}`)}</legend>
           <div className="flex flex-wrap gap-4">
-            <Input
+            <TextField
               field={dateOf(instant)}
               label={t("campaignAdmin.date")}
               type="date"
-              describedBy="campaign-time-hint"
+              width=""
+              sharedHintId="campaign-time-hint"
             />
-            <Input
+            <TextField
               field={timeOf(instant)}
               label={t("campaignAdmin.time")}
               type="time"
-              className="w-32"
-              describedBy="campaign-time-hint"
+              width="w-32"
+              sharedHintId="campaign-time-hint"
             />
           </div>
         </fieldset>
@@ -114,13 +77,13 @@ export function CampaignForm({
         </p>
         <div className="mt-2 flex flex-wrap gap-4">
           {([1, 2] as const).map((stage) => (
-            <Input
+            <TextField
               key={stage}
               field={fields[`schoolsPerChildStage${stage}`]}
               label={t("campaignAdmin.stageN", { stage })}
               type="number"
-              className="w-24"
-              describedBy="schools-per-child-hint"
+              width="w-24"
+              sharedHintId="schools-per-child-hint"
             />
           ))}
         </div>

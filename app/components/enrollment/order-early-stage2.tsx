@@ -8,8 +8,9 @@ import { Form } from "react-router";
 export function OrderEarlyStage2(props: {
   school: string;
   year: number;
-  opening: { at: string; early: boolean; open: boolean };
-  refusal: { waiting: number } | null;
+  /** `stage1OpensAt` is set (formatted) while stage 1 has not opened: nothing to open early yet. */
+  opening: { at: string; early: boolean; open: boolean; stage1OpensAt: string | null };
+  refusal: { waiting: number } | { stage1OpensAt: string } | null;
 }) {
   const { t } = useTranslation("enrollment");
   return (
@@ -24,10 +25,17 @@ export function OrderEarlyStage2(props: {
       </p>
       {props.refusal && (
         <p role="alert" className="mt-2 font-semibold text-red-800">
-          {t("orders.stage2.territoryWaiting", { count: props.refusal.waiting })}
+          {"waiting" in props.refusal
+            ? t("orders.stage2.territoryWaiting", { count: props.refusal.waiting })
+            : t("guards.stage1NotOpen", { at: props.refusal.stage1OpensAt })}
         </p>
       )}
-      {!props.opening.open && (
+      {!props.opening.open && props.opening.stage1OpensAt !== null && (
+        <p className="mt-2 text-sm text-muted" data-testid="stage2-not-yet">
+          {t("guards.earlyAfterStage1", { at: props.opening.stage1OpensAt })}
+        </p>
+      )}
+      {!props.opening.open && props.opening.stage1OpensAt === null && (
         <Form method="post" className="mt-3">
           <input type="hidden" name="intent" value="openStage2Early" />
           <input type="hidden" name="school" value={props.school} />

@@ -3,15 +3,23 @@ import { Form, Link } from "react-router";
 
 export type OfferView = {
   schoolCode: string;
-  offer: { code: string; name: string; address: string; freePlaces: number; inTerritory?: boolean }[];
+  campaignYear: number;
+  /** The refusal's campaign is over: the offer is shown as history. */
+  finished: boolean;
+  offer: { code: string; name: string; address: string; freePlaces?: number; inTerritory?: boolean }[];
 };
+
+/** A school's page as of the campaign the offer was for (its places and orders of that year). */
+const schoolPage = (code: string, year: number) => `/schools/${encodeURIComponent(code)}?year=${year}`;
 
 /**
  * A refusal for lack of places with the education authority's offer: the schools with free places
- * now, each with a one-step application (a plain POST form, so it works without JavaScript).
+ * now, each with a one-step application (a plain POST form, so it works without JavaScript). Once the
+ * campaign is over, what was offered, as history: no places, no button.
  */
 export function ResultOffer({ result, number }: { result: OfferView; number: string }) {
   const { t } = useTranslation("enrollment");
+  if (result.finished) return <PastOffer result={result} />;
   return (
     <section
       aria-labelledby="result-title"
@@ -40,7 +48,7 @@ export function ResultOffer({ result, number }: { result: OfferView; number: str
                   {school.name}
                 </p>
                 <p>{school.address}</p>
-                <p className="mt-1">{t("results.refused.freePlaces", { count: school.freePlaces })}</p>
+                <p className="mt-1">{t("results.refused.freePlaces", { count: school.freePlaces ?? 0 })}</p>
                 {school.inTerritory !== undefined && (
                   <p className="text-sm text-muted">
                     {school.inTerritory ? t("results.refused.inTerritory") : t("results.refused.outsideTerritory")}
@@ -60,13 +68,54 @@ export function ResultOffer({ result, number }: { result: OfferView; number: str
                     </button>
                   </Form>
                   <Link
-                    to={`/schools/${encodeURIComponent(school.code)}`}
+                    to={schoolPage(school.code, result.campaignYear)}
                     aria-describedby={`offer-${school.code}`}
                     className="text-brand-700 underline"
                   >
                     {t("results.refused.schoolPage")}
                   </Link>
                 </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The offer of a campaign that is over: which schools it named, each with a link to its page of that year. */
+function PastOffer({ result }: { result: OfferView }) {
+  const { t } = useTranslation("enrollment");
+  return (
+    <section
+      aria-labelledby="result-title"
+      data-testid="enrollment-result"
+      className="mt-6 rounded-md border-4 border-slate-400 bg-white p-5"
+    >
+      <h2 id="result-title" className="text-xl font-bold">
+        {t("results.refused.title", { school: result.schoolCode })}
+      </h2>
+      <p className="mt-2" data-testid="offer-over">
+        {t("guards.offerOver", { year: result.campaignYear })}
+      </p>
+      {result.offer.length > 0 && (
+        <>
+          <h3 className="mt-4 text-lg font-bold">{t("guards.offerWas", { year: result.campaignYear })}</h3>
+          <ul className="mt-3 space-y-3" data-testid="past-offer">
+            {result.offer.map((school) => (
+              <li key={school.code} className="rounded-md border border-slate-300 p-4">
+                <p id={`offer-${school.code}`} className="font-semibold">
+                  {school.name}
+                </p>
+                <p>{school.address}</p>
+                <Link
+                  to={schoolPage(school.code, result.campaignYear)}
+                  aria-describedby={`offer-${school.code}`}
+                  className="mt-2 inline-block text-brand-700 underline"
+                >
+                  {t("results.refused.schoolPage")}
+                </Link>
               </li>
             ))}
           </ul>

@@ -7,17 +7,27 @@ import { mayWorkSchool, type OrderActor, type OrderScope } from "./enrollment-or
 /*
  * A school that has enrolled all its territory's children may open stage 2 before the campaign's
  * date (docs/enrollment.md, "The school's side"): the school says so, and from then on children from
- * elsewhere may apply to it. "All enrolled" means no stage-1 application is still waiting on its
- * list; the instant never comes before stage 1 ends (stage2OpensAtFor).
+ * elsewhere may apply to it. "All enrolled" means stage 1 has opened and no stage-1 application is
+ * still waiting on its list; the instant never comes before stage 1 ends (stage2OpensAtFor).
  */
 export type EarlyStage2Result =
   | { ok: true; opensAt: Date }
   | { ok: false; error: "not-found" }
+  /** Stage 1 has not opened yet: the territory's children have not even applied. */
+  | { ok: false; error: "stage1-not-open"; stage1OpensAt: Date }
   | { ok: false; error: "already-open"; opensAt: Date }
   | { ok: false; error: "territory-waiting"; waiting: number };
 
-/** When stage 2 opens at the school this year: the campaign's date or the school's earlier one. */
-export async function schoolStage2Opening(db: PrismaClient, schoolCode: string, campaignYear: number) {
+/**
+ * When stage 2 opens at the school this year: the campaign's date or the school's earlier one; and
+ * whether stage 1 has opened by `now`, before which it cannot be opened early.
+ */
+export async function schoolStage2Opening(
+  db: PrismaClient,
+  schoolCode: string,
+  campaignYear: number,
+  now: Date = new Date(),
+) {
   const [campaign, seats] = await Promise.all([
     loadCampaign(db, campaignYear),
     db.schoolSeats.findUnique({ where: { schoolCode_year: { schoolCode, year: campaignYear } } }),
@@ -25,6 +35,8 @@ export async function schoolStage2Opening(db: PrismaClient, schoolCode: string, 
   return {
     opensAt: stage2OpensAtFor(campaign, { schoolStage2OpensAt: seats?.stage2OpensAt ?? null }),
     early: seats?.stage2OpensAt != null,
+    stage1OpensAt: campaign.stage1OpensAt,
+    stage1Opened: campaign.stage1OpensAt.getTime() <= now.getTime(),
   };
 }
 
@@ -42,6 +54,10 @@ export async function openStage2Early(
     const current = stage2OpensAtFor(campaign, { schoolStage2OpensAt: seats.stage2OpensAt });
     if (seats.stage2OpensAt || current.getTime() <= now.getTime())
       return { ok: false as const, error: "already-open" as const, opensAt: current };
+    // Before stage 1 opens no child of the territory has applied, so an empty list says nothing
+    // about whether they are all enrolled (docs/enrollment.md, "Stage 2 early").
+    if (campaign.stage1OpensAt.getTime() > now.getTime())
+      return { ok: false as const, error: "stage1-not-open" as const, stage1OpensAt: campaign.stage1OpensAt };
     const waiting = await tx.enrollmentRequest.count({
       where: { campaignYear, schoolCode, live: true, stage: 1, orderId: null },
     });

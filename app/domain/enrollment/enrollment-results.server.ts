@@ -2,6 +2,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { pick, type Language, type Localized } from "~/domain/i18n/localized";
 import { formatShortDate } from "~/domain/region/dates";
 import { parseAnswers } from "~/domain/applications/applications.server";
+import { loadCampaign } from "./enrollment.server";
 import { getSchool, schoolsForAddress } from "./schools.server";
 import {
   formatOrdersCursor,
@@ -29,9 +30,23 @@ export type OfferedSchool = {
   inTerritory?: boolean;
 };
 
+/** A school a finished campaign's offer named: history, with nothing to apply to any more. */
+export type PastOfferedSchool = { code: string; name: Localized; address: string };
+
 export type EnrollmentResult =
   | { kind: "enrolled"; orderNumber: string; orderDate: string; schoolCode: string; campaignYear: number }
-  | { kind: "refused"; schoolCode: string; campaignYear: number; offer: OfferedSchool[] };
+  | { kind: "refused"; schoolCode: string; campaignYear: number; finished: false; offer: OfferedSchool[] }
+  /** The refusal's campaign is over (its stage 2 ended): what was offered, as history. */
+  | { kind: "refused"; schoolCode: string; campaignYear: number; finished: true; offer: PastOfferedSchool[] };
+
+/**
+ * Whether a campaign is over: its stage 2 has ended (docs/enrollment.md, "The campaign"). Its offers
+ * are history then — a draft made now would be for the next year's campaign, not this one.
+ */
+export async function campaignIsOver(db: PrismaClient, campaignYear: number, now: Date = new Date()) {
+  const campaign = await loadCampaign(db, campaignYear);
+  return now.getTime() > campaign.stage2EndsAt.getTime();
+}
 
 /** An offer names a handful of schools; more than this is not an offer a parent can read. */
 const MAX_OFFERED = 20;
@@ -57,7 +72,11 @@ const str = (value: unknown) => (typeof value === "string" ? value : "");
  * (the only lawful ground, docs/enrollment.md). The offer is shown as it stands now: a school that has filled
  * since the refusal is left out, and each keeps its free places of this moment.
  */
-export async function enrollmentResult(db: PrismaClient, applicationId: string): Promise<EnrollmentResult | null> {
+export async function enrollmentResult(
+  db: PrismaClient,
+  applicationId: string,
+  now: Date = new Date(),
+): Promise<EnrollmentResult | null> {
   const request = await db.enrollmentRequest.findUnique({
     where: { applicationId },
     select: {
@@ -79,12 +98,28 @@ export async function enrollmentResult(db: PrismaClient, applicationId: string):
     };
   }
   if (request.application.status !== "refused" || request.offer === null) return null;
+  const codes = offeredCodes(request.offer).filter((code) => code !== request.schoolCode);
+  if (await campaignIsOver(db, request.campaignYear, now)) {
+    const offer: PastOfferedSchool[] = [];
+    for (const code of codes) {
+      const school = await getSchool(db, code, request.campaignYear);
+      if (school) offer.push({ code: school.code, name: school.name, address: school.address });
+    }
+    return {
+      kind: "refused",
+      schoolCode: request.schoolCode,
+      campaignYear: request.campaignYear,
+      finished: true,
+      offer,
+    };
+  }
   return {
     kind: "refused",
     schoolCode: request.schoolCode,
     campaignYear: request.campaignYear,
+    finished: false,
     offer: await offerNow(db, {
-      codes: offeredCodes(request.offer).filter((code) => code !== request.schoolCode),
+      codes,
       year: request.campaignYear,
       answers: parseAnswers(request.application.answers),
     }),
@@ -96,7 +131,11 @@ export type EnrollmentResultView =
   | {
       kind: "refused";
       schoolCode: string;
-      offer: { code: string; name: string; address: string; freePlaces: number; inTerritory?: boolean }[];
+      campaignYear: number;
+      /** The campaign is over: the offer is history (no free places, no button). */
+      finished: boolean;
+      /** Free places and territory only while the campaign runs. */
+      offer: { code: string; name: string; address: string; freePlaces?: number; inTerritory?: boolean }[];
     };
 
 /** The same for the parent's page, in the page's language: the order's date as on documents ("03.07.2027"). */
@@ -104,13 +143,16 @@ export async function enrollmentResultView(
   db: PrismaClient,
   applicationId: string,
   language: Language,
+  now: Date = new Date(),
 ): Promise<EnrollmentResultView | null> {
-  const result = await enrollmentResult(db, applicationId);
+  const result = await enrollmentResult(db, applicationId, now);
   if (!result) return null;
   if (result.kind === "enrolled") return { ...result, orderDate: formatShortDate(result.orderDate, language) };
   return {
     kind: "refused",
     schoolCode: result.schoolCode,
+    campaignYear: result.campaignYear,
+    finished: result.finished,
     offer: result.offer.map((school) => ({ ...school, name: pick(school.name, language) })),
   };
 }

@@ -6,7 +6,7 @@ import { allFields, referencedUploads, storableAnswers, type Answers } from "~/d
 import { createDraft, getDraft, getPinnedForm, parseAnswers } from "~/domain/applications/applications.server";
 import { parseUploadReference, uploadDirectory, uploadReference } from "~/domain/uploads/uploads.server";
 import { logger } from "~/server/logger.server";
-import { offeredCodes } from "./enrollment-results.server";
+import { campaignIsOver, offeredCodes } from "./enrollment-results.server";
 import { isEnrollmentService } from "./enrollment.server";
 import { getSchool } from "./schools.server";
 
@@ -33,7 +33,9 @@ export type ReapplyResult =
   /** The school is not one the offer names. */
   | { ok: false; error: "not-offered" }
   /** The school was offered but has filled since. */
-  | { ok: false; error: "no-free-places" };
+  | { ok: false; error: "no-free-places" }
+  /** The refusal's campaign is over: its offer is history, and a draft now would be for another year. */
+  | { ok: false; error: "campaign-over"; campaignYear: number };
 
 /** How many of the applicant's drafts are looked through for one made from the same refusal. */
 const DRAFTS_LOOKED_AT = 50;
@@ -138,7 +140,7 @@ function withCopiedReferences(answers: Answers, fileFields: string[], renamed: M
  */
 export async function reapplyToOfferedSchool(
   db: PrismaClient,
-  input: { applicantId: string; number: string; schoolCode: string },
+  input: { applicantId: string; number: string; schoolCode: string; now?: Date },
 ): Promise<ReapplyResult> {
   // A registration number is 17 characters; anything far longer is no number of this resident's.
   if (input.number.length > 40) return { ok: false, error: "not-found" };
@@ -159,6 +161,8 @@ export async function reapplyToOfferedSchool(
   }
   const { enrollment } = application;
   if (application.status !== "refused" || enrollment.offer === null) return { ok: false, error: "not-refused" };
+  if (await campaignIsOver(db, enrollment.campaignYear, input.now))
+    return { ok: false, error: "campaign-over", campaignYear: enrollment.campaignYear };
   const offered = offeredCodes(enrollment.offer).filter((code) => code !== enrollment.schoolCode);
   if (!offered.includes(input.schoolCode)) return { ok: false, error: "not-offered" };
 

@@ -560,3 +560,57 @@ describe("conditional fields (requiredWhen, shownWhen)", () => {
     expect(FormDefinitionSchema.safeParse(broken).success).toBe(false);
   });
 });
+
+describe("every error of a step at once", () => {
+  const step = FormDefinitionSchema.parse({
+    steps: [
+      {
+        id: "school",
+        title: l("Школа и обучение"),
+        fields: [
+          { kind: "text", name: "language", label: l("Язык"), maxLength: 40 },
+          { kind: "checkbox", name: "adapted", label: l("Адаптированная"), required: false },
+          {
+            kind: "checkbox",
+            name: "adaptedConsent",
+            label: l("Согласие"),
+            requiredWhen: { field: "adapted", in: [true] },
+            shownWhen: { field: "adapted", in: [true] },
+          },
+          { kind: "passport", name: "passport", label: l("Паспорт") },
+        ],
+      },
+    ],
+  }).steps[0]!;
+  const schema = stepSchema(step, { ...context, applicantBirthDate: "2000-06-15" });
+  const errors = (input: unknown) => {
+    const result = schema.safeParse(input);
+    if (result.success) return {};
+    return Object.fromEntries(
+      result.error.issues.map((i) => [i.path.join("."), parseValidationMessage(i.message).key]),
+    );
+  };
+
+  it("reports an empty required field together with the cross-field errors", () => {
+    // The language is left empty, and so is the passport's number: neither hides the consent the
+    // adapted programme requires, nor the passport dated before the applicant was born.
+    expect(
+      errors({
+        language: "",
+        adapted: "on",
+        passport: { number: "", issuedOn: "1999-01-01", issuerCode: "770-001" },
+      }),
+    ).toEqual({
+      language: "required",
+      adaptedConsent: "checkbox.required",
+      "passport.number": "required",
+      "passport.issuedOn": "passport.issuedBeforeBirth",
+    });
+  });
+
+  it("still says only «required» of an empty field, not what its value would be checked for", () => {
+    expect(
+      errors({ language: "  ", passport: { number: "4510 123456", issuedOn: "", issuerCode: "770-001" } }),
+    ).toEqual({ language: "required", "passport.issuedOn": "required" });
+  });
+});

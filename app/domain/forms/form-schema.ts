@@ -55,12 +55,18 @@ function listOf(value: unknown): unknown[] {
   return list.filter((item) => !isBlank(item));
 }
 
-/** Required fields answer "required" for any kind of empty input; optional ones yield undefined. */
+/**
+ * Required fields answer "required" for any kind of empty input; optional ones yield undefined.
+ * The pipe alone keeps an empty value from the inner checks; the "required" issue must not abort
+ * (`abort: true` in zod 4 also stops every refinement of the enclosing objects), or a step's
+ * cross-field errors — a consent its answer requires, a passport issued before birth — would come
+ * up only after the empty field was filled.
+ */
 export function presence<T extends z.ZodType>(required: boolean, inner: T) {
   if (required) {
     return z
       .unknown()
-      .refine((v) => !isBlank(v), { message: m("required"), abort: true })
+      .refine((v) => !isBlank(v), { message: m("required") })
       .pipe(inner);
   }
   return z.preprocess((v) => (isBlank(v) ? undefined : v), inner.optional());

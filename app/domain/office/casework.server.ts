@@ -31,6 +31,7 @@ import {
   refuseForLackOfPlaces,
   type RefusalResult,
 } from "~/domain/enrollment/enrollment-orders.server";
+import { isEnrollmentService } from "~/domain/enrollment/enrollment.server";
 
 /*
  * Working an application in the back office: what an officer sees of it, taking it into work or
@@ -134,6 +135,15 @@ export async function getStaffApplicationPage(
   // review: the steps it does are not offered as buttons of their own beside it.
   const taking = commandsOnTaking(status);
   const canTake = !final && (application.assigneeId !== input.actor.id || taking.length > 0);
+  // A first-grade child is enrolled only by an order on the school's list, never by a plain
+  // "complete" (docs/enrollment.md, "The school's side"): the page points to the list instead.
+  const byOrder = isEnrollmentService(application.service.code);
+  const list = byOrder
+    ? await db.enrollmentRequest.findUnique({
+        where: { applicationId: application.id },
+        select: { schoolCode: true, campaignYear: true },
+      })
+    : null;
   return {
     id: application.id,
     number: application.number!,
@@ -149,7 +159,14 @@ export async function getStaffApplicationPage(
         : null,
     assignee,
     officers,
-    commands: availableCommands(status, "staff").filter((c) => !(canTake && taking.includes(c))),
+    commands: availableCommands(status, "staff").filter(
+      (c) => !(canTake && taking.includes(c)) && !(byOrder && c === "complete"),
+    ),
+    /** The school's list where this first-grade application is enrolled by an order, when it may be. */
+    enrollmentList:
+      list && availableCommands(status, "staff").includes("complete")
+        ? { school: list.schoolCode, year: list.campaignYear }
+        : null,
     canTake,
     /** Taking it now also registers it and starts the review (the notice after says so). */
     takeStartsReview: taking.length > 0,
@@ -383,9 +400,24 @@ export async function giveStaffCommand(
     idempotencyKey?: string;
     resultFile?: File;
   },
-): Promise<CommandResult | RefusalResult | { ok: false; error: "file"; fileError: string }> {
+): Promise<
+  CommandResult | RefusalResult | { ok: false; error: "file"; fileError: string } | { ok: false; error: "by-order" }
+> {
   const application = await findStaffApplication(db, input.actor, input.number);
   if (!application) return { ok: false, error: "not-found" };
+  // A first-grade child is enrolled only by an order (issueEnrollmentOrder), which records it and
+  // takes its place from the school's free places; a plain "complete" would do neither.
+  if (input.command === "complete" && isEnrollmentService(application.service.code)) {
+    await recordAudit(db, {
+      actorId: input.actor.id,
+      action: "application.complete",
+      subjectType: "application",
+      subjectId: application.number,
+      result: "denied",
+      details: { error: "by-order" },
+    });
+    return { ok: false, error: "by-order" };
+  }
   // A first-grade refusal is lawful only for lack of places and always carries the offer of schools
   // with free places (docs/enrollment.md, "The school's side"): it goes the one way that ensures both.
   if (input.command === "refuse" && (await isOnSchoolList(db, application.id))) {

@@ -7,7 +7,7 @@ import { prisma } from "~/db/prisma.server";
 import { describeDraft } from "~/domain/applications/application-view.server";
 import { getDraft, submitApplication, submittedNumberOf } from "~/domain/applications/applications.server";
 import { campaignYearFor } from "~/domain/enrollment/campaign";
-import { enrollmentWindowForDraft, isEnrollmentService } from "~/domain/enrollment/enrollment.server";
+import { enrollmentWindowForDraft, isEnrollmentService, loadCampaign } from "~/domain/enrollment/enrollment.server";
 import {
   cancelScheduledSubmission,
   scheduleSubmission,
@@ -40,6 +40,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const scheduled = isEnrollmentService(found.draft.service.code)
     ? await scheduledSubmissionOf(prisma, user.id, params.draftId)
     : null;
+  const campaignYear = campaignYearFor(new Date());
+  // Before the opening, a child outside the school's territory without a priority right waits for
+  // stage 2, not for the opening itself (docs/enrollment.md, "The campaign"): say both dates.
+  const stage1OpensAt =
+    enrollment && !enrollment.open && enrollment.reason === "notYetOpen" && enrollment.opensAt
+      ? (await loadCampaign(prisma, campaignYear)).stage1OpensAt
+      : null;
   return {
     slug: params.slug,
     draftId: params.draftId,
@@ -49,11 +56,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       reason: scheduled.reason?.split(":")[0] ?? null,
     },
     closed: !found.draft.service.published,
-    campaignYear: campaignYearFor(new Date()),
+    campaignYear,
     // First-grade enrollment: the campaign's window for this draft (null for other services).
     enrollment: enrollment && {
       ...enrollment,
       opensAt: "opensAt" in enrollment && enrollment.opensAt ? formatDateTime(enrollment.opensAt, language) : null,
+      stage1OpensAt:
+        stage1OpensAt && "opensAt" in enrollment && enrollment.opensAt && enrollment.opensAt > stage1OpensAt
+          ? formatDateTime(stage1OpensAt, language)
+          : null,
     },
     ...(await describeDraft(prisma, { applicantId: user.id, found, language })),
   };
@@ -135,9 +146,7 @@ export default function Review({ loaderData: d, actionData }: Route.ComponentPro
           data-testid="enrollment-window"
           className={`mt-4 rounded-md border-l-4 p-3 ${d.enrollment.open ? "border-brand-700 bg-brand-50" : "border-amber-600 bg-amber-50"}`}
         >
-          {d.enrollment.open
-            ? te("window.open", { stage: d.enrollment.stage })
-            : te(`window.${d.enrollment.reason}`, { opensAt: d.enrollment.opensAt, year: d.campaignYear })}
+          {d.enrollment.open ? te("window.open", { stage: d.enrollment.stage }) : <WindowNotice d={d} />}
         </p>
       )}
       <div className="mt-6">
@@ -148,7 +157,12 @@ export default function Review({ loaderData: d, actionData }: Route.ComponentPro
           {t("review.declarationTitle")}
         </h2>
         <p className="mt-2">
-          {d.enrollment ? te("window.declaration") : t("review.declaration", { deadline: d.deadlineDays })}
+          {!d.enrollment
+            ? t("review.declaration", { deadline: d.deadlineDays })
+            : // Before the opening the button on the page schedules the sending.
+              d.enrollment.open || !d.enrollment.opensAt
+              ? te("window.declaration")
+              : te("stumbles.declarationBeforeOpening")}
         </p>
       </section>
       {d.enrollment && !d.enrollment.open && d.enrollment.opensAt ? (
@@ -170,4 +184,21 @@ export default function Review({ loaderData: d, actionData }: Route.ComponentPro
       )}
     </section>
   );
+}
+
+/**
+ * Why the draft cannot be sent now and when it can. Before the opening: for a child who waits for
+ * stage 2, both dates; once the draft is scheduled, that the portal will send it (not "come back").
+ */
+function WindowNotice({ d }: { d: Route.ComponentProps["loaderData"] }) {
+  const { t } = useTranslation("enrollment");
+  const state = d.enrollment;
+  if (!state || state.open) return null;
+  if (state.stage1OpensAt) {
+    const dates = { year: d.campaignYear, stage1OpensAt: state.stage1OpensAt, opensAt: state.opensAt };
+    return <>{t("stumbles.window.notYetOpenStage2", dates)}</>;
+  }
+  if (state.reason === "notYetOpen" && d.scheduled?.state === "scheduled")
+    return <>{t("stumbles.window.scheduled", { year: d.campaignYear, sendAt: d.scheduled.sendAt })}</>;
+  return <>{t(`window.${state.reason}`, { opensAt: state.opensAt, year: d.campaignYear })}</>;
 }

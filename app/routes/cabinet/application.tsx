@@ -63,6 +63,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function ApplicationPage({ loaderData: d, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("applications");
   const { t: tc } = useTranslation();
+  const { t: te } = useTranslation("enrollment");
   const canAnswer = d.commands.includes("provideInfo") || d.commands.includes("correct");
   const lastRequest = [...d.messages].reverse().find((m) => m.author === "department");
   return (
@@ -83,8 +84,13 @@ export default function ApplicationPage({ loaderData: d, actionData }: Route.Com
           <p className="mt-2 text-lg">
             {t("confirmation.number")} <strong className="text-2xl tracking-wide">{d.number}</strong>
           </p>
+          {/* First grade: the order's own deadline, not the service's (docs/enrollment.md, "Deadlines"). */}
           {d.deadline && (
-            <p className="mt-2">{t("confirmation.deadline", { date: d.deadline, days: d.deadlineDays })}</p>
+            <p className="mt-2">
+              {d.enrollment
+                ? te(`stumbles.orderDeadline.stage${d.enrollment.stage === 2 ? 2 : 1}`, { date: d.deadline })
+                : t("confirmation.deadline", { date: d.deadline, days: d.deadlineDays })}
+            </p>
           )}
           <h2 className="mt-4 font-bold">{t("confirmation.nextTitle")}</h2>
           <ul className="mt-1 list-disc space-y-1 pl-6">
@@ -213,9 +219,8 @@ function AnswerForm({ request, lastResult }: { request: string; lastResult: Subm
   const text = useValidationText();
   const [form, fields] = useSchemaForm(InfoAnswerSchema, lastResult);
   const labels = { text: t("answer.text"), files: t("answer.files") };
-  const { key: textKey, ...textProps } = getTextareaProps(fields.text, {
-    ariaDescribedBy: fields.text.errors ? fields.text.errorId : undefined,
-  });
+  // Conform names the error itself when the field is invalid.
+  const { key: textKey, ...textProps } = getTextareaProps(fields.text);
   const { key: intentKey, ...intentProps } = getInputProps(fields.intent, { type: "hidden", value: false });
   return (
     <section aria-labelledby="answer-title" className="mt-8 rounded-md border-4 border-amber-600 bg-amber-50 p-5">

@@ -7,8 +7,9 @@ import { prisma } from "~/db/prisma.server";
 import { listApplications } from "~/domain/applications/applications.server";
 import { listDraftRows } from "~/domain/applications/draft-list.server";
 import { enrollmentStandings, type EnrollmentStanding } from "~/domain/enrollment/enrollment.server";
+import { enrollmentResultView } from "~/domain/enrollment/enrollment-results.server";
 import { STATUS_FILTERS, type StatusFilter } from "~/domain/applications/status-filters";
-import { parseStatus } from "~/domain/applications/lifecycle";
+import { FINAL_STATUSES, parseStatus, type Status } from "~/domain/applications/lifecycle";
 import { getCatalogue } from "~/domain/catalogue/catalogue.server";
 import { pick } from "~/domain/i18n/localized";
 import { formatDate, formatDateTime } from "~/domain/region/dates";
@@ -42,6 +43,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     prisma,
     page.applications.map((a) => a.id),
   );
+  // An application a school's order has enrolled says so instead of its place on the list.
+  const enrolled = new Map<string, { school: string; number: string; date: string }>();
+  for (const a of page.applications) {
+    if (a.status !== "completed" || !standings.has(a.id)) continue;
+    const result = await enrollmentResultView(prisma, a.id, language);
+    if (result?.kind === "enrolled")
+      enrolled.set(a.id, { school: result.schoolCode, number: result.orderNumber, date: result.orderDate });
+  }
   return {
     filter: filter ?? "",
     saved: url.searchParams.has("saved"),
@@ -52,7 +61,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       status: parseStatus(a.status),
       receivedAt: a.receivedAt ? formatDateTime(a.receivedAt, language) : "",
       deadline: a.deadline ? formatDate(a.deadline, language) : "",
-      standing: standingLine(standings.get(a.id)),
+      standing: standingLine(standings.get(a.id), parseStatus(a.status), enrolled.get(a.id)),
     })),
     next: page.nextAfter
       ? `?${new URLSearchParams({ ...(filter ? { status: filter } : {}), after: String(page.nextAfter) })}`
@@ -60,9 +69,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-/** A first-grade application's place, as the list shows it. */
-function standingLine(standing: EnrollmentStanding | undefined) {
-  return standing ? { position: standing.position, school: standing.schoolCode, seats: standing.seats } : null;
+/**
+ * A first-grade application's place, as the list shows it, while it waits for its decision. Once an
+ * order enrolls the child the place means nothing any more (docs/enrollment.md, "Results"): the list
+ * names the order instead, as the application's page does; a decided application shows no place.
+ */
+function standingLine(
+  standing: EnrollmentStanding | undefined,
+  status: Status,
+  order: { school: string; number: string; date: string } | undefined,
+) {
+  if (order) return { kind: "enrolled" as const, ...order };
+  if (!standing || FINAL_STATUSES.includes(status)) return null;
+  return { kind: "place" as const, position: standing.position, school: standing.schoolCode, seats: standing.seats };
 }
 
 export default function MyApplications({ loaderData: d }: Route.ComponentProps) {
@@ -185,9 +204,11 @@ export default function MyApplications({ loaderData: d }: Route.ComponentProps) 
                       <StatusBadge status={a.status} />
                       {a.standing && (
                         <span className="mt-1 block text-sm" data-testid="list-standing">
-                          {a.standing.seats > 0
-                            ? te("standing.position", a.standing)
-                            : te("standing.positionNoSeats", a.standing)}
+                          {a.standing.kind === "enrolled"
+                            ? te("stumbles.listEnrolled", a.standing)
+                            : a.standing.seats > 0
+                              ? te("standing.position", a.standing)
+                              : te("standing.positionNoSeats", a.standing)}
                         </span>
                       )}
                     </td>

@@ -12,8 +12,8 @@ import { readFormData } from "~/server/form-data.server";
  * POST /cabinet/applications/:number/apply-to/:schoolCode — the one-step application to a school of
  * the offer made with a refusal for lack of places (docs/enrollment.md, "Results, public orders and
  * open data"): a new draft with the answers carried over, then its review page. Someone else's
- * application is not found (404); one without an offer, or a school not offered or filled since, is a
- * conflict (409) this page explains.
+ * application is not found (404); one without an offer, a school not offered or filled since, or an
+ * offer of a campaign that is over, is a conflict (409) this page explains.
  */
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -33,7 +33,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   });
   if (result.ok) return redirect(`/services/${result.slug}/apply/${result.draftId}/review`);
   if (result.error === "not-found") throw data(null, { status: 404 });
-  return data({ problem: result.error }, { status: 409 });
+  // The refusal's campaign is over: its offer is history, nothing is made (docs/enrollment.md).
+  if (result.error === "campaign-over")
+    return data({ problem: result.error, year: result.campaignYear }, { status: 409 });
+  return data({ problem: result.error, year: null }, { status: 409 });
 }
 
 export default function Reapply({ loaderData, actionData }: Route.ComponentProps) {
@@ -47,7 +50,9 @@ export default function Reapply({ loaderData, actionData }: Route.ComponentProps
           className="mt-4 rounded-md border-l-4 border-red-700 bg-red-50 p-4 text-lg"
           data-testid="reapply-problem"
         >
-          {t(`results.reapply.problem.${actionData.problem}`)}
+          {actionData.problem === "campaign-over"
+            ? t("guards.campaignOver", { year: actionData.year })
+            : t(`results.reapply.problem.${actionData.problem}`)}
         </p>
       ) : (
         <p className="mt-4 text-lg">{t("results.reapply.lead")}</p>

@@ -43,6 +43,8 @@ type ActionReply = {
   reply: SubmissionResult<string[]>;
   /** Someone else changed the application first: what this officer typed, so it is not lost. */
   conflict?: { typed: string };
+  /** A command this application never takes here (a forged form): why, shown above the actions. */
+  refused?: string;
 };
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -129,6 +131,14 @@ export async function action({ request, params }: Route.ActionArgs) {
       );
     }
     if (result.error === "conflict" || result.error === "not-allowed-now") return conflict();
+    if (result.error === "by-order") {
+      // First-grade enrollment is only by an order on the school's list; nothing was changed.
+      const message = validationMessage("enrollment:guards.completeByOrder");
+      return data<ActionReply>(
+        { intent: value.intent, reply: submission.reply({ formErrors: [message] }), refused: message },
+        { status: 409 },
+      );
+    }
     // A first-grade child with a place still free ahead of it cannot be refused for lack of places.
     const message =
       result.error === "places-free"
@@ -215,6 +225,22 @@ export default function OfficeApplication({ loaderData: d, actionData }: Route.C
         <h2 id="actions-title" className="text-xl font-bold">
           {t("application.actions")}
         </h2>
+        {actionData?.refused && (
+          <p role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3" data-testid="refused">
+            {text(actionData.refused)}
+          </p>
+        )}
+        {d.enrollmentList && (
+          <p className="rounded-md border-l-4 border-brand-700 bg-white p-3" data-testid="enroll-by-order">
+            {t("enrollment:guards.enrollByOrder")}{" "}
+            <Link
+              to={`/office/enrollment?school=${d.enrollmentList.school}&year=${d.enrollmentList.year}`}
+              className="text-brand-700 underline"
+            >
+              {t("enrollment:guards.toList", { school: d.enrollmentList.school, year: d.enrollmentList.year })}
+            </Link>
+          </p>
+        )}
         {!hasActions && (
           <p className="rounded-md border-l-4 border-slate-500 bg-white p-3" data-testid="no-actions">
             {t(`application.noActions.${!d.canAssign ? "decided" : WAITING.includes(d.status) ? "waiting" : "none"}`)}

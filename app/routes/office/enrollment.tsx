@@ -29,7 +29,7 @@ import { problemMessage } from "~/domain/enrollment/order-rules";
 import { staffScope } from "~/domain/office/casework.server";
 import { validationMessage as m } from "~/domain/forms/validation-message";
 import { regionDate } from "~/domain/region/clock";
-import { formatPreciseDateTime, formatShortDate } from "~/domain/region/dates";
+import { formatDateTime, formatPreciseDateTime, formatShortDate } from "~/domain/region/dates";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireRole } from "~/server/auth.server";
 import { readFormData } from "~/server/form-data.server";
@@ -71,9 +71,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const stage2 = await schoolStage2Opening(prisma, school.code, year);
   return {
     stage2: {
-      at: formatPreciseDateTime(stage2.opensAt, language),
+      // "6 июля 2027 г. в 00:00"; to the millisecond only for an early opening at the instant it was pressed.
+      at:
+        stage2.opensAt.getTime() % 60_000 === 0
+          ? formatDateTime(stage2.opensAt, language)
+          : formatPreciseDateTime(stage2.opensAt, language),
       early: stage2.early,
       open: stage2.early || stage2.opensAt.getTime() <= Date.now(),
+      // Not offered before stage 1 opens (early-stage2.server.ts).
+      stage1OpensAt: stage2.stage1Opened ? null : formatDateTime(stage2.stage1OpensAt, language),
     },
     year,
     // The ministry's campaign dashboard is for the department's staff, not a school's (campaign-dashboard.server.ts).
@@ -128,7 +134,7 @@ function failureReply(failure: Failure): { formErrors?: string[]; fieldErrors?: 
   }
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const { user, scope } = await officerScope(request);
   const formData = await readFormData(request);
   if (formData.get("intent") === "openStage2Early") {
@@ -143,6 +149,10 @@ export async function action({ request }: Route.ActionArgs) {
     if (!opened.ok && opened.error === "not-found") throw data(null, { status: 404 });
     if (opened.ok || opened.error === "already-open")
       return redirect(listUrl(form.data.school, form.data.year, "stage2=open"));
+    if (opened.error === "stage1-not-open") {
+      const at = formatDateTime(opened.stage1OpensAt, requestLanguage(context));
+      return data({ stage2Refusal: { stage1OpensAt: at } }, { status: 409 });
+    }
     return data({ stage2Refusal: { waiting: opened.waiting } }, { status: 409 });
   }
   const submission = parseWithZod(formData, { schema: orderFormSchema(regionDate()) });

@@ -37,7 +37,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     query,
     years: years.includes(query.year) ? years : [query.year, ...years].sort((a, b) => b - a),
     districts,
-    lookup,
+    // Only a house, no street (the form by parts with «Дом» alone): said, not silently ignored.
+    lookup: lookup ?? (query.house && !query.street && !query.address ? ({ match: "street-missing" } as const) : null),
     lookupInput: address ?? (query.address ? { street: query.address, house: "" } : null),
     list,
   };
@@ -329,7 +330,7 @@ function LookupAnswer({
   year,
   language,
 }: {
-  answer: AddressAnswer | { match: "unreadable" };
+  answer: AddressAnswer | { match: "unreadable" } | { match: "street-missing" };
   input: LookupInput;
   year: number;
   language: Language;
@@ -438,6 +439,8 @@ function LookupAnswer({
         <p className="mt-2">{t("schools.answer.byHand")}</p>
       </>
     );
+  } else if (answer.match === "street-missing") {
+    body = <p className="font-semibold">{t("stumbles.streetMissing")}</p>;
   } else {
     body = <p className="font-semibold">{t("schools.answer.unreadable")}</p>;
   }
