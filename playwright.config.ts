@@ -52,12 +52,13 @@ export default defineConfig({
   // The production build on its own port, with its own database made fresh for this run; and a
   // second one on a damaged database, to see how the portal fails.
   webServer: [
-    portal("tests/e2e/start-test-portal.ts", PORTAL_PORT, PORTAL_URL, "e2e.db", PORTAL_LOG),
-    portal("tests/e2e/start-broken-portal.ts", BROKEN_PORTAL_PORT, BROKEN_PORTAL_URL, "e2e-broken.db"),
+    // Two server processes, as on a 2-core machine; the damaged one needs no more than one.
+    portal("tests/e2e/start-test-portal.ts", PORTAL_PORT, PORTAL_URL, "e2e.db", 2, PORTAL_LOG),
+    portal("tests/e2e/start-broken-portal.ts", BROKEN_PORTAL_PORT, BROKEN_PORTAL_URL, "e2e-broken.db", 1),
   ],
 });
 
-function portal(script: string, port: number, url: string, database: string, logFile?: string) {
+function portal(script: string, port: number, url: string, database: string, processes: number, logFile?: string) {
   // Links in the portal's mails must point back at this portal; mail limits would stop a test run.
   return {
     command: `npx tsx ${script}`,
@@ -69,6 +70,7 @@ function portal(script: string, port: number, url: string, database: string, log
     env: {
       PORT: String(port),
       HOST: "127.0.0.1",
+      WEB_CONCURRENCY: String(processes),
       DATABASE_URL: `file:${path.join("tests", ".tmp", database)}`,
       // The main portal logs every request to a file, for the log audit.
       ...(logFile ? { LOG_LEVEL: "info", LOG_FILE: logFile } : { LOG_LEVEL: "warn" }),

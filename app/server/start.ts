@@ -68,6 +68,7 @@ async function prepare() {
 
 function startWorkers(processes: number) {
   let stopping = false;
+  let failedDelay = 0;
   const fork = (jobs: boolean) => {
     const worker = cluster.fork({ [JOBS_ENV]: jobs ? "1" : "0" });
     // A write through one worker drops the others' kept pages (http-server.server.ts).
@@ -75,10 +76,19 @@ function startWorkers(processes: number) {
       for (const other of Object.values(cluster.workers ?? {}))
         if (other && other !== worker) other.send(message as string);
     });
+    const started = Date.now();
     worker.on("exit", (code, signal) => {
       if (stopping) return;
-      console.error(`A server process stopped (${signal ?? code}); starting another.`);
-      fork(jobs);
+      // One that dies as it starts (a broken database, a bad build) would die again at once: the
+      // next try waits a little longer each time, up to half a minute.
+      const delay = Date.now() - started < 10_000 ? Math.min(30_000, Math.max(1_000, failedDelay * 2)) : 0;
+      failedDelay = delay;
+      console.error(
+        `A server process stopped (${signal ?? code}); starting another${delay ? ` in ${delay / 1000} s` : ""}.`,
+      );
+      setTimeout(() => {
+        if (!stopping) fork(jobs);
+      }, delay);
     });
     return worker;
   };

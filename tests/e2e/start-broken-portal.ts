@@ -11,8 +11,6 @@ import { PrismaClient } from "../../app/generated/prisma/client";
 import { createSqliteAdapter } from "../../app/db/sqlite-adapter.server";
 import { seedDemoData } from "../../seeds/demo";
 
-// One server process: start.ts would run this script again in each of several.
-process.env.WEB_CONCURRENCY = "1";
 const file = databaseFile();
 for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 migrateDatabase(process.cwd(), process.env.DATABASE_URL!);

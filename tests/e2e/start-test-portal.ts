@@ -7,9 +7,8 @@ import { databaseFile } from "../../app/db/sqlite-adapter.server";
 import { startSmtpSink } from "../support/smtp-sink";
 import { MAIL_DIR, PORTAL_LOG, SMTP_SINK_PORT } from "./ports";
 
-// Two server processes, as on a 2-core machine (start.ts forks them from this script): the set-up
-// below is the primary's alone.
-process.env.WEB_CONCURRENCY ??= "2";
+// With several server processes (playwright.config.ts) start.ts forks them from this script: the
+// set-up below is the primary's alone.
 if (cluster.isPrimary) {
   const file = databaseFile();
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });

@@ -48,9 +48,7 @@ export type SubmissionWrite = {
 };
 
 export type SubmissionWritten =
-  | { number: string; alreadySubmitted: boolean }
-  | { error: "not-found" }
-  | ChildLimitRefusal;
+  { number: string; alreadySubmitted: boolean } | { error: "not-found" } | ChildLimitRefusal;
 
 export async function writeSubmission(
   connection: SqliteConnection,
