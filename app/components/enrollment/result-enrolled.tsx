@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ResultFrame } from "./result-frame";
 
 export type EnrolledResultView = { orderNumber: string; orderDate: string; schoolCode: string; campaignYear: number };
 
@@ -8,14 +9,7 @@ export function ResultEnrolled({ result }: { result: EnrolledResultView }) {
   const { t } = useTranslation("enrollment");
   const school = result.schoolCode;
   return (
-    <section
-      aria-labelledby="result-title"
-      data-testid="enrollment-result"
-      className="mt-6 rounded-md border-4 border-green-700 bg-green-50 p-5"
-    >
-      <h2 id="result-title" className="text-xl font-bold text-green-900">
-        {t("results.enrolled.title")}
-      </h2>
+    <ResultFrame tone="enrolled" title={t("results.enrolled.title")}>
       <p className="mt-2 text-lg font-semibold">
         {t("results.enrolled.text", { school, number: result.orderNumber, date: result.orderDate })}
       </p>
@@ -28,6 +22,6 @@ export function ResultEnrolled({ result }: { result: EnrolledResultView }) {
           {t("results.enrolled.publicLink", { school })}
         </Link>
       </p>
-    </section>
+    </ResultFrame>
   );
 }

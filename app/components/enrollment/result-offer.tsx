@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
+import { ResultFrame } from "./result-frame";
 
 export type OfferView = {
   schoolCode: string;
@@ -21,14 +22,7 @@ export function ResultOffer({ result, number }: { result: OfferView; number: str
   const { t } = useTranslation("enrollment");
   if (result.finished) return <PastOffer result={result} />;
   return (
-    <section
-      aria-labelledby="result-title"
-      data-testid="enrollment-result"
-      className="mt-6 rounded-md border-4 border-amber-600 bg-amber-50 p-5"
-    >
-      <h2 id="result-title" className="text-xl font-bold">
-        {t("results.refused.title", { school: result.schoolCode })}
-      </h2>
+    <ResultFrame tone="offer" title={t("results.refused.title", { school: result.schoolCode })}>
       <p className="mt-2">{t("results.refused.lead")}</p>
       <h3 className="mt-4 text-lg font-bold">{t("results.refused.offerTitle")}</h3>
       {result.offer.length === 0 ? (
@@ -80,7 +74,7 @@ export function ResultOffer({ result, number }: { result: OfferView; number: str
           </ul>
         </>
       )}
-    </section>
+    </ResultFrame>
   );
 }
 
@@ -88,14 +82,7 @@ export function ResultOffer({ result, number }: { result: OfferView; number: str
 function PastOffer({ result }: { result: OfferView }) {
   const { t } = useTranslation("enrollment");
   return (
-    <section
-      aria-labelledby="result-title"
-      data-testid="enrollment-result"
-      className="mt-6 rounded-md border-4 border-slate-400 bg-white p-5"
-    >
-      <h2 id="result-title" className="text-xl font-bold">
-        {t("results.refused.title", { school: result.schoolCode })}
-      </h2>
+    <ResultFrame tone="history" title={t("results.refused.title", { school: result.schoolCode })}>
       <p className="mt-2" data-testid="offer-over">
         {t("guards.offerOver", { year: result.campaignYear })}
       </p>
@@ -121,6 +108,6 @@ function PastOffer({ result }: { result: OfferView }) {
           </ul>
         </>
       )}
-    </section>
+    </ResultFrame>
   );
 }
