@@ -11,6 +11,8 @@ import { seedStatisticsHistory } from "./history";
 import { seedFinishedCampaign } from "./enrollment-2026";
 import { seedSchools } from "./schools";
 import { categories, departments, lifeSituations, services } from "./catalogue/index";
+import { largeFamilyMeasures } from "./catalogue/large-family-measures";
+import { saveSupportMeasure } from "~/domain/social/measure-store.server";
 
 /**
  * Everything a newcomer needs to see the portal working: the demo catalogue, demo accounts, the
@@ -25,6 +27,8 @@ export async function seedDemoData(
   for (const category of categories) await saveCategory(db, category);
   for (const situation of lifeSituations) await saveLifeSituation(db, situation);
   for (const service of services) await saveService(db, service);
+  // The large-family package's measures: data the complex service reads (docs/social-support.md).
+  for (const measure of largeFamilyMeasures) await saveSupportMeasure(db, measure);
   // Schools with first-grade places, the address list, assigned territories and campaigns.
   await seedSchools(db);
   const accounts = await seedDemoAccounts(db);

@@ -19,11 +19,11 @@ const TONE: Record<Status, string> = {
   withdrawn: "bg-slate-100 text-slate-900 border-slate-500",
 };
 
-export function StatusBadge({ status }: { status: Status }) {
+export function StatusBadge({ status, testId = "status" }: { status: Status; testId?: string }) {
   const { t } = useTranslation("applications");
   return (
     <span
-      data-testid="status"
+      data-testid={testId}
       data-status={status}
       className={`inline-block rounded-md border px-2 py-1 text-sm font-semibold ${TONE[status]}`}
     >

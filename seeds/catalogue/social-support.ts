@@ -1,4 +1,5 @@
 import type { ServiceSeed } from "~/domain/catalogue/service-content";
+import { largeFamilyMeasures } from "./large-family-measures";
 import { childField, commonGrounds, doc, documentsStep, identityStep, residents, standardForm, t } from "./parts";
 
 const largeFamilyCertificate = {
@@ -81,6 +82,11 @@ export const socialSupportServices: ServiceSeed[] = [
           childField("secondChild", t("Второй ребёнок", "Second child"), { maxAgeYears: 23 }),
           childField("thirdChild", t("Третий ребёнок", "Third child"), { maxAgeYears: 23 }),
           {
+            ...childField("fourthChild", t("Четвёртый ребёнок", "Fourth child"), { maxAgeYears: 23 }),
+            required: false,
+          },
+          { ...childField("fifthChild", t("Пятый ребёнок", "Fifth child"), { maxAgeYears: 23 }), required: false },
+          {
             kind: "number",
             name: "childrenCount",
             label: t("Всего детей в семье", "Number of children in the family"),
@@ -89,19 +95,33 @@ export const socialSupportServices: ServiceSeed[] = [
           },
           {
             kind: "checkboxes",
-            name: "measures",
-            label: t("Назначить меры поддержки", "Grant these support measures"),
-            hint: t("Можно выбрать все — заявление одно", "You may choose all of them — one application"),
+            name: "fullTimeStudents",
+            label: t("Учатся очно (для детей 18–22 лет)", "In full-time education (children aged 18–22)"),
+            hint: t(
+              "Дети старше 18 лет учитываются, пока учатся очно, до 23 лет",
+              "Children over 18 count while in full-time education, until 23",
+            ),
             required: false,
             options: [
-              { value: "utility-compensation", label: t("Компенсация 30% платы за ЖКУ", "30% utility compensation") },
-              { value: "yearly-payment", label: t("Ежегодная выплата на детей", "Yearly payment per child") },
-              { value: "school-meals", label: t("Бесплатное питание в школе", "Free school meals") },
-              {
-                value: "school-transport",
-                label: t("Компенсация проезда школьников", "School transport compensation"),
-              },
+              { value: "firstChild", label: t("Первый ребёнок", "First child") },
+              { value: "secondChild", label: t("Второй ребёнок", "Second child") },
+              { value: "thirdChild", label: t("Третий ребёнок", "Third child") },
+              { value: "fourthChild", label: t("Четвёртый ребёнок", "Fourth child") },
+              { value: "fifthChild", label: t("Пятый ребёнок", "Fifth child") },
             ],
+          },
+          {
+            kind: "checkboxes",
+            name: "measures",
+            label: t("Назначить меры поддержки", "Grant these support measures"),
+            hint: t(
+              "Статус и удостоверение назначаются всегда. Меры для детей назначаются, если в семье есть дети нужного возраста",
+              "The status and certificate are always granted. Measures for children are granted when the family has children of the right age",
+            ),
+            required: false,
+            options: largeFamilyMeasures
+              .filter((m) => m.code !== "large-family-status")
+              .map((m) => ({ value: m.code, label: t(m.title.ru, m.title.en) })),
           },
         ],
       },

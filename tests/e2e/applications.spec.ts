@@ -134,9 +134,12 @@ test("a resident applies, resumes the draft elsewhere, submits twice, answers a 
   expect(again.status()).toBe(302);
   expect(again.headers().location).toContain(`/cabinet/applications/${number}`);
   const stored = await portalDb.application.findMany({
-    where: { applicantId: resident.userId, number: { not: null } },
+    where: { applicantId: resident.userId, number: { not: null }, parentId: null },
   });
   expect(stored.map((a) => a.number)).toEqual([number]);
+  // The school meals ticked in step 3 became one case of their own, in the education ministry's queue.
+  const measureCases = await portalDb.application.findMany({ where: { parentId: stored[0]!.id } });
+  expect(measureCases.map((a) => a.measureCode)).toEqual(["school-meals"]);
   expect(await portalDb.applicationEvent.count({ where: { applicationId: stored[0]!.id, command: "submit" } })).toBe(1);
   const mail = await latestMailTo(resident.email, new RegExp(`Заявление № ${number} принято`));
   expect(mail.text).toContain("Срок рассмотрения: до");

@@ -1,7 +1,7 @@
 import { verifyPassword, verifyAgainstDecoy } from "~/domain/accounts/password-hash.server";
 import { STAFF_ROLES, isRole } from "~/domain/accounts/roles";
 import { clearAttempts, takeAttempt, THROTTLE_RULES } from "~/domain/accounts/throttle.server";
-import { KEPT_CHILDREN_KEY, type KeptChild } from "~/domain/applications/application-view.server";
+import { KEPT_CHILDREN_KEY, type KeptChild } from "~/domain/applications/kept-children";
 import { parseAnswers } from "~/domain/applications/applications.server";
 import { retentionByService, retentionCutoff } from "~/domain/applications/retention.server";
 import { DEFAULT_RETENTION_YEARS } from "~/domain/catalogue/service-content";

@@ -4,6 +4,7 @@ import type { FormDefinition } from "~/domain/forms/form-definition";
 import { pick, type Language } from "~/domain/i18n/localized";
 import { translatorFor } from "~/i18n/translate.server";
 import { describeAnswers, referencedUploads, type Answers } from "./answers";
+import { keptChildren } from "./kept-children";
 import { workingDaysLeft } from "~/domain/calendar/working-days";
 import { regionDate } from "~/domain/region/clock";
 import { formatDate, formatDateTime, formatPreciseDateTime, formatShortDate } from "~/domain/region/dates";
@@ -11,6 +12,7 @@ import { getApplicationForApplicant, getChildren } from "./applications.server";
 import { availableCommands, FINAL_STATUSES, STATUSES, parseStatus } from "./lifecycle";
 import { RATEABLE } from "./ratings.server";
 import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
+import { packageView } from "~/domain/social/package-view.server";
 
 /*
  * The answers of an application in words, for "check your answers" and the application page:
@@ -87,6 +89,23 @@ export async function getApplicationPage(
   const status = parseStatus(application.status);
   const today = regionDate(input.now);
   const final = FINAL_STATUSES.includes(status);
+  // A package application (the large-family complex service): its measures; a measure's case: its package.
+  const packaged = await packageView(db, application, language, input.now);
+  // One timeline for the package: its own changes and those of every measure's case, in time order.
+  // The history lists status changes; who in the department works the case (an "assign" event,
+  // which leaves the status as it was) is the office's business and would repeat the status.
+  const ownEvents = application.events
+    .filter((e) => e.command !== "assign")
+    .map((e) => ({
+      id: e.id,
+      at: e.at,
+      status: parseStatus(e.toStatus),
+      command: e.command,
+      reason: e.reason,
+      measure: null as string | null,
+    }));
+  const measureEvents = packaged?.kind === "package" ? packaged.events.map((e) => ({ ...e, reason: null })) : [];
+  const events = [...ownEvents, ...measureEvents].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);
   return {
     id: application.id,
     number: application.number!,
@@ -98,23 +117,14 @@ export async function getApplicationPage(
     receivedAt: application.receivedAt ? formatDateTime(application.receivedAt, language) : null,
     // First-grade enrollment: the receipt to the millisecond and the place on the school's list.
     enrollment: await enrollmentView(db, application.id, application.receivedAt, language),
+    package: packaged,
     deadline: application.deadline ? formatDate(application.deadline, language) : null,
     deadlineDays: service.deadlineDays,
     workingDaysLeft:
       application.deadline && !final
         ? workingDaysLeft(await loadProductionCalendar(db), today, application.deadline)
         : null,
-    // The history lists status changes; who in the department works the case (an "assign" event,
-    // which leaves the status as it was) is the office's business and would repeat the status.
-    timeline: application.events
-      .filter((e) => e.command !== "assign")
-      .map((e) => ({
-        id: e.id,
-        at: formatDateTime(e.at, language),
-        status: parseStatus(e.toStatus),
-        command: e.command,
-        reason: e.reason,
-      })),
+    timeline: events.map((e) => ({ ...e, at: formatDateTime(e.at, language) })),
     messages: application.messages.map((msg) => ({
       id: msg.id,
       author: msg.author as "department" | "applicant",
@@ -133,28 +143,6 @@ export async function getApplicationPage(
       language,
     }),
   };
-}
-
-/**
- * When an applicant deletes the account, the children in the profile go at once, but an application
- * kept for its retention period still names them: the deletion copies the name and birth date of each
- * child the answers refer to under this key, so the department keeps reading who the case is about.
- */
-export const KEPT_CHILDREN_KEY = "$children";
-
-export type KeptChild = { id: string; name: string; birthDate: string };
-
-export function keptChildren(answers: Answers): KeptChild[] {
-  const value = answers[KEPT_CHILDREN_KEY];
-  if (!Array.isArray(value)) return [];
-  return value.filter(
-    (c): c is KeptChild =>
-      !!c &&
-      typeof c === "object" &&
-      typeof (c as KeptChild).id === "string" &&
-      typeof (c as KeptChild).name === "string" &&
-      typeof (c as KeptChild).birthDate === "string",
-  );
 }
 
 async function enrollmentView(db: PrismaClient, applicationId: string, receivedAt: Date | null, language: Language) {

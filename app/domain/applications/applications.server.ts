@@ -1,3 +1,4 @@
+import { splitPackage } from "~/domain/social/package-cases.server";
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { FormDefinitionSchema, type FormDefinition } from "~/domain/forms/form-definition";
@@ -297,6 +298,12 @@ async function prepareSubmission(
       enrollment,
       calendar: await loadProductionCalendar(db),
       consent: { textVersion: APPLICATION_CONSENT_VERSION, ip: input.ip },
+      measures: await splitPackage(db, {
+        serviceCode: existing.service.code,
+        applicantId: input.applicantId,
+        answers,
+        today: checked.today,
+      }),
       now: input.now,
     },
   };
@@ -318,6 +325,8 @@ export async function listApplications(
       applicantId,
       status: { in: [...statuses] },
       number: { not: null },
+      // A package's measure cases show on the package application's page, not as rows of their own.
+      parentId: null,
       ...(options.after ? { sequence: { lt: options.after } } : {}),
     },
     orderBy: { sequence: "desc" },
@@ -353,6 +362,24 @@ export async function submittedNumberOf(db: PrismaClient, applicantId: string, d
   return row?.number ?? null;
 }
 
+/**
+ * The form a submitted application's answers were given in: a support measure's case carries its
+ * package application's answers, so it reads them with the package's form (docs/social-support.md).
+ */
+export async function formOfAnswers(
+  db: PrismaClient,
+  application: { serviceId: number; serviceVersion: number; parentId: string | null },
+): Promise<FormDefinition> {
+  const parent = application.parentId
+    ? await db.application.findUnique({
+        where: { id: application.parentId },
+        select: { serviceId: true, serviceVersion: true },
+      })
+    : null;
+  const pinned = parent ?? application;
+  return getPinnedForm(db, pinned.serviceId, pinned.serviceVersion);
+}
+
 /** One application of the applicant by its number, with everything the page shows. */
 export async function getApplicationForApplicant(db: PrismaClient, applicantId: string, number: string) {
   const application = await db.application.findFirst({
@@ -366,6 +393,6 @@ export async function getApplicationForApplicant(db: PrismaClient, applicantId: 
     },
   });
   if (!application) return null;
-  const form = await getPinnedForm(db, application.serviceId, application.serviceVersion);
+  const form = await formOfAnswers(db, application);
   return { application, form, answers: parseAnswers(application.answers) };
 }

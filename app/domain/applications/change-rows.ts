@@ -14,6 +14,8 @@ export type ApplicationForStats = {
   municipality: string | null;
   receivedAt: Date | null;
   deadline: string | null;
+  /** portal | proactive (docs/proactive.md); portal when not given. */
+  channel?: string;
 };
 
 /** What the statistics need of a service. */
@@ -53,6 +55,7 @@ export function statEventRow(
     categorySlug: service.categorySlug,
     mszu: service.mszu,
     proactive: service.proactive,
+    channel: application.channel ?? "portal",
     municipality: application.municipality,
     fromStatus: event.from ?? null,
     toStatus: event.to ?? null,
@@ -76,7 +79,7 @@ export function dayCounts(
     day: regionDate(event.at),
     serviceCode: service.code,
     municipality: application.municipality ?? "",
-    channel: "portal",
+    channel: application.channel ?? "portal",
     submitted: event.kind === "submitted" ? 1 : 0,
     decided: decision ? 1 : 0,
     decidedOnTime: decision?.onTime ? 1 : 0,

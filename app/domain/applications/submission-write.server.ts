@@ -22,6 +22,7 @@ import {
   type TransitionRowInput,
 } from "./change-rows";
 import { formatRegistrationNumber } from "./registration-number";
+import type { PackageSplit } from "~/domain/social/package-cases.server";
 
 /*
  * The write of a submission — the receipt — in SQL, committed together with the others that
@@ -43,6 +44,8 @@ export type SubmissionWrite = {
   enrollment: Extract<EnrollmentDecision, { ok: true }> | null;
   calendar: ProductionCalendar;
   consent: { textVersion: string; ip: string };
+  /** A package service's application: the measure it decides itself and the cases of the others. */
+  measures: PackageSplit | null;
   /** The receipt time; by default the moment of the write. */
   now?: Date;
 };
@@ -90,7 +93,7 @@ function write(connection: SqliteConnection, input: SubmissionWrite): Submission
   const moved = sql(
     `UPDATE "Application" SET "status" = 'sent', "number" = ?, "sequence" = ?, "receivedAt" = ?, "deadline" = ?,
             "answers" = ?, "municipality" = ?, "applicantName" = ?, "schoolCode" = ?, "applicantKey" = ?,
-            "version" = "version" + 2, "updatedAt" = ?
+            "measureCode" = ?, "version" = "version" + 2, "updatedAt" = ?
       WHERE "id" = ? AND "status" = 'draft' AND "version" = ?`,
   ).run(
     number,
@@ -102,6 +105,7 @@ function write(connection: SqliteConnection, input: SubmissionWrite): Submission
     input.applicantName || null,
     typeof school === "string" ? school : null,
     input.applicantName ? input.applicantName.toLocaleLowerCase("ru") : null,
+    input.measures?.ownMeasure ?? null,
     sqlValue(now),
     input.applicationId,
     current.version,
@@ -134,6 +138,9 @@ function write(connection: SqliteConnection, input: SubmissionWrite): Submission
     { ...PORTAL_FORWARDS, actor: { id: null, role: "system" }, at: now },
     input.applicantId,
   );
+  for (const measureCase of input.measures?.cases ?? []) {
+    openMeasureCase(connection, input, measureCase, { now, year, parentId: input.applicationId });
+  }
   insertRow(connection, "Consent", {
     userId: input.applicantId,
     purpose: `application:${input.serviceCode}`,
@@ -142,6 +149,62 @@ function write(connection: SqliteConnection, input: SubmissionWrite): Submission
     ip: input.consent.ip,
   });
   return { number, alreadySubmitted: false };
+}
+
+/**
+ * A measure's case, received with the package application: its own number and receipt, its
+ * service's department and deadline, the same answers; the resident hears of the package once.
+ */
+function openMeasureCase(
+  connection: SqliteConnection,
+  input: SubmissionWrite,
+  measureCase: PackageSplit["cases"][number],
+  at: { now: Date; year: number; parentId: string },
+): void {
+  const { now, year } = at;
+  const sequence = bump(connection, "receipt");
+  const number = formatRegistrationNumber(year, bump(connection, `registration-${year}`));
+  const deadline = legalDeadline(input.calendar, now, measureCase.deadlineDays);
+  insertRow(connection, "Application", {
+    id: measureCase.id,
+    number,
+    sequence,
+    serviceId: measureCase.serviceId,
+    serviceVersion: measureCase.serviceVersion,
+    departmentId: measureCase.departmentId,
+    applicantId: input.applicantId,
+    applicantName: input.applicantName || null,
+    applicantKey: input.applicantName ? input.applicantName.toLocaleLowerCase("ru") : null,
+    status: "sent",
+    answers: JSON.stringify(input.answers),
+    municipality: input.municipality,
+    receivedAt: now,
+    deadline,
+    version: 3,
+    createdAt: now,
+    updatedAt: now,
+    parentId: at.parentId,
+    measureCode: measureCase.measureCode,
+    channel: "portal",
+  });
+  const application: ApplicationForStats = {
+    id: measureCase.id,
+    serviceId: measureCase.serviceId,
+    municipality: input.municipality,
+    receivedAt: now,
+    deadline,
+  };
+  const service = serviceFacts(connection, measureCase.serviceId);
+  recordStatistics(connection, service, application, { kind: "submitted", at: now });
+  const resident = { id: input.applicantId, role: "resident" };
+  recordChange(connection, service, application, { ...RESIDENT_SUBMITS, actor: resident, at: now }, null);
+  recordChange(
+    connection,
+    service,
+    application,
+    { ...PORTAL_FORWARDS, actor: { id: null, role: "system" }, at: now },
+    null,
+  );
 }
 
 function bump(connection: SqliteConnection, name: string): number {

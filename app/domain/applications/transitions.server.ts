@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { closeEnrollmentRequest } from "~/domain/enrollment/enrollment.server";
+import { grantMeasure } from "~/domain/social/grant.server";
 import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
 import type { ProductionCalendar } from "~/domain/calendar/production-calendar";
 import type { StatDayCounts } from "~/domain/indicators/compute";
@@ -290,6 +291,8 @@ export async function applyCommandInTransaction(
     notify: input.notify,
     calendar,
   });
+  // A granted support measure brings its payments and result document in the same change.
+  if (decision.to === "completed") await grantMeasure(tx, application, now);
   if (DEPARTMENT_SPEAKS.includes(input.command) && (input.reason?.trim() || input.resultUploadId)) {
     const message = await tx.applicationMessage.create({
       data: {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
 import type { RoleGrant } from "~/domain/accounts/roles";
-import { parseAnswers, getPinnedForm } from "~/domain/applications/applications.server";
+import { formOfAnswers, parseAnswers } from "~/domain/applications/applications.server";
 import { describeApplicationAnswers } from "~/domain/applications/application-view.server";
 import {
   availableCommands,
@@ -128,7 +128,10 @@ export async function getStaffApplicationPage(
   const emails = new Map(officers.map((o) => [o.id, o.email]));
   const details = ServiceDetailsSchema.parse(JSON.parse(application.service.details));
   const status = parseStatus(application.status);
-  const form = await getPinnedForm(db, application.serviceId, application.serviceVersion);
+  const form = await formOfAnswers(db, application);
+  const measure = application.measureCode
+    ? await db.supportMeasure.findUnique({ where: { code: application.measureCode } })
+    : null;
   const today = regionDate(input.now);
   const final = FINAL_STATUSES.includes(status);
   // "Взять в работу" takes the application and, while it is new, registers it and starts its
@@ -150,6 +153,8 @@ export async function getStaffApplicationPage(
     status,
     version: application.version,
     service: pick({ ru: application.service.titleRu, en: application.service.titleEn }, language),
+    /** A support measure's case: the measure it decides (docs/social-support.md). */
+    measure: measure ? pick({ ru: measure.titleRu, en: measure.titleEn }, language) : null,
     applicantName: application.applicantName ?? "",
     receivedAt: application.receivedAt ? formatDateTime(application.receivedAt, language) : "",
     deadline: application.deadline ? formatDate(application.deadline, language) : "",

@@ -23,6 +23,7 @@ const FORMATS = {
   time: { timeZone: REGION_TIME_ZONE, hour: "2-digit", minute: "2-digit" },
   // Calendar dates are stored without a time zone: read as UTC midnight, printed as UTC.
   date: { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" },
+  month: { timeZone: "UTC", month: "long", year: "numeric" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 // An Intl formatter costs tens of microseconds to make and a page prints many dates: each is made once.
@@ -50,6 +51,11 @@ export function formatTime(instant: Date, language: Language): string {
 /** A calendar date (YYYY-MM-DD) in words: "18 мая 2026 г." / "18 May 2026". */
 export function formatDate(isoDate: string, language: Language): string {
   return formatter(language, "date").format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** A month (YYYY-MM) in words: "сентябрь 2027 г." / "September 2027". */
+export function formatMonth(month: string, language: Language): string {
+  return formatter(language, "month").format(new Date(`${month}-01T00:00:00Z`));
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -46,3 +46,11 @@ export function formatFileSize(bytes: number, language: Language): string {
   if (Math.round(bytes / KB) < KB) return `${formatNumber(bytes / KB, language, 0)}${NBSP}${ru ? "КБ" : "KB"}`;
   return `${formatNumber(bytes / MB, language, 1)}${NBSP}${ru ? "МБ" : "MB"}`;
 }
+
+/** An amount in roubles from kopecks: "5 000 ₽", "594,50 ₽" (kopecks shown only when there are any). */
+export function formatRubles(kopecks: number, language: Language): string {
+  const whole = kopecks % 100 === 0;
+  const text = formatNumber(kopecks / 100, language, whole ? 0 : 2);
+  const padded = whole ? text : text.replace(/([.,]\d)$/, "$10");
+  return `${padded}${NBSP}₽`;
+}

@@ -18,6 +18,7 @@ import { requestLanguage } from "~/i18n/i18n.server";
 import { requireUser } from "~/server/auth.server";
 import { readFormData } from "~/server/form-data.server";
 import { EnrollmentStanding } from "~/components/enrollment-standing";
+import { PackageMeasures } from "~/components/social/package-measures";
 import { EnrollmentResultPanel } from "~/components/enrollment/result-panel";
 import { enrollmentResultView } from "~/domain/enrollment/enrollment-results.server";
 
@@ -131,6 +132,8 @@ export default function ApplicationPage({ loaderData: d, actionData }: Route.Com
         d.enrollment && <EnrollmentStanding standing={d.enrollment} />
       )}
 
+      {d.package && <PackageMeasures view={d.package} />}
+
       {canAnswer && lastRequest && (
         <AnswerForm
           request={lastRequest.text}
@@ -172,6 +175,7 @@ export default function ApplicationPage({ loaderData: d, actionData }: Route.Com
           {d.timeline.map((e) => (
             <li key={e.id}>
               <p className="font-semibold">{t(`status.${e.status}`)}</p>
+              {e.measure && <p>{e.measure}</p>}
               <p className="text-sm text-muted">{e.at}</p>
             </li>
           ))}

@@ -189,6 +189,11 @@ export default function OfficeApplication({ loaderData: d, actionData }: Route.C
       <h1 className="mt-3 text-2xl font-bold text-brand-900 sm:text-3xl">
         {d.service} — {t("application.number", { number: d.number })}
       </h1>
+      {d.measure && (
+        <p className="mt-1 text-lg" data-testid="measure">
+          {t("application.measure", { measure: d.measure })}
+        </p>
+      )}
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <StatusBadge status={d.status} />
         {d.daysLeft !== null && <DaysLeft days={d.daysLeft} />}
