@@ -180,4 +180,34 @@ describe("the large-family package", () => {
       reason: "not-asked",
     });
   });
+
+  it("shows a measure's request for information on the package page, with the way to answer it", async () => {
+    const { id, number } = await submitted(db, resident, NOW, { measures: ["school-transport"] });
+    const transport = (await casesOf(id)).find((c) => c.measureCode === "school-transport")!;
+    for (const command of ["acknowledge", "startReview"] as const) {
+      expect((await applyCommand(db, { applicationId: transport.id, command, actor: social, now: NOW })).ok).toBe(true);
+    }
+    const asked = await applyCommand(db, {
+      applicationId: transport.id,
+      command: "requestInfo",
+      actor: social,
+      reason: "Приложите справку из школы о проезде",
+      now: NOW,
+    });
+    expect(asked.ok).toBe(true);
+    const page = await getApplicationPage(db, { applicantId: resident, number, language: "ru", now: NOW });
+    if (page?.package?.kind !== "package") throw new Error("no package view");
+    const measure = page.package.measures.find((m) => m.code === "school-transport")!;
+    expect(measure).toMatchObject({ status: "waitingForInfo", request: "Приложите справку из школы о проезде" });
+    expect(page.package.measures.find((m) => m.own)!.request).toBeNull();
+    // The measure's own page is where it is answered, and it leads back to the package.
+    const own = await getApplicationPage(db, {
+      applicantId: resident,
+      number: transport.number!,
+      language: "ru",
+      now: NOW,
+    });
+    expect(own?.package).toEqual({ kind: "measure", packageNumber: number, title: expect.stringContaining("594") });
+    expect(own?.commands).toContain("provideInfo");
+  });
 });

@@ -49,6 +49,21 @@ export function PackageMeasures({ view }: { view: PackageView }) {
               )}
               {m.deadline && <span className="text-muted">{t("measures.deadline", { date: m.deadline })}</span>}
             </div>
+            {m.request && (
+              <div
+                className="mt-2 rounded-md border-l-4 border-amber-700 bg-amber-50 p-3"
+                data-testid="measure-request"
+              >
+                <p>
+                  {t("measures.request")} {m.request}
+                </p>
+                {!m.own && (
+                  <Link to={`/cabinet/applications/${m.number}`} className="text-brand-700 underline">
+                    {t("measures.answer", { title: m.title })}
+                  </Link>
+                )}
+              </div>
+            )}
             {m.refusal && (
               <p className="mt-2">
                 {t("measures.refused")} {m.refusal.ground && <strong>{m.refusal.ground}.</strong>} {m.refusal.reason}

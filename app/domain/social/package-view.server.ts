@@ -26,6 +26,8 @@ export type MeasureView = {
   payments: { month: string; amount: string | null; percent: number | null }[];
   /** This measure is decided in the package application itself. */
   own: boolean;
+  /** What the department asks while the case waits for the resident (answered on the case's page). */
+  request: string | null;
 };
 
 export type PackageView =
@@ -38,6 +40,8 @@ export type PackageView =
       certificate: { number: string; issuedOn: string; validUntil: string } | null;
     }
   | { kind: "measure"; packageNumber: string; title: string };
+
+const WAITING: readonly Status[] = ["waitingForInfo", "needsCorrection"];
 
 export async function packageView(
   db: PrismaClient,
@@ -81,6 +85,7 @@ export async function packageView(
         select: { id: true, at: true, toStatus: true, command: true, reason: true, ground: true },
       },
       resultDocument: true,
+      messages: { where: { author: "department" }, orderBy: { id: "desc" }, take: 1, select: { text: true } },
     },
   });
   const byMeasure = new Map(cases.map((c) => [c.measureCode, c]));
@@ -120,6 +125,7 @@ export async function packageView(
         percent: p.percent,
       })),
       own: found.id === application.id,
+      request: WAITING.includes(parseStatus(found.status)) ? (found.messages[0]?.text ?? null) : null,
     });
     if (found.resultDocument) {
       certificate = {
