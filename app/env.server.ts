@@ -55,6 +55,8 @@ const EnvSchema = z
     PAGE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     /** Without SMTP_URL a portal on a public address runs only as a declared demo (DEMO_MODE=true). */
     DEMO_MODE: z.enum(["true", "false"]).optional(),
+    /** Seals the registry sources' signing secrets in the database (docs/proactive.md); set your own in production. */
+    REGISTRY_SEALING_KEY: z.string().min(16).default("penza-demo-registry-sealing-key"),
   })
   .superRefine((config, context) => {
     // Production without a mail server: on this machine (localhost) it is the two-command demo; on any

@@ -6,6 +6,8 @@ export default [
   index("routes/public/home.tsx"),
   route("categories/:slug", "routes/public/category.tsx"),
   route("services/:slug", "routes/public/service.tsx"),
+  // A package service (large-family): which of its measures a family is entitled to, before applying.
+  route("services/:slug/measures", "routes/public/service-measures.tsx"),
   route("search", "routes/public/search.tsx"),
   // First-grade enrollment: schools, their places, and which schools an address is assigned to.
   route("schools", "routes/public/schools.tsx"),
@@ -41,6 +43,9 @@ export default [
   route("cabinet/applications/:number/apply-to/:schoolCode", "routes/cabinet/reapply.tsx"),
   route("cabinet/drafts/:draftId/delete", "routes/cabinet/draft-delete.ts"),
   route("cabinet/notifications", "routes/cabinet/notifications.tsx"),
+  // Measures granted or offered without an application, from life events (docs/proactive.md).
+  route("cabinet/offers", "routes/cabinet/offers.tsx"),
+  route("cabinet/offers/:offerId", "routes/cabinet/offer.tsx"),
   route("cabinet/account/delete", "routes/cabinet/account-delete.tsx"),
   // Documents of applications: the owner and the department's staff only.
   route("documents/:uploadId", "routes/documents/download.ts"),
@@ -81,6 +86,8 @@ export default [
   route("api/schools/:code/orders.csv", "routes/api/school-orders-csv.ts"),
   route("api/indicators", "routes/api/indicators.ts"),
   route("api/indicators/:code.csv", "routes/api/indicator-csv.ts"),
+  route("api/registry/events", "routes/api/registry-events.ts"),
+  route("api/registry/schema", "routes/api/registry-schema.ts"),
   route("healthz", "routes/system/healthz.ts"),
   route("dev/mailbox", "routes/dev/mailbox.tsx"),
 

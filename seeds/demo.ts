@@ -13,6 +13,9 @@ import { seedSchools } from "./schools";
 import { categories, departments, lifeSituations, services } from "./catalogue/index";
 import { largeFamilyMeasures } from "./catalogue/large-family-measures";
 import { saveSupportMeasure } from "~/domain/social/measure-store.server";
+import { saveProactiveRule } from "~/domain/proactive/rule-store.server";
+import { proactiveRules } from "./proactive-rules";
+import { seedRegistrySources } from "./registry";
 
 /**
  * Everything a newcomer needs to see the portal working: the demo catalogue, demo accounts, the
@@ -29,6 +32,10 @@ export async function seedDemoData(
   for (const service of services) await saveService(db, service);
   // The large-family package's measures: data the complex service reads (docs/social-support.md).
   for (const measure of largeFamilyMeasures) await saveSupportMeasure(db, measure);
+  // What life events become: measures assigned or offered without an application (docs/proactive.md).
+  for (const rule of proactiveRules) await saveProactiveRule(db, rule);
+  // The systems that report life events, with their demo signing keys (README, "Proactive services").
+  await seedRegistrySources(db);
   // Schools with first-grade places, the address list, assigned territories and campaigns.
   await seedSchools(db);
   const accounts = await seedDemoAccounts(db);

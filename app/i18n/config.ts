@@ -12,6 +12,7 @@ export const NAMESPACES = [
   "office",
   "indicators",
   "enrollment",
+  "proactive",
 ] as const;
 
 /** Options shared by the server's per-request instances and the browser's one. */

@@ -18,7 +18,8 @@ const ACCOUNTS: Record<Exclude<Visitor, "anonymous">, string> = {
 };
 
 // 200 allowed, "login" = sent to sign in, 403/404 refused.
-type Outcome = 200 | 404 | 403 | "login" | "redirect";
+// 405: a machine interface that takes POST only (the registry intake, signed by its sources).
+type Outcome = 200 | 404 | 403 | 405 | "login" | "redirect";
 const everyone = (outcome: Outcome) =>
   ({
     anonymous: outcome,
@@ -42,6 +43,7 @@ const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> 
   "/": { url: "/", expect: everyone(200) },
   "categories/:slug": { url: "/categories/education", expect: everyone(200) },
   "services/:slug": { url: "/services/first-grade-enrollment", expect: everyone(200) },
+  "services/:slug/measures": { url: "/services/large-family-status/measures", expect: everyone(200) },
   search: { url: "/search?q=школа", expect: everyone(200) },
   schools: { url: "/schools?address=Пенза, ул. Московская, 11", expect: everyone(200) },
   "schools/:code": { url: "/schools/112", expect: everyone(200) },
@@ -78,6 +80,9 @@ const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> 
   },
   "cabinet/drafts/:draftId/delete": { url: "/cabinet/drafts/x/delete", expect: everyone("redirect") },
   "cabinet/notifications": { url: "/cabinet/notifications", expect: signedIn },
+  // Offers and assignments from life events: one's own list; someone else's offer, or none, is not found.
+  "cabinet/offers": { url: "/cabinet/offers", expect: signedIn },
+  "cabinet/offers/:offerId": { url: "/cabinet/offers/no-such-offer", expect: notFoundWhenSignedIn },
   // Residents delete their own account; staff accounts are not deleted this way.
   "cabinet/account/delete": {
     url: "/cabinet/account/delete",
@@ -120,6 +125,8 @@ const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> 
   "api/schools/:code/orders.csv": { url: "/api/schools/112/orders.csv?year=2027", expect: everyone(200) },
   "api/indicators": { url: "/api/indicators?period=2026", expect: everyone(200) },
   "api/indicators/:code.csv": { url: "/api/indicators/decided-on-time.csv", expect: everyone(200) },
+  "api/registry/events": { url: "/api/registry/events", expect: everyone(405) },
+  "api/registry/schema": { url: "/api/registry/schema", expect: everyone(200) },
   healthz: { url: "/healthz", expect: everyone(200) },
   // The test portal has SMTP configured, so the demo mailbox does not exist.
   "dev/mailbox": { url: "/dev/mailbox", expect: everyone(404) },

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { linkOffersToProfile } from "~/domain/proactive/person-match.server";
 import type { ChildValue, ProfileValue } from "./profile-forms";
 
 type ChildInput = Omit<ChildValue, "middleName" | "snils"> & { middleName?: string; snils?: string };
@@ -37,6 +38,8 @@ export async function saveProfile(db: PrismaClient, userId: string, value: Profi
     addressApartment: optionalText(value.addressApartment),
   };
   await db.profile.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  // Measures assigned or offered before the person had an account become theirs (docs/proactive.md).
+  await linkOffersToProfile(db, userId);
 }
 
 export async function addChild(db: PrismaClient, userId: string, value: ChildInput): Promise<string> {

@@ -47,7 +47,8 @@ export async function mailPendingNotifications(db: PrismaClient, publicUrl: stri
           message:
             application.messages.find((m) => m.createdAt.getTime() === notification.createdAt.getTime())?.text ?? "",
         };
-        const kind = submitted ? "submitted" : "status";
+        // A case opened from a life event was not applied for: its first mail says so (docs/proactive.md).
+        const kind = submitted ? (application.channel === "proactive" ? "proactive" : "submitted") : "status";
         const speaks = !submitted && params.message !== "";
         await sendMail(db, {
           to: user.email,

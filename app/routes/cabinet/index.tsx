@@ -3,14 +3,21 @@ import { Form, Link } from "react-router";
 import type { Route } from "./+types/index";
 import { requireUser } from "~/server/auth.server";
 import { PageTitle } from "~/components/page-title";
+import { prisma } from "~/db/prisma.server";
+import { countOpenOffers } from "~/domain/proactive/offers.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  return { email: user.email, roles: [...new Set(user.roles.map((r) => r.role))] };
+  return {
+    email: user.email,
+    roles: [...new Set(user.roles.map((r) => r.role))],
+    openOffers: await countOpenOffers(prisma, user.id),
+  };
 }
 
 export default function Cabinet({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("auth");
+  const { t: tp } = useTranslation("proactive");
   return (
     <section className="max-w-2xl">
       <PageTitle title={t("cabinet.title")} />
@@ -29,6 +36,19 @@ export default function Cabinet({ loaderData }: Route.ComponentProps) {
           <Link to="/cabinet/applications" className="font-semibold text-brand-700 underline">
             {t("cabinet.applications")}
           </Link>
+        </li>
+        <li>
+          <Link to="/cabinet/offers" className="font-semibold text-brand-700 underline">
+            {tp("cabinetLink")}
+          </Link>
+          {loaderData.openOffers > 0 && (
+            <span
+              className="ml-2 rounded bg-amber-50 px-2 py-0.5 text-sm font-semibold text-amber-900"
+              data-testid="open-offers"
+            >
+              {tp("cabinetCount", { count: loaderData.openOffers })}
+            </span>
+          )}
         </li>
         <li>
           <Link to="/cabinet/notifications" className="font-semibold text-brand-700 underline">

@@ -8,6 +8,7 @@ import { prisma } from "~/db/prisma.server";
 import { getServiceView } from "~/domain/catalogue/catalogue";
 import { getCatalogue, getServiceForm } from "~/domain/catalogue/catalogue.server";
 import { offersSchoolLookup } from "~/domain/enrollment/first-grade-service";
+import { measuresOfPackage } from "~/domain/social/measure-store.server";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { NO_CLIENT_CODE } from "~/components/client-code";
 
@@ -18,10 +19,14 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const catalogue = await getCatalogue(prisma);
   const service = catalogue.serviceBySlug.get(params.slug);
   if (!service) throw data(null, { status: 404 });
-  const form = await getServiceForm(prisma, service.code, service.currentVersion);
+  const [form, measures] = await Promise.all([
+    getServiceForm(prisma, service.code, service.currentVersion),
+    // Read once per process (measure-store): a package service links to its entitlement page.
+    measuresOfPackage(prisma, service.code),
+  ]);
   const view = getServiceView(catalogue, params.slug, requestLanguage(context), form);
   if (!view) throw data(null, { status: 404 });
-  return { ...view, schoolLookup: offersSchoolLookup(service.code) };
+  return { ...view, schoolLookup: offersSchoolLookup(service.code), isPackage: measures !== null };
 }
 
 export default function Service({ loaderData: service }: Route.ComponentProps) {
@@ -48,6 +53,15 @@ export default function Service({ loaderData: service }: Route.ComponentProps) {
           {service.proactive && (
             <p className="mt-4 rounded-md border-l-4 border-violet-700 bg-violet-50 p-3">
               {t("service.proactiveNote")}
+            </p>
+          )}
+
+          {service.isPackage && (
+            <p className="mt-4 rounded-md border-l-4 border-brand-700 bg-brand-50 p-3">
+              <Link to={`/services/${service.slug}/measures`} className="font-semibold text-brand-700 underline">
+                {t("entitlement.serviceLink")}
+              </Link>
+              <span className="block text-sm">{t("entitlement.serviceLinkNote")}</span>
             </p>
           )}
 
