@@ -124,3 +124,46 @@ export function transitionEventRow(applicationId: string, change: TransitionRowI
     idempotencyKey: change.idempotencyKey ?? null,
   };
 }
+
+/**
+ * The row of a case received without a draft of its own — a package's measure (docs/social-support.md)
+ * or a proactive case (docs/proactive.md): sent to its department, numbered, with its deadline, after
+ * the two changes a submission makes on the way in (submit, forward).
+ */
+export function receivedCaseRow(input: {
+  id: string;
+  number: string;
+  sequence: number;
+  service: { id: number; currentVersion: number; departmentId: number };
+  applicantId: string | null;
+  applicantName: string;
+  answers: Record<string, unknown>;
+  municipality: string | null;
+  deadline: string;
+  now: Date;
+  channel: "portal" | "proactive";
+  parent?: { id: string; measureCode: string };
+}) {
+  return {
+    id: input.id,
+    number: input.number,
+    sequence: input.sequence,
+    serviceId: input.service.id,
+    serviceVersion: input.service.currentVersion,
+    departmentId: input.service.departmentId,
+    applicantId: input.applicantId,
+    applicantName: input.applicantName || null,
+    applicantKey: input.applicantName ? input.applicantName.toLocaleLowerCase("ru") : null,
+    status: "sent",
+    answers: JSON.stringify(input.answers),
+    municipality: input.municipality,
+    receivedAt: input.now,
+    deadline: input.deadline,
+    version: 3,
+    createdAt: input.now,
+    updatedAt: input.now,
+    channel: input.channel,
+    parentId: input.parent?.id ?? null,
+    measureCode: input.parent?.measureCode ?? null,
+  };
+}

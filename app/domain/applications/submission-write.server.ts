@@ -15,6 +15,7 @@ import {
   dayCounts,
   dayNumbers,
   statEventRow,
+  receivedCaseRow,
   transitionEventRow,
   type ApplicationForStats,
   type ServiceFacts,
@@ -126,18 +127,8 @@ function write(connection: SqliteConnection, input: SubmissionWrite): Submission
     receivedAt: now,
     deadline,
   };
-  const service = serviceFacts(connection, input.serviceId);
-  recordStatistics(connection, service, application, { kind: "submitted", at: now });
-  const resident = { id: input.applicantId, role: "resident" };
   // One notification for the submission: the confirmation that goes with "sent".
-  recordChange(connection, service, application, { ...RESIDENT_SUBMITS, actor: resident, at: now }, null);
-  recordChange(
-    connection,
-    service,
-    application,
-    { ...PORTAL_FORWARDS, actor: { id: null, role: "system" }, at: now },
-    input.applicantId,
-  );
+  recordReceipt(connection, application, input.applicantId, input.applicantId);
   for (const measureCase of input.measures?.cases ?? []) {
     openMeasureCase(connection, input, measureCase, { now, year, parentId: input.applicationId });
   }
@@ -165,28 +156,28 @@ function openMeasureCase(
   const sequence = bump(connection, "receipt");
   const number = formatRegistrationNumber(year, bump(connection, `registration-${year}`));
   const deadline = legalDeadline(input.calendar, now, measureCase.deadlineDays);
-  insertRow(connection, "Application", {
-    id: measureCase.id,
-    number,
-    sequence,
-    serviceId: measureCase.serviceId,
-    serviceVersion: measureCase.serviceVersion,
-    departmentId: measureCase.departmentId,
-    applicantId: input.applicantId,
-    applicantName: input.applicantName || null,
-    applicantKey: input.applicantName ? input.applicantName.toLocaleLowerCase("ru") : null,
-    status: "sent",
-    answers: JSON.stringify(input.answers),
-    municipality: input.municipality,
-    receivedAt: now,
-    deadline,
-    version: 3,
-    createdAt: now,
-    updatedAt: now,
-    parentId: at.parentId,
-    measureCode: measureCase.measureCode,
-    channel: "portal",
-  });
+  insertRow(
+    connection,
+    "Application",
+    receivedCaseRow({
+      id: measureCase.id,
+      number,
+      sequence,
+      service: {
+        id: measureCase.serviceId,
+        currentVersion: measureCase.serviceVersion,
+        departmentId: measureCase.departmentId,
+      },
+      applicantId: input.applicantId,
+      applicantName: input.applicantName,
+      answers: input.answers,
+      municipality: input.municipality,
+      deadline,
+      now,
+      channel: "portal",
+      parent: { id: at.parentId, measureCode: measureCase.measureCode },
+    }),
+  );
   const application: ApplicationForStats = {
     id: measureCase.id,
     serviceId: measureCase.serviceId,
@@ -194,16 +185,33 @@ function openMeasureCase(
     receivedAt: now,
     deadline,
   };
-  const service = serviceFacts(connection, measureCase.serviceId);
-  recordStatistics(connection, service, application, { kind: "submitted", at: now });
-  const resident = { id: input.applicantId, role: "resident" };
-  recordChange(connection, service, application, { ...RESIDENT_SUBMITS, actor: resident, at: now }, null);
+  // The resident heard of the package once; its measures' receipts are told by its page.
+  recordReceipt(connection, application, input.applicantId, null);
+}
+
+/** A receipt's statistics and its two changes on the way in: submitted by the resident, forwarded by the portal. */
+function recordReceipt(
+  connection: SqliteConnection,
+  application: ApplicationForStats,
+  applicantId: string,
+  notify: string | null,
+): void {
+  const service = serviceFacts(connection, application.serviceId);
+  recordStatistics(connection, service, application, { kind: "submitted", at: application.receivedAt! });
+  const at = application.receivedAt!;
   recordChange(
     connection,
     service,
     application,
-    { ...PORTAL_FORWARDS, actor: { id: null, role: "system" }, at: now },
+    { ...RESIDENT_SUBMITS, actor: { id: applicantId, role: "resident" }, at },
     null,
+  );
+  recordChange(
+    connection,
+    service,
+    application,
+    { ...PORTAL_FORWARDS, actor: { id: null, role: "system" }, at },
+    notify,
   );
 }
 

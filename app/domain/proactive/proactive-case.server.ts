@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { ProductionCalendar } from "~/domain/calendar/production-calendar";
 import { legalDeadline } from "~/domain/calendar/working-days";
-import type { ApplicationForStats } from "~/domain/applications/change-rows";
+import { receivedCaseRow, type ApplicationForStats } from "~/domain/applications/change-rows";
 import { formatRegistrationNumber } from "~/domain/applications/registration-number";
 import { recordStatEvent, recordTransition, type Actor, type Tx } from "~/domain/applications/transitions.server";
 import { regionDate } from "~/domain/region/clock";
@@ -46,27 +46,19 @@ export async function openProactiveCase(tx: Tx, input: ProactiveCaseInput): Prom
   const deadline = legalDeadline(input.calendar, now, service.deadlineDays);
   const id = randomBytes(12).toString("base64url");
   await tx.application.create({
-    data: {
+    data: receivedCaseRow({
       id,
       number,
       sequence,
-      serviceId: service.id,
-      serviceVersion: service.currentVersion,
-      departmentId: service.departmentId,
+      service,
       applicantId: input.applicantId,
-      applicantName: input.applicantName || null,
-      applicantKey: input.applicantName ? input.applicantName.toLocaleLowerCase("ru") : null,
-      status: "sent",
-      answers: JSON.stringify(input.answers),
+      applicantName: input.applicantName,
+      answers: input.answers,
       municipality: input.municipality,
-      receivedAt: now,
       deadline,
-      // Two changes were made on the way in (submit, forward), as for a submission.
-      version: 3,
-      createdAt: now,
-      updatedAt: now,
+      now,
       channel: "proactive",
-    },
+    }),
   });
   const application: ApplicationForStats & { applicantId: string | null } = {
     id,
