@@ -1,8 +1,9 @@
 /*
- * `npm run demo:event -- birth|pregnancy|benefit-status [--email parent@demo.gosuslugi58.ru] [--order 3]
- * [--url http://localhost:3000]`: sends a signed demo life event, as ЗАГС, the clinic or ЕГИССО would
+ * `npm run demo:event -- birth|pregnancy|benefit-status [--email parent@demo.gosuslugi58.ru] [--snils "…"]
+ * [--order 3] [--category large-family] [--url http://localhost:3000]`: sends a signed demo life event, as ЗАГС, the clinic or ЕГИССО would
  * (docs/proactive.md, "Intake"), for a demo resident (by default the demo parent), and prints the answer.
- * Then sign in as that resident and open /cabinet/offers.
+ * Then sign in as that resident and open /cabinet/offers. `--snils` names someone else (e.g. a person not
+ * registered yet, who gets the offer on registering with that СНИЛС); the name stays the demo resident's.
  */
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -15,6 +16,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     email: { type: "string", default: "parent@demo.gosuslugi58.ru" },
+    snils: { type: "string" },
     order: { type: "string", default: "3" },
     category: { type: "string", default: "large-family" },
     url: { type: "string", default: process.env.PORTAL_URL ?? "http://localhost:3000" },
@@ -24,7 +26,7 @@ const type = positionals[0] ?? "birth";
 const person = DEMO_ACCOUNTS.find((a) => a.email === values.email)?.profile;
 if (!person) throw new Error(`no demo resident ${values.email}`);
 const who = {
-  snils: testSnils(person.n),
+  snils: values.snils ?? testSnils(person.n),
   lastName: person.lastName,
   firstName: person.firstName,
   middleName: person.middleName,

@@ -94,6 +94,11 @@ test("a large family applies once; two departments decide their measures; the fa
   await expect(social.page.getByTestId("measure")).toContainText("5 000 ₽ в год на каждого школьника");
   await act(social.page, "Взять в работу", /принято к рассмотрению/);
   await act(social.page, "Услуга оказана", /Услуга оказана/);
+  // …and asks for more about the preschool payment.
+  await openCase(social.page, caseOf("preschool-payment"), javaScriptEnabled);
+  await act(social.page, "Взять в работу", /принято к рассмотрению/);
+  await social.page.getByLabel("Какие сведения нужны (простыми словами)").fill("Приложите справку из детского сада");
+  await act(social.page, "Запросить сведения у заявителя", /Запрос отправлен/);
   await social.context.close();
 
   // The education department refuses the meals, with a ground and words the family will read.
@@ -126,13 +131,35 @@ test("a large family applies once; two departments decide their measures; the fa
   );
   await expect(measures.getByTestId("measure-school-meals")).toContainText("Питание уже назначено школой");
   await expect(measures.getByTestId("measure-preschool-payment").getByTestId("measure-status")).toHaveText(
-    /Отправлено в ведомство|Заявление отправлено/,
+    "Ожидание дополнительной информации",
   );
   // 3 schoolchildren × 5,000 ₽ once a year.
   await measures.getByTestId("measure-school-clothing").getByText("График выплат").click();
   await expect(measures.getByTestId("measure-school-clothing")).toContainText("15 000 ₽");
   await expect(page.getByTestId("measures-not-opened")).toContainText("Компенсация 30%");
   await checkA11y();
+
+  // The request is answered here, on the one page: an empty answer is refused, then one is sent.
+  const answer = page.getByRole("region", { name: /Ответ ведомству по мере «610/ });
+  await expect(answer).toContainText("Приложите справку из детского сада");
+  await answer.getByRole("button", { name: "Отправить ответ" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Исправьте ошибки" })).toBeVisible();
+  await page
+    .getByRole("region", { name: /Ответ ведомству по мере «610/ })
+    .getByLabel("Ваш ответ")
+    .fill("Справка приложена, ребёнок ходит в детский сад 5");
+  await page
+    .getByRole("region", { name: /Ответ ведомству по мере «610/ })
+    .getByRole("button", { name: "Отправить ответ" })
+    .click();
+  await expect(page.getByRole("status")).toContainText("Ответ отправлен в ведомство");
+  await expect(page.getByTestId("measure-preschool-payment").getByTestId("measure-status")).toHaveText(
+    "Заявление принято к рассмотрению",
+  );
+  const answered = await portalDb.applicationMessage.findFirstOrThrow({
+    where: { application: { number: caseOf("preschool-payment") }, author: "applicant" },
+  });
+  expect(answered.text).toBe("Справка приложена, ребёнок ходит в детский сад 5");
 
   // A measure's own page leads back to the whole application.
   await measures.getByRole("link", { name: new RegExp(caseOf("school-meals")) }).click();

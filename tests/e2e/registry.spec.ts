@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { signBody } from "../../app/domain/proactive/registry-signature";
 import { testSnils } from "../../app/domain/identity/test-data";
@@ -53,8 +54,27 @@ test("a signed life event is taken once, an unsigned one is refused, the schema 
   expect(unsigned.status()).toBe(401);
   expect(await unsigned.json()).toEqual({ error: "unsigned" });
 
+  const huge = await api.post("/api/registry/events", { data: "x".repeat(70_000), headers });
+  expect(huge.status()).toBe(413);
+  // Without Content-Length (chunked) the body is read no further than the limit, and the portal stays up:
+  // the schema below is still answered.
+  expect(await postChunked("/api/registry/events", "x".repeat(100_000))).toBe(413);
+
   const schema = await api.get("/api/registry/schema");
   expect(schema.status()).toBe(200);
   expect(JSON.stringify(await schema.json())).toContain("pregnancy");
   await api.dispose();
 });
+
+/** A POST in chunks (Transfer-Encoding: chunked, no Content-Length), as some HTTP clients send; its status. */
+function postChunked(path: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const sent = httpRequest(new URL(path, PORTAL_URL), { method: "POST" }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    sent.on("error", reject);
+    for (let at = 0; at < body.length; at += 8_192) sent.write(body.slice(at, at + 8_192));
+    sent.end();
+  });
+}

@@ -93,6 +93,9 @@ describe("POST /api/registry/events", () => {
     });
     expect((await send(body, { ...good, "x-registry-key": "nobody" })).body).toEqual({ error: "unknown-key" });
     expect((await send(body, { ...good, "x-registry-source": "zags-demo" })).body).toEqual({ error: "unknown-key" });
+    expect((await send(body, { ...good, "x-registry-source": "no-such-source" })).body).toEqual({
+      error: "unknown-source",
+    });
     const old = new Date(NOW.getTime() - 10 * 60_000);
     expect(await send(body, signed(body, undefined, old))).toEqual({ status: 401, body: { error: "stale-timestamp" } });
     expect(await db.registryEvent.count({ where: { payload: { contains: JSON.parse(body).person.snils } } })).toBe(0);

@@ -354,6 +354,15 @@ export async function findOwnApplicationId(db: PrismaClient, applicantId: string
 }
 
 /** The number a draft got when it was submitted (from another device or tab), or null. */
+/** A measure's case of the applicant's package application, by its number (docs/social-support.md). */
+export async function findOwnMeasureCaseId(db: PrismaClient, applicantId: string, packageId: string, number: string) {
+  const row = await db.application.findFirst({
+    where: { number, applicantId, parentId: packageId },
+    select: { id: true },
+  });
+  return row?.id ?? null;
+}
+
 export async function submittedNumberOf(db: PrismaClient, applicantId: string, draftId: string) {
   const row = await db.application.findFirst({
     where: { id: draftId, applicantId, number: { not: null } },

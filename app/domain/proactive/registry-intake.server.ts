@@ -3,7 +3,8 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { LifeEventSchema } from "./life-events";
 import { processLifeEvent, type LifeEventOutcome } from "./process-event.server";
-import { checkSignature, openSecret, sealSecret, SIGNATURE_HEADERS } from "./registry-signature";
+import { checkSignature, SIGNATURE_HEADERS } from "./registry-signature";
+import { openSecret, sealSecret } from "./sealed-secret";
 
 /*
  * The intake of life events from other systems (docs/proactive.md, "Intake"): each source signs
@@ -20,7 +21,8 @@ type Headers = Record<string, string | undefined>;
 
 export async function receiveLifeEvent(
   db: PrismaClient,
-  input: { headers: Headers; body: string; now: Date; sealingKey: string },
+  /** body: the raw request body, or null when the route stopped reading it past MAX_EVENT_BYTES. */
+  input: { headers: Headers; body: string | null; now: Date; sealingKey: string },
 ): Promise<IntakeAnswer> {
   const source = input.headers[SIGNATURE_HEADERS.source] ?? "";
   const keyId = input.headers[SIGNATURE_HEADERS.key] ?? "";
@@ -35,21 +37,23 @@ export async function receiveLifeEvent(
     });
     return { status, body: { error, ...details } };
   };
-  if (Buffer.byteLength(input.body) > MAX_EVENT_BYTES) return refuse(413, "too-large");
+  const body = input.body;
+  if (body === null || Buffer.byteLength(body) > MAX_EVENT_BYTES) return refuse(413, "too-large");
   const timestamp = input.headers[SIGNATURE_HEADERS.timestamp];
   const signature = input.headers[SIGNATURE_HEADERS.signature];
   if (!source || !keyId || !timestamp || !signature) return refuse(401, "unsigned");
+  if (!(await db.registrySource.findUnique({ where: { code: source } }))) return refuse(401, "unknown-source");
   const key = await db.registryKey.findUnique({ where: { id: keyId } });
   if (!key || key.sourceCode !== source) return refuse(401, "unknown-key");
   if (key.retiresAt && key.retiresAt <= input.now) return refuse(401, "retired-key");
   const secret = openSecret(key.secret, input.sealingKey);
   if (!secret) return refuse(401, "unknown-key");
-  const checked = checkSignature({ secret, timestamp, body: input.body, signature, now: input.now });
+  const checked = checkSignature({ secret, timestamp, body, signature, now: input.now });
   if (!checked.ok) return refuse(401, checked.reason);
 
   let json: unknown;
   try {
-    json = JSON.parse(input.body);
+    json = JSON.parse(body);
   } catch {
     return refuse(400, "malformed-json");
   }
@@ -60,7 +64,7 @@ export async function receiveLifeEvent(
     });
   }
   const event = parsed.data;
-  const bodySha256 = createHash("sha256").update(input.body).digest("hex");
+  const bodySha256 = createHash("sha256").update(body).digest("hex");
   const known = await db.registryEvent.findUnique({
     where: { sourceCode_eventId: { sourceCode: source, eventId: event.eventId } },
   });

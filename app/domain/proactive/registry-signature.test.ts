@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSignature, openSecret, sealSecret, signBody } from "./registry-signature";
+import { checkSignature, signBody } from "./registry-signature";
 
 const NOW = new Date("2026-12-02T10:00:00Z");
 const ts = String(NOW.getTime() / 1000);
@@ -31,15 +31,5 @@ describe("signed life events", () => {
       });
     }
     expect(checkSignature({ secret: "s3cret", timestamp: "soon", body, signature, now: NOW }).ok).toBe(false);
-  });
-});
-
-describe("sealed secrets", () => {
-  it("open with the same key only", () => {
-    const sealed = sealSecret("the secret", "key one");
-    expect(sealed).not.toContain("the secret");
-    expect(openSecret(sealed, "key one")).toBe("the secret");
-    expect(openSecret(sealed, "key two")).toBeNull();
-    expect(openSecret("garbage", "key one")).toBeNull();
   });
 });

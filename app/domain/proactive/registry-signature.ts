@@ -1,9 +1,9 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 
 /*
  * How a source system signs a life event (docs/proactive.md, "Intake"): an HMAC-SHA256 with the
  * source's shared secret over the timestamp and the raw body, so neither can be changed in transit and
- * an old request cannot be played again outside the window. Secrets are kept sealed (AES-256-GCM).
+ * an old request cannot be played again outside the window. The secrets are kept sealed (sealed-secret.ts).
  */
 export const SIGNATURE_HEADERS = {
   source: "x-registry-source",
@@ -36,27 +36,4 @@ export function checkSignature(input: {
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     return { ok: false, reason: "bad-signature" };
   return { ok: true };
-}
-
-const sealingKey = (passphrase: string) => createHash("sha256").update(passphrase).digest();
-
-/** A secret sealed for storage: iv.tag.ciphertext, base64url. */
-export function sealSecret(secret: string, passphrase: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", sealingKey(passphrase), iv);
-  const sealed = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
-  return [iv, cipher.getAuthTag(), sealed].map((b) => b.toString("base64url")).join(".");
-}
-
-/** The secret back, or null when the seal was made with another key or was tampered with. */
-export function openSecret(sealed: string, passphrase: string): string | null {
-  const [iv, tag, data] = sealed.split(".").map((part) => Buffer.from(part, "base64url"));
-  if (!iv || !tag || !data) return null;
-  try {
-    const decipher = createDecipheriv("aes-256-gcm", sealingKey(passphrase), iv);
-    decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8");
-  } catch {
-    return null;
-  }
 }

@@ -10,12 +10,10 @@ import { env } from "~/env.server";
 export async function action({ request }: Route.ActionArgs) {
   if (request.method !== "POST")
     return Response.json({ error: "method-not-allowed" }, { status: 405, headers: { Allow: "POST" } });
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_EVENT_BYTES)
-    return Response.json({ error: "too-large" }, { status: 413 });
   const headers = Object.fromEntries([...request.headers.entries()].map(([k, v]) => [k.toLowerCase(), v]));
   const answer = await receiveLifeEvent(prisma, {
     headers,
-    body: await request.text(),
+    body: await readUpTo(request, MAX_EVENT_BYTES),
     now: new Date(),
     sealingKey: env().REGISTRY_SEALING_KEY,
   });
@@ -24,4 +22,22 @@ export async function action({ request }: Route.ActionArgs) {
 
 export function loader() {
   return Response.json({ error: "method-not-allowed" }, { status: 405, headers: { Allow: "POST" } });
+}
+
+/** The body as text, or null when it is longer than `max` bytes: past `max` the rest is read and dropped, so a
+ * sender without Content-Length cannot fill memory either. Not cancelled: the Node bridge under the server
+ * (@mjackson/node-fetch-server) closes the stream again at the request's end, which throws once it is cancelled. */
+async function readUpTo(request: Request, max: number): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > max) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size <= max) chunks.push(value);
+  }
+  return size > max ? null : Buffer.concat(chunks).toString("utf8");
 }

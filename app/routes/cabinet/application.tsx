@@ -1,4 +1,5 @@
-import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
+import { AnswerForm } from "~/components/answer-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
@@ -9,10 +10,10 @@ import { fieldErrors, useSchemaForm } from "~/components/schema-form";
 import { StatusBadge } from "~/components/status-badge";
 import { prisma } from "~/db/prisma.server";
 import { getApplicationPage } from "~/domain/applications/application-view.server";
-import { findOwnApplicationId } from "~/domain/applications/applications.server";
+import { findOwnApplicationId, findOwnMeasureCaseId } from "~/domain/applications/applications.server";
 import { markApplicationRead } from "~/domain/applications/notifications.server";
 import { rateApplication } from "~/domain/applications/ratings.server";
-import { ANSWER_FILE_RULES, InfoAnswerSchema, RatingSchema } from "~/domain/applications/resident-forms";
+import { RatingSchema } from "~/domain/applications/resident-forms";
 import { answerRequest } from "~/domain/applications/resident-actions.server";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireUser } from "~/server/auth.server";
@@ -54,8 +55,16 @@ export async function action({ request, params }: Route.ActionArgs) {
     return redirect(`${here}?notice=rated`);
   }
 
-  const result = await answerRequest(prisma, { applicantId: user.id, applicationId: application.id, formData });
-  if (result.status === "invalid") return data({ answer: result.reply }, { status: 400 });
+  // A package's page answers for one of its measures' cases, named by its number (docs/social-support.md).
+  const measure = formData.get("measure");
+  const target =
+    typeof measure === "string" && measure
+      ? await findOwnMeasureCaseId(prisma, user.id, application.id, measure)
+      : application.id;
+  if (!target) throw data(null, { status: 404 });
+  const result = await answerRequest(prisma, { applicantId: user.id, applicationId: target, formData });
+  if (result.status === "invalid")
+    return data({ answer: result.reply, measure: typeof measure === "string" ? measure : null }, { status: 400 });
   if (result.status === "not-found") throw data(null, { status: 404 });
   if (result.status === "conflict") return redirect(`${here}?notice=changed`);
   return redirect(`${here}?notice=answered`);
@@ -133,11 +142,24 @@ export default function ApplicationPage({ loaderData: d, actionData }: Route.Com
       )}
 
       {d.package && <PackageMeasures view={d.package} />}
+      {d.package?.kind === "package" &&
+        d.package.measures
+          .filter((m) => m.request && !m.own)
+          .map((m) => (
+            <AnswerForm
+              key={m.number}
+              request={m.request!}
+              measure={{ number: m.number, title: m.title }}
+              lastResult={
+                actionData && "answer" in actionData && actionData.measure === m.number ? actionData.answer : null
+              }
+            />
+          ))}
 
       {canAnswer && lastRequest && (
         <AnswerForm
           request={lastRequest.text}
-          lastResult={actionData && "answer" in actionData ? actionData.answer : null}
+          lastResult={actionData && "answer" in actionData && !actionData.measure ? actionData.answer : null}
         />
       )}
 
@@ -215,71 +237,6 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
       <dt className="text-sm font-semibold text-muted">{term}</dt>
       <dd className="mt-1">{children}</dd>
     </div>
-  );
-}
-
-function AnswerForm({ request, lastResult }: { request: string; lastResult: SubmissionResult<string[]> | null }) {
-  const { t } = useTranslation("applications");
-  const text = useValidationText();
-  const [form, fields] = useSchemaForm(InfoAnswerSchema, lastResult);
-  const labels = { text: t("answer.text"), files: t("answer.files") };
-  // Conform names the error itself when the field is invalid.
-  const { key: textKey, ...textProps } = getTextareaProps(fields.text);
-  const { key: intentKey, ...intentProps } = getInputProps(fields.intent, { type: "hidden", value: false });
-  return (
-    <section aria-labelledby="answer-title" className="mt-8 rounded-md border-4 border-amber-600 bg-amber-50 p-5">
-      <h2 id="answer-title" className="text-xl font-bold">
-        {t("answer.title")}
-      </h2>
-      <p className="mt-2 whitespace-pre-line" data-testid="info-request">
-        {request}
-      </p>
-      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="mt-4 space-y-4">
-        <ErrorSummary errors={fieldErrors(fields, labels)} labels={labels} formErrors={form.errors} />
-        <input key={intentKey} {...intentProps} value="answer" />
-        <div className="space-y-1">
-          <label htmlFor={fields.text.id} className="block font-semibold">
-            {labels.text}
-          </label>
-          {fields.text.errors && (
-            <p id={fields.text.errorId} className="text-sm font-semibold text-red-700">
-              {labels.text}: {fields.text.errors.map(text).join("; ")}
-            </p>
-          )}
-          <textarea
-            key={textKey}
-            {...textProps}
-            rows={4}
-            className="block w-full rounded-md border border-slate-500 bg-white px-3 py-2"
-          />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor={fields.files.id} className="block font-semibold">
-            {labels.files} ({t("optional")})
-          </label>
-          <p id={`${fields.files.id}-rules`} className="text-sm text-muted">
-            {t("file.rules", { max: ANSWER_FILE_RULES.maxSizeMb, types: "PDF, JPEG, PNG" })}
-          </p>
-          {fields.files.errors && (
-            <p id={fields.files.errorId} className="text-sm font-semibold text-red-700">
-              {labels.files}: {fields.files.errors.map(text).join("; ")}
-            </p>
-          )}
-          <input
-            id={fields.files.id}
-            type="file"
-            name={fields.files.name}
-            multiple
-            accept={ANSWER_FILE_RULES.accept.join(",")}
-            aria-describedby={`${fields.files.id}-rules`}
-            className="block text-sm"
-          />
-        </div>
-        <button type="submit" className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-900">
-          {t("answer.send")}
-        </button>
-      </Form>
-    </section>
   );
 }
 
