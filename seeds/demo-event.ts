@@ -24,7 +24,11 @@ const { values, positionals } = parseArgs({
 });
 const type = positionals[0] ?? "birth";
 const person = DEMO_ACCOUNTS.find((a) => a.email === values.email)?.profile;
-if (!person) throw new Error(`no demo resident ${values.email}`);
+if (!person) {
+  const known = DEMO_ACCOUNTS.filter((a) => a.profile).map((a) => a.email);
+  console.error(`No demo resident ${values.email}. Demo residents: ${known.join(", ")}`);
+  process.exit(2);
+}
 const who = {
   snils: values.snils ?? testSnils(person.n),
   lastName: person.lastName,
