@@ -13,7 +13,10 @@ import { prisma } from "~/db/prisma.server";
 import { startNotificationMailer } from "~/domain/applications/application-mail.server";
 import { startRetentionPurge } from "~/domain/applications/retention.server";
 import { startScheduledSubmissions } from "~/domain/enrollment/scheduled-submission.server";
-import { env, publicUrl } from "~/env.server";
+import { startReceiptMailer } from "~/domain/payments/receipt-mail.server";
+import { startPaymentReconciler } from "~/domain/payments/payments.server";
+import { acquirerSettings, env, publicUrl } from "~/env.server";
+import { paymentContext } from "~/server/payments.server";
 import { logger } from "~/server/logger.server";
 import { CACHEABLE_PAGE_HEADER } from "~/server/page-cache.server";
 import { applySecurityHeaders, createNonce } from "~/server/security-headers.server";
@@ -35,7 +38,9 @@ export default function handleRequest(
   // visitors who are not signed in (the cache checks that and drops this header).
   const page = routerContext.staticHandlerContext.matches.at(-1)?.route.id;
   const scripts = handleWantsClientCode(page ? routerContext.routeModules[page]?.handle : undefined);
-  applySecurityHeaders(responseHeaders, scripts ? nonce : null, env().NODE_ENV === "development");
+  applySecurityHeaders(responseHeaders, scripts ? nonce : null, env().NODE_ENV === "development", [
+    acquirerSettings().pageOrigin,
+  ]);
   if (!scripts) responseHeaders.set(CACHEABLE_PAGE_HEADER, "1");
 
   if (request.method.toUpperCase() === "HEAD") {
@@ -111,6 +116,11 @@ export function startBackgroundJobs(): () => void {
     startNotificationMailer(prisma, publicUrl()),
     startRetentionPurge(prisma),
     startScheduledSubmissions(prisma),
+    // Payments whose outcome is not known yet are asked about until it is (docs/payments.md).
+    startPaymentReconciler(paymentContext(), (error) =>
+      logger.error({ err: error instanceof Error ? error.name : "unknown" }, "payment reconciler pass failed"),
+    ),
+    startReceiptMailer(prisma, publicUrl()),
   ];
   return () => stops.forEach((stop) => stop());
 }

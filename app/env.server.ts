@@ -55,6 +55,14 @@ const EnvSchema = z
     PAGE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     /** Without SMTP_URL a portal on a public address runs only as a declared demo (DEMO_MODE=true). */
     DEMO_MODE: z.enum(["true", "false"]).optional(),
+    /** The acquirer of utility payments (docs/payments.md). Unset: `npm start` runs the demo acquirer
+     * (app/acquirer) on ACQUIRER_PORT, default PORT + 5. */
+    ACQUIRER_URL: z.url({ protocol: /^https?$/ }).optional(),
+    ACQUIRER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    ACQUIRER_API_KEY: z.string().min(8).default("demo-acquirer-api-key"),
+    ACQUIRER_NOTIFICATION_SECRET: z.string().min(8).default("demo-acquirer-notification-secret"),
+    /** The Bank of Russia key rate applied to penalties on late utility bills, percent. */
+    PENALTY_KEY_RATE: z.coerce.number().min(0).max(100).default(9.5),
     /** Seals the registry sources' signing secrets in the database (docs/proactive.md); set your own in production. */
     REGISTRY_SEALING_KEY: z.string().min(16).default("penza-demo-registry-sealing-key"),
   })
@@ -90,6 +98,23 @@ export function secureCookies(config: Env = env()): boolean {
 
 export function publicUrl(config: Env = env()): string {
   return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
+}
+
+/** Where the portal reaches the acquirer, and where the embedded demo one listens when none is configured. */
+export function acquirerSettings(config: Env = env()) {
+  const port = config.ACQUIRER_PORT ?? config.PORT + 5;
+  const own = new URL(publicUrl(config));
+  return {
+    embedded: !config.ACQUIRER_URL,
+    port,
+    url: (config.ACQUIRER_URL ?? `http://127.0.0.1:${port}`).replace(/\/$/, ""),
+    /** The demo acquirer's pages, on the host the payer's browser knows the portal by. */
+    publicUrl: `${own.protocol}//${own.hostname}:${port}`,
+    /** Where the pay form's redirect leads (the page's origin is allowed in the pages' form-action). */
+    pageOrigin: config.ACQUIRER_URL ? new URL(config.ACQUIRER_URL).origin : `${own.protocol}//${own.hostname}:${port}`,
+    apiKey: config.ACQUIRER_API_KEY,
+    notificationSecret: config.ACQUIRER_NOTIFICATION_SECRET,
+  };
 }
 
 export function serverProcesses(config: Env = env()): number {

@@ -46,6 +46,11 @@ export default [
   // Measures granted or offered without an application, from life events (docs/proactive.md).
   route("cabinet/offers", "routes/cabinet/offers.tsx"),
   route("cabinet/offers/:offerId", "routes/cabinet/offer.tsx"),
+  // Housing and utility payments by ЕЛС (docs/payments.md): accounts, bills, paying, receipts.
+  route("cabinet/payments", "routes/cabinet/payments.tsx"),
+  route("cabinet/payments/receipts/:paymentId", "routes/cabinet/payment-receipt.tsx"),
+  route("cabinet/payments/return/:paymentId", "routes/cabinet/payment-return.ts"),
+  route("cabinet/payments/:els", "routes/cabinet/payment-account.tsx"),
   route("cabinet/account/delete", "routes/cabinet/account-delete.tsx"),
   // Documents of applications: the owner and the department's staff only.
   route("documents/:uploadId", "routes/documents/download.ts"),
@@ -73,6 +78,9 @@ export default [
   route("admin/schools/:code/territory", "routes/admin/school-territory.tsx"),
   route("admin/territories/import", "routes/admin/territories-import.tsx"),
   // First-grade enrollment campaigns: each year's stages and schools per child.
+  // Utility bills from providers as CSV, and each import's row-by-row report (docs/payments.md).
+  route("admin/utility/import", "routes/admin/utility-import.tsx"),
+  route("admin/utility/imports/:importId", "routes/admin/utility-import-report.tsx"),
   route("admin/campaigns", "routes/admin/campaigns.tsx"),
   route("admin/campaigns/:year", "routes/admin/campaign.tsx"),
 
@@ -88,6 +96,12 @@ export default [
   route("api/indicators/:code.csv", "routes/api/indicator-csv.ts"),
   route("api/registry/events", "routes/api/registry-events.ts"),
   route("api/registry/schema", "routes/api/registry-schema.ts"),
+  // Utility providers (signed like registry sources): bills in, meter readings and payments per day out.
+  route("api/utility/bills", "routes/api/utility-bills.ts"),
+  route("api/utility/readings.csv", "routes/api/utility-readings-csv.ts"),
+  route("api/utility/payments.csv", "routes/api/utility-payments-csv.ts"),
+  // The acquirer's signed notifications of a payment's change (docs/payments.md, "The acquirer protocol").
+  route("api/payments/notifications", "routes/api/payment-notifications.ts"),
   route("healthz", "routes/system/healthz.ts"),
   route("dev/mailbox", "routes/dev/mailbox.tsx"),
 

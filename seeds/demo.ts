@@ -16,6 +16,7 @@ import { saveSupportMeasure } from "~/domain/social/measure-store.server";
 import { saveProactiveRule } from "~/domain/proactive/rule-store.server";
 import { proactiveRules } from "./proactive-rules";
 import { seedRegistrySources } from "./registry";
+import { seedUtilityPayments } from "./utility";
 
 /**
  * Everything a newcomer needs to see the portal working: the demo catalogue, demo accounts, the
@@ -39,6 +40,8 @@ export async function seedDemoData(
   // Schools with first-grade places, the address list, assigned territories and campaigns.
   await seedSchools(db);
   const accounts = await seedDemoAccounts(db);
+  // Utility providers and three accounts with a year of bills; the demo parent has linked one (docs/payments.md).
+  await seedUtilityPayments(db);
   // Real data rather than a demo: the calendar deadlines are counted in (idempotent, keeps admins' edits).
   await seedProductionCalendar(db);
   // The anonymised statistics since 2016, so the indicators have history (idempotent: once per database).

@@ -13,6 +13,8 @@ export const NAMESPACES = [
   "indicators",
   "enrollment",
   "proactive",
+  "payments",
+  "payments-admin",
 ] as const;
 
 /** Options shared by the server's per-request instances and the browser's one. */

@@ -10,7 +10,13 @@ export function createNonce(): string {
  * without sharing a nonce; the portal is never framed (clickjacking) and never leaks full URLs to
  * other sites.
  */
-export function applySecurityHeaders(headers: Headers, nonce: string | null, development: boolean): void {
+export function applySecurityHeaders(
+  headers: Headers,
+  nonce: string | null,
+  development: boolean,
+  /** Other sites a form may lead to: the acquirer's payment page, reached by a redirect after "pay". */
+  formTargets: readonly string[] = [],
+): void {
   const csp = [
     "default-src 'self'",
     nonce === null ? "script-src 'none'" : `script-src 'self' 'nonce-${nonce}'${development ? " 'unsafe-inline'" : ""}`,
@@ -19,7 +25,7 @@ export function applySecurityHeaders(headers: Headers, nonce: string | null, dev
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self'${development ? " ws:" : ""}`,
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(" "),
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "object-src 'none'",

@@ -33,6 +33,7 @@ const JOBS_ENV = "PORTAL_BACKGROUND_JOBS";
 
 if (cluster.isPrimary) {
   await prepare();
+  await startDemoAcquirer();
   const processes = serverProcesses(config);
   if (processes === 1) await serve(true);
   else startWorkers(processes);
@@ -64,6 +65,21 @@ async function prepare() {
       env: { ...process.env, NODE_ENV: "production" },
     });
   }
+}
+
+/** Without a configured acquirer, the demo one runs as a process of its own next to the portal (docs/payments.md). */
+async function startDemoAcquirer() {
+  const { acquirerSettings } = await import("~/env.server");
+  const settings = acquirerSettings(config);
+  if (!settings.embedded) return;
+  const { startAcquirer } = await import("~/acquirer/start-acquirer");
+  await startAcquirer({
+    port: settings.port,
+    apiKey: settings.apiKey,
+    notificationSecret: settings.notificationSecret,
+    publicUrl: settings.publicUrl,
+  });
+  console.log(`The demo acquirer (test cards, see the README) is running at ${settings.publicUrl}`);
 }
 
 function startWorkers(processes: number) {

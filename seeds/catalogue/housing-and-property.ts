@@ -21,8 +21,8 @@ export const housingServices: ServiceSeed[] = [
       "Pay your rent and utility bills without a fee using your ELS",
     ),
     description: t(
-      "Введите единый лицевой счёт с квитанции и сумму платежа — сведения уйдут в ведомство, и ответ придёт в личный кабинет. Оплатить картой на портале пока нельзя: платите по квитанции в банке или у поставщика услуг.",
-      "Enter the single account number from your bill and the amount — the details go to the department, and its answer comes to your account. Paying by card on the portal is not available yet: pay the bill at a bank or the supplier.",
+      "Добавьте единый лицевой счёт с квитанции в личный кабинет (нужен код доступа с той же квитанции): там видны все квитанции по счёту, сроки оплаты, долг и пени. Отметьте квитанции и оплатите их картой без комиссии; чек придёт на почту, а квитанции отметятся оплаченными, как только банк подтвердит платёж.",
+      "Add the single account number from your bill to your cabinet (you need the access code from the same bill): it shows every bill of the account, when each is due, the debt and the penalty. Tick the bills and pay them by card without a fee; the receipt comes by e-mail, and the bills are marked paid as soon as the bank confirms the payment.",
     ),
     keywords: {
       ru: ["оплата ЖКУ", "квартплата", "коммуналка", "ЕЛС", "квитанция"],
@@ -31,9 +31,10 @@ export const housingServices: ServiceSeed[] = [
     applicants: [t("Собственники и наниматели жилья", "Owners and tenants")],
     documents: [els],
     result: t(
-      "Ответ ведомства о платеже в личном кабинете",
-      "The department's answer about the payment in your account",
+      "Квитанции оплачены, кассовый чек — на почте и в личном кабинете",
+      "The bills are paid; the cash receipt is in your e-mail and your cabinet",
     ),
+    usedAt: "/cabinet/payments",
     refusalGrounds: [{ code: "unknown-account", title: t("Лицевой счёт не найден", "Account not found") }],
     steps: [
       step("payment", t("Платёж", "Payment"), [
@@ -67,8 +68,8 @@ export const housingServices: ServiceSeed[] = [
       "Submit water, electricity and gas meter readings",
     ),
     description: t(
-      "Показания принимаются с 15 по 25 число месяца и сразу попадают в расчёт следующей квитанции.",
-      "Readings are accepted from the 15th to the 25th of each month and go straight into your next bill.",
+      "Добавьте лицевой счёт в личный кабинет и передавайте показания каждого счётчика в окно поставщика (обычно с 15 по 25 число месяца). Показание меньше предыдущего не принимается. Поставщик забирает показания для расчёта следующей квитанции.",
+      "Add your utility account to your cabinet and submit each meter's reading in the provider's window (usually the 15th to the 25th). A reading lower than the last one is not taken. The provider takes the readings to compute your next bill.",
     ),
     keywords: {
       ru: ["счётчики", "показания", "вода", "электричество", "газ"],
@@ -76,7 +77,11 @@ export const housingServices: ServiceSeed[] = [
     },
     applicants: [t("Собственники и наниматели жилья", "Owners and tenants")],
     documents: [els],
-    result: t("Показания учтены в квитанции", "Readings included in your bill"),
+    result: t(
+      "Показания переданы поставщику для следующей квитанции",
+      "The readings go to the provider for your next bill",
+    ),
+    usedAt: "/cabinet/payments",
     refusalGrounds: [{ code: "unknown-account", title: t("Лицевой счёт не найден", "Account not found") }],
     steps: [
       step("readings", t("Показания", "Readings"), [

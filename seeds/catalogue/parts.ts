@@ -153,16 +153,18 @@ type Brief = Omit<ServiceSeed, "details" | "form" | "keywords"> & {
   cost?: Localized;
   refusalGrounds: ServiceSeed["details"]["refusalGrounds"];
   visitNote?: Localized;
+  /** Used in the cabinet, not applied for: the page there (ServiceDetailsSchema.usedAt). */
+  usedAt?: string;
   /** The steps particular to this service; the applicant and the declaration are added. */
   steps: Step[];
 };
 
 /** A service written in the short way: details flattened, the usual first and last steps added. */
 export function service(brief: Brief): ServiceSeed {
-  const { applicants, documents, result, cost, refusalGrounds, visitNote, steps, ...rest } = brief;
+  const { applicants, documents, result, cost, refusalGrounds, visitNote, usedAt, steps, ...rest } = brief;
   return {
     ...rest,
-    details: { applicants, documents, result, cost, refusalGrounds, visitNote },
+    details: { applicants, documents, result, cost, refusalGrounds, visitNote, usedAt },
     form: standardForm(...steps),
   };
 }

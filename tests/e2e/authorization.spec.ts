@@ -19,7 +19,8 @@ const ACCOUNTS: Record<Exclude<Visitor, "anonymous">, string> = {
 
 // 200 allowed, "login" = sent to sign in, 403/404 refused.
 // 405: a machine interface that takes POST only (the registry intake, signed by its sources).
-type Outcome = 200 | 404 | 403 | 405 | "login" | "redirect";
+// 401: a provider's export, which answers only a signed request.
+type Outcome = 200 | 401 | 404 | 403 | 405 | "login" | "redirect";
 const everyone = (outcome: Outcome) =>
   ({
     anonymous: outcome,
@@ -83,6 +84,11 @@ const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> 
   // Offers and assignments from life events: one's own list; someone else's offer, or none, is not found.
   "cabinet/offers": { url: "/cabinet/offers", expect: signedIn },
   "cabinet/offers/:offerId": { url: "/cabinet/offers/no-such-offer", expect: notFoundWhenSignedIn },
+  "cabinet/payments": { url: "/cabinet/payments", expect: signedIn },
+  // The demo parent's own account: nobody else who has not linked it sees it.
+  "cabinet/payments/:els": { url: "/cabinet/payments/58АБ123456", expect: { ...notFoundWhenSignedIn, resident: 200 } },
+  "cabinet/payments/receipts/:paymentId": { url: "/cabinet/payments/receipts/no-such", expect: notFoundWhenSignedIn },
+  "cabinet/payments/return/:paymentId": { url: "/cabinet/payments/return/no-such", expect: notFoundWhenSignedIn },
   // Residents delete their own account; staff accounts are not deleted this way.
   "cabinet/account/delete": {
     url: "/cabinet/account/delete",
@@ -115,6 +121,8 @@ const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> 
   "admin/schools/:code/territory": { url: "/admin/schools/112/territory", expect: adminOnly },
   "admin/territories/import": { url: "/admin/territories/import", expect: adminOnly },
   "admin/campaigns": { url: "/admin/campaigns", expect: adminOnly },
+  "admin/utility/import": { url: "/admin/utility/import", expect: adminOnly },
+  "admin/utility/imports/:importId": { url: "/admin/utility/imports/no-such", expect: { ...adminOnly, admin: 404 } },
   "admin/campaigns/:year": { url: "/admin/campaigns/2027", expect: adminOnly },
   "preferences/language": { url: "/preferences/language", expect: everyone("redirect") },
   "preferences/vision": { url: "/preferences/vision", expect: everyone("redirect") },
@@ -127,6 +135,10 @@ const MATRIX: Record<string, { url: string; expect: Record<Visitor, Outcome> }> 
   "api/indicators/:code.csv": { url: "/api/indicators/decided-on-time.csv", expect: everyone(200) },
   "api/registry/events": { url: "/api/registry/events", expect: everyone(405) },
   "api/registry/schema": { url: "/api/registry/schema", expect: everyone(200) },
+  "api/utility/bills": { url: "/api/utility/bills", expect: everyone(405) },
+  "api/utility/readings.csv": { url: "/api/utility/readings.csv?period=2026-11", expect: everyone(401) },
+  "api/utility/payments.csv": { url: "/api/utility/payments.csv?date=2026-12-01", expect: everyone(401) },
+  "api/payments/notifications": { url: "/api/payments/notifications", expect: everyone(405) },
   healthz: { url: "/healthz", expect: everyone(200) },
   // The test portal has SMTP configured, so the demo mailbox does not exist.
   "dev/mailbox": { url: "/dev/mailbox", expect: everyone(404) },

@@ -20,9 +20,9 @@ export const test = base.extend<Fixtures>({
     // A page that logs errors is broken even when it looks fine.
     const problems: string[] = [];
     page.on("console", (message) => {
-      // A 400, 409 or 429 answer to a form is deliberate (validation, a conflict, throttling); the
-      // browser still logs it.
-      if (message.type() === "error" && !/status of (400|409|429) /.test(message.text())) {
+      // A 400, 409, 422 or 429 answer to a form is deliberate (validation, a conflict, a refusal of what
+      // was typed, throttling); the browser still logs it.
+      if (message.type() === "error" && !/status of (400|409|422|429) /.test(message.text())) {
         problems.push(`console: ${message.text()}`);
       }
     });

@@ -309,6 +309,8 @@ async function discover(context: APIRequestContext, role: Role): Promise<Known> 
   if (role === "resident") {
     known.number = await find("/cabinet/applications", /href="\/cabinet\/applications\/([^"/?]+)"/);
     known.childId = await find("/cabinet/profile", /\/cabinet\/children\/([^/"]+)\/delete/);
+    // The utility account the demo parent has linked (its ЕЛС, as the page links it).
+    known.els = await find("/cabinet/payments", /href="\/cabinet\/payments\/(58[^"/?#]+)"/);
     if (known.number)
       known.uploadId = await find(`/cabinet/applications/${known.number}`, /href="\/documents\/([^"?]+)/);
     // A draft of its own, for the step and review routes.
@@ -320,7 +322,10 @@ async function discover(context: APIRequestContext, role: Role): Promise<Known> 
   if (role === "officer" || role === "supervisor") {
     known.officeNumber = await find("/office", /href="\/office\/applications\/([^"/?]+)"/);
   }
-  if (role === "admin") known.userId = await find("/admin", /href="\/admin\/users\/([^"/?]+)"/);
+  if (role === "admin") {
+    known.userId = await find("/admin", /href="\/admin\/users\/([^"/?]+)"/);
+    known.importId = await find("/admin/utility/import", /href="\/admin\/utility\/imports\/([^"/?]+)"/);
+  }
   return known;
 }
 

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { bumpStatisticsRevision } from "~/domain/indicators/revision.server";
 import { closeEnrollmentRequest } from "~/domain/enrollment/enrollment.server";
 import { grantMeasure } from "~/domain/social/grant.server";
 import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
@@ -115,12 +116,7 @@ async function rollUp(tx: Tx, counts: DayCounts): Promise<void> {
   const { day, serviceCode, municipality, channel } = counts;
   const { numbers, any } = dayNumbers(counts);
   if (!any) return;
-  // The indicators' caches notice new statistics by this revision.
-  await tx.counter.upsert({
-    where: { name: "statistics" },
-    create: { name: "statistics", value: 1 },
-    update: { value: { increment: 1 } },
-  });
+  await bumpStatisticsRevision(tx);
   await tx.statDay.upsert({
     where: { day_serviceCode_municipality_channel: { day, serviceCode, municipality, channel } },
     create: counts,

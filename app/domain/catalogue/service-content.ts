@@ -46,6 +46,14 @@ export const ServiceDetailsSchema = z.object({
    * because the department's records schedule (номенклатура дел) sets it; the default is 5 years.
    */
   retentionYears: z.number().int().min(1).max(75).default(DEFAULT_RETENTION_YEARS),
+  /**
+   * A service used in the cabinet rather than applied for (paying bills, meter readings: docs/payments.md):
+   * the page there. Its "start" leads to it, and no application form is offered.
+   */
+  usedAt: z
+    .string()
+    .regex(/^\/cabinet\/[a-z0-9/-]+$/)
+    .optional(),
 });
 export type ServiceDetails = z.infer<typeof ServiceDetailsSchema>;
 

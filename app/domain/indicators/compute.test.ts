@@ -129,8 +129,16 @@ describe("indicator formulas", () => {
   it("share of first-grade enrollment among e-applications", () => {
     expect(v["school-enrollment-share"]).toMatchObject({ numerator: 19, denominator: 100, value: 19 });
   });
-  it("utility bills paid online: no payments on the portal yet, so no data", () => {
+  it("utility bills paid online: no bills in the period, so no data", () => {
     expect(v["utility-bills-online"]).toMatchObject({ value: null, target: 39 });
+  });
+  it("utility bills paid online: bills of the months paid through the portal ÷ bills issued, summed over months", () => {
+    const months = [
+      { counts: [], processing: [], bills: { issued: 30, paidOnline: 12 } },
+      { counts: [], processing: [], bills: { issued: 10, paidOnline: 3 } },
+    ];
+    const values = byCode(computeIndicators({ aggregate: sumAggregates(months), catalogue: CATALOGUE, year: 2024 }));
+    expect(values["utility-bills-online"]).toMatchObject({ numerator: 15, denominator: 40, value: 37.5, target: 39 });
   });
 });
 

@@ -39,6 +39,8 @@ export type StatDayCounts = ServiceCounts & { day: string; municipality: string 
 
 export type Aggregate = {
   counts: ServiceCounts[];
+  /** Utility bills of the months (by their period) and those of them paid through the portal (docs/payments.md). */
+  bills?: { issued: number; paidOnline: number };
   /** Decisions by working days taken: serviceCode → days → count. */
   processing: { serviceCode: string; workingDays: number; count: number }[];
 };
@@ -86,7 +88,14 @@ export function sumAggregates(parts: readonly Aggregate[]): Aggregate {
       processing.set(key, into);
     }
   }
-  return { counts: [...counts.values()], processing: [...processing.values()] };
+  const withBills = parts.filter((part) => part.bills);
+  const bills = withBills.length
+    ? {
+        issued: withBills.reduce((sum, part) => sum + part.bills!.issued, 0),
+        paidOnline: withBills.reduce((sum, part) => sum + part.bills!.paidOnline, 0),
+      }
+    : undefined;
+  return { counts: [...counts.values()], processing: [...processing.values()], ...(bills ? { bills } : {}) };
 }
 
 const total = (rows: readonly ServiceCounts[], field: CountField) => rows.reduce((sum, r) => sum + r[field], 0);
@@ -213,9 +222,12 @@ export function computeIndicators(input: {
         );
         return value(definition, year, proactive, granted, percent(proactive, granted));
       }
-      case "utility-bills-online":
-        // Payments are not on the portal yet: no bills, no data.
-        return value(definition, year, null, null, null);
+      case "utility-bills-online": {
+        // Bills issued for the period's months, and how many of them were paid through the portal.
+        const bills = aggregate.bills;
+        if (!bills || bills.issued === 0) return value(definition, year, null, null, null);
+        return value(definition, year, bills.paidOnline, bills.issued, percent(bills.paidOnline, bills.issued));
+      }
       default:
         return value(definition, year, null, null, null);
     }

@@ -201,8 +201,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     code: "utility-bills-online",
     title: t("Доля счетов ЖКУ, оплаченных онлайн", "Share of utility bills paid online"),
     description: t(
-      "Какая часть выставленных счетов за ЖКУ оплачена через портал. Появится, когда на портале заработает оплата по ЕЛС.",
-      "Which part of the utility bills issued were paid through the portal. Appears once payment by ЕЛС works on the portal.",
+      "Какая часть счетов за ЖКУ, выставленных поставщиками за месяцы периода, оплачена через портал по ЕЛС.",
+      "Which part of the utility bills the providers issued for the period's months were paid through the portal by ELS.",
     ),
     formula: t("оплачено онлайн ÷ выставлено счетов × 100%", "paid online ÷ bills issued × 100%"),
     unit: "percent",

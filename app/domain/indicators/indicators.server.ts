@@ -85,12 +85,16 @@ type Roll = {
   all: Map<string, ServiceCounts[]>;
   /** month → decisions by working days, per service (not split by municipality or channel). */
   processing: Map<string, Aggregate["processing"]>;
+  /** month (a bill's period) → utility bills issued and paid through the portal. */
+  bills: Map<string, NonNullable<Aggregate["bills"]>>;
   /** What slices and periods came to, for the catalogue facts they were computed with. */
   computed: WeakMap<
     readonly CatalogueFacts[],
     { months: Map<string, Map<string, Aggregate>>; values: Map<string, IndicatorValue[]> }
   >;
 };
+/** The service utility bills are paid under (seeds/catalogue/housing-and-property.ts). */
+const UTILITY_PAYMENT_SERVICE = "58-HOU-001";
 const rolls = new WeakMap<PrismaClient, { revision: number; roll: Promise<Roll> }>();
 
 async function statisticsRevision(db: PrismaClient): Promise<number> {
@@ -119,7 +123,17 @@ async function readRoll(db: PrismaClient): Promise<Roll> {
     SELECT substr(day, 1, 7) AS month, serviceCode, workingDays, SUM(count) AS count
     FROM StatDayProcessing
     GROUP BY month, serviceCode, workingDays`;
-  const roll: Roll = { byMunicipality: new Map(), all: new Map(), processing: new Map(), computed: new WeakMap() };
+  const bills = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT period AS month, COUNT(*) AS issued, SUM(CASE WHEN paidVia = 'portal' THEN 1 ELSE 0 END) AS paidOnline
+    FROM Bill
+    GROUP BY period`;
+  const roll: Roll = {
+    byMunicipality: new Map(),
+    all: new Map(),
+    processing: new Map(),
+    bills: new Map(bills.map((r) => [String(r.month), { issued: n(r.issued), paidOnline: n(r.paidOnline) }])),
+    computed: new WeakMap(),
+  };
   const totals = new Map<string, ServiceCounts>();
   for (const r of counts) {
     const month = String(r.month);
@@ -185,14 +199,21 @@ function monthsOf(roll: Roll, catalogue: readonly CatalogueFacts[], slice: Slice
     : roll.all;
   const months = new Map<string, Aggregate>();
   // Processing days are not split by municipality or channel: those slices use the services' days.
-  for (const month of new Set([...counts.keys(), ...roll.processing.keys()])) {
+  // Bills belong to the payment service; they have no municipality or channel of their own.
+  const withBills =
+    (!codes || codes.has(UTILITY_PAYMENT_SERVICE)) &&
+    !slice.municipality &&
+    (!slice.channel || slice.channel === "portal");
+  for (const month of new Set([...counts.keys(), ...roll.processing.keys(), ...(withBills ? roll.bills.keys() : [])])) {
+    const bills = withBills ? roll.bills.get(month) : undefined;
     const aggregate: Aggregate = {
+      ...(bills ? { bills } : {}),
       counts: (counts.get(month) ?? []).filter(
         (r) => (!codes || codes.has(r.serviceCode)) && (!slice.channel || r.channel === slice.channel),
       ),
       processing: (roll.processing.get(month) ?? []).filter((r) => !codes || codes.has(r.serviceCode)),
     };
-    if (aggregate.counts.length > 0 || aggregate.processing.length > 0) months.set(month, aggregate);
+    if (aggregate.counts.length > 0 || aggregate.processing.length > 0 || aggregate.bills) months.set(month, aggregate);
   }
   return months;
 }

@@ -3,8 +3,9 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { LifeEventSchema } from "./life-events";
 import { processLifeEvent, type LifeEventOutcome } from "./process-event.server";
-import { checkSignature, SIGNATURE_HEADERS } from "./registry-signature";
-import { openSecret, sealSecret } from "./sealed-secret";
+import { SIGNATURE_HEADERS } from "./registry-signature";
+import { sealSecret } from "./sealed-secret";
+import { auditRefusal, authenticateSource } from "./source-auth.server";
 
 /*
  * The intake of life events from other systems (docs/proactive.md, "Intake"): each source signs
@@ -26,30 +27,15 @@ export async function receiveLifeEvent(
 ): Promise<IntakeAnswer> {
   const source = input.headers[SIGNATURE_HEADERS.source] ?? "";
   const keyId = input.headers[SIGNATURE_HEADERS.key] ?? "";
+  const auditDenied = auditRefusal(db, "registry.event", input.headers);
   const refuse = async (status: number, error: string, details: Record<string, unknown> = {}) => {
-    await recordAudit(db, {
-      actorId: null,
-      action: "registry.event",
-      subjectType: "registry-source",
-      subjectId: source.slice(0, 60) || null,
-      result: "denied",
-      details: { status, error, key: keyId.slice(0, 60) || null },
-    });
+    await auditDenied(status, error);
     return { status, body: { error, ...details } };
   };
   const body = input.body;
   if (body === null || Buffer.byteLength(body) > MAX_EVENT_BYTES) return refuse(413, "too-large");
-  const timestamp = input.headers[SIGNATURE_HEADERS.timestamp];
-  const signature = input.headers[SIGNATURE_HEADERS.signature];
-  if (!source || !keyId || !timestamp || !signature) return refuse(401, "unsigned");
-  if (!(await db.registrySource.findUnique({ where: { code: source } }))) return refuse(401, "unknown-source");
-  const key = await db.registryKey.findUnique({ where: { id: keyId } });
-  if (!key || key.sourceCode !== source) return refuse(401, "unknown-key");
-  if (key.retiresAt && key.retiresAt <= input.now) return refuse(401, "retired-key");
-  const secret = openSecret(key.secret, input.sealingKey);
-  if (!secret) return refuse(401, "unknown-key");
-  const checked = checkSignature({ secret, timestamp, body, signature, now: input.now });
-  if (!checked.ok) return refuse(401, checked.reason);
+  const signed = await authenticateSource(db, { ...input, body });
+  if (!signed.ok) return refuse(signed.status, signed.error);
 
   let json: unknown;
   try {

@@ -24,6 +24,7 @@ export default function Admin({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("staff");
   const { t: ta } = useTranslation("auth");
   const { t: te } = useTranslation("enrollment");
+  const { t: tu } = useTranslation("payments-admin");
   return (
     <section>
       <PageTitle title={t("admin.title")} />
@@ -56,6 +57,11 @@ export default function Admin({ loaderData }: Route.ComponentProps) {
         <li>
           <Link to="/admin/campaigns" className="font-semibold text-brand-700 underline">
             {te("campaignAdmin.link")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/admin/utility/import" className="font-semibold text-brand-700 underline">
+            {tu("import.title")}
           </Link>
         </li>
       </ul>

@@ -16,6 +16,8 @@ async function onlineService(slug: string) {
   const catalogue = await getCatalogue(prisma);
   const service = catalogue.serviceBySlug.get(slug);
   if (!service || service.delivery !== "online") throw data(null, { status: 404 });
+  // Used in the cabinet, not applied for: straight there (docs/payments.md).
+  if (service.details.usedAt) throw redirect(service.details.usedAt);
   return service;
 }
 

@@ -18,6 +18,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export default function Cabinet({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("auth");
   const { t: tp } = useTranslation("proactive");
+  const { t: tu } = useTranslation("payments");
   return (
     <section className="max-w-2xl">
       <PageTitle title={t("cabinet.title")} />
@@ -49,6 +50,11 @@ export default function Cabinet({ loaderData }: Route.ComponentProps) {
               {tp("cabinetCount", { count: loaderData.openOffers })}
             </span>
           )}
+        </li>
+        <li>
+          <Link to="/cabinet/payments" className="font-semibold text-brand-700 underline">
+            {tu("title")}
+          </Link>
         </li>
         <li>
           <Link to="/cabinet/notifications" className="font-semibold text-brand-700 underline">

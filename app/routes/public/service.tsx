@@ -26,7 +26,12 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   ]);
   const view = getServiceView(catalogue, params.slug, requestLanguage(context), form);
   if (!view) throw data(null, { status: 404 });
-  return { ...view, schoolLookup: offersSchoolLookup(service.code), isPackage: measures !== null };
+  return {
+    ...view,
+    schoolLookup: offersSchoolLookup(service.code),
+    isPackage: measures !== null,
+    usedAt: service.details.usedAt ?? null,
+  };
 }
 
 export default function Service({ loaderData: service }: Route.ComponentProps) {
@@ -124,7 +129,7 @@ export default function Service({ loaderData: service }: Route.ComponentProps) {
             </ul>
           </Section>
 
-          {service.steps.length > 0 && (
+          {service.steps.length > 0 && !service.usedAt && (
             <Section id="how" title={t("service.howToApply")}>
               <p>{t("service.steps", { count: service.steps.length, steps: service.steps.join(", ") })}</p>
             </Section>
@@ -148,7 +153,14 @@ export default function Service({ loaderData: service }: Route.ComponentProps) {
             <Fact term={t("service.code")}>{service.code}</Fact>
           </dl>
           <div className="mt-5 rounded-md bg-brand-50 p-4">
-            {service.delivery === "online" ? (
+            {service.usedAt ? (
+              <Link
+                to={service.usedAt}
+                className="block rounded-md bg-brand-700 px-4 py-3 text-center font-semibold text-white hover:bg-brand-900"
+              >
+                {t("service.useInCabinet")}
+              </Link>
+            ) : service.delivery === "online" ? (
               <>
                 <Link
                   to={`/services/${service.slug}/apply`}

@@ -1,0 +1,21 @@
+import { redirect } from "react-router";
+import type { Route } from "./+types/payment-return";
+import { prisma } from "~/db/prisma.server";
+import { refreshPayment } from "~/domain/payments/payments.server";
+import { requireUser } from "~/server/auth.server";
+import { paymentContext } from "~/server/payments.server";
+
+/*
+ * The payer comes back from the acquirer's page. The address carries no outcome ("finished" is not "paid",
+ * docs/payments.md): the portal asks the acquirer, then shows the payment's page.
+ */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const payment = await prisma.payment.findFirst({
+    where: { id: params.paymentId, userId: user.id },
+    select: { id: true },
+  });
+  if (!payment) throw new Response("Not Found", { status: 404 });
+  await refreshPayment(paymentContext(), payment.id, "return");
+  return redirect(`/cabinet/payments/receipts/${payment.id}`);
+}
