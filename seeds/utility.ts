@@ -138,13 +138,20 @@ export async function seedUtilityPayments(db: PrismaClient, now = new Date(), se
     where: { els: { in: DEMO_UTILITY_ACCOUNTS.map((a) => a.els) }, paidAt: null, openPaymentId: null },
     select: { id: true, els: true, period: true, dueDate: true },
   });
+  // One write per due date (the providers record payments on it), not one per bill.
+  const paidOn = new Map<string, string[]>();
   for (const bill of bills) {
     if (unpaid.has(`${bill.els}:${bill.period}`)) continue;
-    await db.bill.update({
-      where: { id: bill.id },
-      data: { paidAt: new Date(`${bill.dueDate}T09:00:00+03:00`), paidVia: "provider" },
-    });
+    paidOn.set(bill.dueDate, [...(paidOn.get(bill.dueDate) ?? []), bill.id]);
   }
+  await db.$transaction(
+    [...paidOn].map(([dueDate, ids]) =>
+      db.bill.updateMany({
+        where: { id: { in: ids } },
+        data: { paidAt: new Date(`${dueDate}T09:00:00+03:00`), paidVia: "provider" },
+      }),
+    ),
+  );
 
   const parent = await db.user.findUnique({ where: { email: "parent@demo.gosuslugi58.ru" } });
   if (parent) {

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { createContext, type ServerBuild } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";
-import { createPortalServer } from "./http-server.server";
+import { createPortalServer, loggedPath } from "./http-server.server";
 import { CACHEABLE_PAGE_HEADER } from "./page-cache.server";
 
 /*
@@ -180,6 +180,16 @@ describe("the page cache in the server", () => {
     expect(afterWrite).not.toBe(first);
     const signedIn = { headers: { Cookie: "session=abc" } };
     expect(await text(signedIn)).not.toBe(await text(signedIn));
+  });
+});
+
+describe("the request log's path", () => {
+  it("writes a utility account's number as the route's parameter, and keeps every other path", () => {
+    expect(loggedPath(`/cabinet/payments/${encodeURIComponent("58АБ123456")}`)).toBe("/cabinet/payments/:els");
+    expect(loggedPath("/cabinet/payments/58АБ123456")).toBe("/cabinet/payments/:els");
+    expect(loggedPath("/cabinet/payments")).toBe("/cabinet/payments");
+    expect(loggedPath("/cabinet/payments/receipts/abc")).toBe("/cabinet/payments/receipts/abc");
+    expect(loggedPath("/cabinet/applications/58-2026-000001")).toBe("/cabinet/applications/58-2026-000001");
   });
 });
 

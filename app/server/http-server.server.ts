@@ -105,7 +105,7 @@ export function createPortalServer(options: PortalServerOptions): Server {
     for (const [name, value] of STATIC_SECURITY_HEADERS) res.setHeader(name, value);
     res.on("finish", () => {
       // Path only: query strings may carry what a person typed.
-      const pathname = (req.url ?? "/").split("?")[0];
+      const pathname = loggedPath((req.url ?? "/").split("?")[0] ?? "/");
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       logger.info(
         { requestId, method: req.method, path: pathname, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
@@ -144,4 +144,12 @@ export function createPortalServer(options: PortalServerOptions): Server {
         res.end("Internal error / Внутренняя ошибка");
       });
   });
+}
+
+/**
+ * The path as the log keeps it: a utility account's number (ЕЛС) names a flat and its payer, so it is written as
+ * the route's parameter instead (docs/personal-data.md).
+ */
+export function loggedPath(pathname: string): string {
+  return pathname.replace(/^\/cabinet\/payments\/(?!receipts\/|return\/)[^/]+/, "/cabinet/payments/:els");
 }

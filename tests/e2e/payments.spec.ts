@@ -64,10 +64,12 @@ async function linkAccount(page: Page, els: string, visit: (path: string) => Pro
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`ЕЛС ${els}`);
 }
 
-async function payWithCard(page: Page, card: string) {
+async function payWithCard(page: Page, card: string, checkA11y?: () => Promise<void>) {
   await page.getByRole("button", { name: "Оплатить отмеченные" }).click();
   // The acquirer's own page, on its own port.
   await expect(page).not.toHaveURL(new RegExp(`^${PORTAL_URL}`));
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await checkA11y?.();
   await page.getByLabel(/Номер карты/).fill(card);
   await page.getByLabel(/Срок/).fill("12/30");
   await page.getByLabel(/CVC/).fill("123");
@@ -90,7 +92,7 @@ test("link an account, pay two bills through the demo acquirer, see the receipt 
   await expect(page.getByTestId("account-totals")).toContainText("2\u202F500,50\u00A0₽");
   await expect(page.getByTestId("bill")).toHaveCount(2);
   await expect(page.getByRole("checkbox")).toHaveCount(2);
-  await payWithCard(page, "4111 1111 1111 1111");
+  await payWithCard(page, "4111 1111 1111 1111", checkA11y);
 
   await expect(page.getByTestId("payment-status")).toHaveText("Оплачен");
   await expect(page.getByTestId("fiscal-receipt")).toContainText("Кассовый чек");
@@ -104,7 +106,7 @@ test("link an account, pay two bills through the demo acquirer, see the receipt 
   await page.getByRole("link", { name: `ЕЛС ${els}` }).click();
   await expect(page.getByTestId("account-totals")).toContainText("0\u00A0₽");
   await expect(page.getByText("Неоплаченных квитанций нет.")).toBeVisible();
-  await expect(page.getByTestId("paid-bills").getByTestId("bill-state")).toHaveText(["Оплачена", "Оплачена"]);
+  await expect(page.getByTestId("paid-bills").getByTestId("bill-state")).toHaveText([/^Оплачена/, /^Оплачена/]);
   await expect(page.getByTestId("payment-history")).toContainText("Оплачен");
   expect(await portalDb.bill.count({ where: { els, paidVia: "portal" } })).toBe(2);
 });

@@ -21,7 +21,7 @@ import {
   markAllRead,
   markApplicationRead,
 } from "~/domain/applications/notifications.server";
-import { mailPendingNotifications } from "~/domain/applications/application-mail.server";
+import { mailPendingNotifications } from "~/mail/notification-mail.server";
 import { keepPendingAnswers, restorePendingAnswers } from "~/domain/applications/pending-answers.server";
 import { rateApplication } from "~/domain/applications/ratings.server";
 import { formatRegistrationNumber, parseRegistrationNumber } from "~/domain/applications/registration-number";

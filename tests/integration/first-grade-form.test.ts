@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 const smtpPort = await vi.hoisted(async () => (await import("../support/free-port")).mailToFreePort());
 
 import type { PrismaClient } from "~/generated/prisma/client";
-import { mailPendingNotifications } from "~/domain/applications/application-mail.server";
+import { mailPendingNotifications } from "~/mail/notification-mail.server";
 import { clearAnswersNoLongerAsked, loadDraftStep, stepValues } from "~/domain/applications/apply.server";
 import {
   checkSubmission,

@@ -29,7 +29,8 @@ beforeAll(async () => {
   [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
   await Promise.all([seedDemoData(first.db), seedDemoData(second.db)]);
   db = first.db;
-});
+  // Two whole demo seeds at once: on a busy 2-core machine more than the default minute.
+}, 180_000);
 afterAll(async () => {
   await first?.dispose();
   await second?.dispose();

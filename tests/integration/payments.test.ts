@@ -15,7 +15,7 @@ import {
   startPayment,
   type PaymentContext,
 } from "~/domain/payments/payments.server";
-import { mailPendingReceipts } from "~/domain/payments/receipt-mail.server";
+import { mailPendingReceipts } from "~/mail/receipt-mail.server";
 import { paymentForPayer } from "~/domain/payments/receipt-view.server";
 import { indicatorsForPeriod } from "~/domain/indicators/indicators.server";
 import { parsePeriod } from "~/domain/indicators/periods";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { saveConfirmedAccount } from "~/domain/accounts/account-store.server";
 import { saveProfile } from "~/domain/accounts/profile.server";
-import { mailPendingNotifications } from "~/domain/applications/application-mail.server";
+import { mailPendingNotifications } from "~/mail/notification-mail.server";
 import { applyCommand, type Actor } from "~/domain/applications/transitions.server";
 import { testPersonInn, testSnils } from "~/domain/identity/test-data";
 import type { IndicatorValue } from "~/domain/indicators/compute";

@@ -6,7 +6,7 @@ const smtpPort = await vi.hoisted(async () => (await import("../support/free-por
 import type { PrismaClient } from "~/generated/prisma/client";
 import { confirmEmail, registerResident } from "~/domain/accounts/accounts.server";
 import type { RoleGrant } from "~/domain/accounts/roles";
-import { mailPendingNotifications } from "~/domain/applications/application-mail.server";
+import { mailPendingNotifications } from "~/mail/notification-mail.server";
 import { getApplicationPage } from "~/domain/applications/application-view.server";
 import { createDraft, getChildren, saveDraftAnswers } from "~/domain/applications/applications.server";
 import { listDraftRows } from "~/domain/applications/draft-list.server";

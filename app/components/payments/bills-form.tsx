@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import type { BillView } from "~/domain/payments/account-view.server";
 import { pick } from "~/domain/i18n/localized";
-import { formatDate, formatMonth } from "~/domain/region/dates";
+import { formatDate, formatDateTime, formatMonth } from "~/domain/region/dates";
 import { formatNumber, formatRubles } from "~/domain/region/numbers";
 import { useLanguage } from "~/components/use-language";
 
@@ -131,17 +131,50 @@ function BillItem({ bill, keyRatePercent }: { bill: BillView; keyRatePercent: nu
   );
 }
 
-/** Paid bills, a few months a page, newest first; "earlier" continues from the last month shown. */
+/** Paid bills as a table, a few months a page, newest first; "earlier" continues from the last month shown. */
 export function PaidBills({ bills, earlier }: { bills: BillView[]; earlier: string | null }) {
   const { t } = useTranslation("payments");
+  const language = useLanguage();
   if (bills.length === 0) return <p className="mt-3">{t("bills.noPaid")}</p>;
   return (
     <>
-      <ul className="mt-3 space-y-3" data-testid="paid-bills">
-        {bills.map((bill) => (
-          <BillItem key={bill.id} bill={bill} keyRatePercent={0} />
-        ))}
-      </ul>
+      <div className="mt-3 overflow-x-auto">
+        <table className="w-full border-collapse text-left" data-testid="paid-bills">
+          <thead>
+            <tr className="border-b-2 border-slate-400">
+              <th scope="col" className="py-2 pr-4">
+                {t("bills.period")}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t("bills.provider")}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t("bills.amount")}
+              </th>
+              <th scope="col" className="py-2">
+                {t("bills.state")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {bills.map((bill) => (
+              <tr key={bill.id} className="border-b border-slate-200">
+                <td className="py-2 pr-4">{formatMonth(bill.period, language)}</td>
+                <td className="py-2 pr-4">{pick(bill.provider, language)}</td>
+                <td className="py-2 pr-4">{formatRubles(bill.amount, language)}</td>
+                <td className="py-2" data-testid="bill-state">
+                  {t(`bills.states.${bill.state}`)}
+                  {bill.paidAt && (
+                    <span className="block text-sm text-slate-700">
+                      {formatDateTime(new Date(bill.paidAt), language)}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {earlier && (
         <p className="mt-3">
           <Link to={`?paidBefore=${earlier}#paid`} className="text-brand-700 underline">

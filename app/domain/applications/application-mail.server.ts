@@ -1,20 +1,48 @@
 import type { PrismaClient } from "~/generated/prisma/client";
-import { mailScheduledRefusal, SCHEDULED_REFUSED } from "~/domain/enrollment/scheduled-submission.server";
-import { isLanguage, pick, type Language } from "~/domain/i18n/localized";
-import { formatDate } from "~/domain/region/dates";
-import { translatorFor } from "~/i18n/translate.server";
+import {
+  scheduledRefusalMail,
+  SCHEDULED_REFUSED,
+  type ScheduledRefusalMail,
+} from "~/domain/enrollment/scheduled-submission.server";
+import { isLanguage, type Language, type Localized } from "~/domain/i18n/localized";
 import { logger } from "~/server/logger.server";
 import { sendMail } from "~/server/mail.server";
 
 /*
- * The e-mail copy of every notification, in the applicant's language. Notifications are written in
- * the same transaction as the status change, so they are the mail's outbox: the mailer sends what
- * has not been sent, whoever made the change (a resident, an officer, a system), and a mail server
- * that is down delays the mail but never undoes a submission.
+ * The notification outbox. Notifications are written in the same transaction as the status change,
+ * so they are the mail's outbox: the mailer sends what has not been sent, whoever made the change (a
+ * resident, an officer, a system), and a mail server that is down delays the mail but never undoes a
+ * submission. This module decides what is mailed to whom and when, and keeps count of the attempts;
+ * the words are written by the mail layer (app/mail/), handed in as `compose`.
  */
 const MAX_ATTEMPTS = 5;
 
-export async function mailPendingNotifications(db: PrismaClient, publicUrl: string, limit = 50): Promise<number> {
+/** What a notification's mail says, as facts: the mail layer puts them in the recipient's language. */
+export type NotificationMail =
+  | {
+      kind: "submitted" | "proactive" | "status";
+      language: Language;
+      number: string;
+      service: Localized;
+      /** The application's status this notification tells of (a lifecycle status). */
+      status: string;
+      /** The legal deadline, a region date (YYYY-MM-DD). */
+      deadline: string | null;
+      link: string;
+      /** The department's words that came with this very change, or "". */
+      message: string;
+    }
+  | ScheduledRefusalMail;
+
+export type ComposedMail = { subject: string; text: string };
+export type ComposeNotificationMail = (mail: NotificationMail) => ComposedMail;
+
+export async function sendNotificationOutbox(
+  db: PrismaClient,
+  compose: ComposeNotificationMail,
+  publicUrl: string,
+  limit = 50,
+): Promise<number> {
   const pending = await db.notification.findMany({
     where: { mailedAt: null, mailAttempts: { lt: MAX_ATTEMPTS } },
     orderBy: { id: "asc" },
@@ -35,37 +63,31 @@ export async function mailPendingNotifications(db: PrismaClient, publicUrl: stri
     try {
       if (application.number) {
         const language: Language = isLanguage(user.language) ? user.language : "ru";
-        const t = translatorFor(language);
         const submitted = notification.status === "sent";
-        const params = {
-          number: application.number,
-          service: pick({ ru: application.service.titleRu, en: application.service.titleEn }, language),
-          status: t(`applications:status.${notification.status}`),
-          deadline: application.deadline ? formatDate(application.deadline, language) : "—",
-          link: `${publicUrl}/cabinet/applications/${application.number}`,
-          // The department's words that came with this very change, if any.
-          message:
-            application.messages.find((m) => m.createdAt.getTime() === notification.createdAt.getTime())?.text ?? "",
-        };
         // A case opened from a life event was not applied for: its first mail says so (docs/proactive.md).
         const kind = submitted ? (application.channel === "proactive" ? "proactive" : "submitted") : "status";
-        const speaks = !submitted && params.message !== "";
-        await sendMail(db, {
-          to: user.email,
-          subject: t(`mail:application.${kind}.subject`, params),
-          text: [
-            t(`mail:application.${kind}.body`, params),
-            speaks ? t("mail:application.message", params) : "",
-            t("mail:signature"),
-          ]
-            .filter(Boolean)
-            .join("\n\n"),
-          kind: `application-${kind}`,
+        const mail = compose({
+          kind,
+          language,
+          number: application.number,
+          service: { ru: application.service.titleRu, en: application.service.titleEn },
+          status: notification.status,
+          deadline: application.deadline,
+          link: `${publicUrl}/cabinet/applications/${application.number}`,
+          message:
+            application.messages.find((m) => m.createdAt.getTime() === notification.createdAt.getTime())?.text ?? "",
         });
+        await sendMail(db, { to: user.email, ...mail, kind: `application-${kind}` });
         sent += 1;
       } else if (notification.status === SCHEDULED_REFUSED) {
         // A scheduled first-grade draft not sent at the opening: the draft has no number yet.
-        await mailScheduledRefusal(db, { draftId: application.id, to: user.email, language: user.language, publicUrl });
+        const facts = await scheduledRefusalMail(db, {
+          draftId: application.id,
+          language: user.language,
+          publicUrl,
+        });
+        // Scheduled again (or sent) since: the notice is outdated, there is nothing to say.
+        if (facts) await sendMail(db, { to: user.email, ...compose(facts), kind: "scheduled-refused" });
         sent += 1;
       }
       await db.notification.update({ where: { id: notification.id }, data: { mailedAt: new Date() } });
@@ -78,22 +100,4 @@ export async function mailPendingNotifications(db: PrismaClient, publicUrl: stri
     }
   }
   return sent;
-}
-
-/** Runs the mailer every `intervalMs` in this process; one pass at a time. */
-export function startNotificationMailer(db: PrismaClient, publicUrl: string, intervalMs = 1000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    mailPendingNotifications(db, publicUrl)
-      .catch((error: unknown) =>
-        logger.error({ err: error instanceof Error ? error.name : "unknown" }, "mailer pass failed"),
-      )
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

@@ -1,4 +1,3 @@
-import type { Submission } from "@conform-to/react";
 import type { PrismaClient } from "~/generated/prisma/client";
 import type { StepDefinition } from "~/domain/forms/form-definition";
 import { ageInYears, stepSchema, type FormContext } from "~/domain/forms/form-schema";
@@ -90,14 +89,17 @@ export async function loadDraftStep(
 }
 
 /**
+ * A posted step as parsed against its schema: the normalised values when valid, the values as
+ * typed when not. (The shape of the form library's submission, without depending on the library.)
+ */
+export type PostedStep =
+  { status: "success"; value: Record<string, unknown> } | { status?: "error"; payload: Record<string, unknown> };
+
+/**
  * The values to keep from a posted step: normalised when valid, as typed when not — but never the
  * answer of a field not asked (its condition does not hold), even as typed.
  */
-export function stepValues(
-  step: StepDefinition,
-  submission: Submission<Record<string, unknown>>,
-  context: FormContext,
-): Answers {
+export function stepValues(step: StepDefinition, submission: PostedStep, context: FormContext): Answers {
   const source: Record<string, unknown> = submission.status === "success" ? submission.value : submission.payload;
   const values = Object.fromEntries(step.fields.map((f) => [f.name, source[f.name]]));
   const own = new Set(step.fields.map((f) => f.name));

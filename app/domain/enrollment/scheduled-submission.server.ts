@@ -1,10 +1,7 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { checkSubmission, submitInOrder } from "~/domain/applications/applications.server";
-import { isLanguage, pick } from "~/domain/i18n/localized";
-import { formatDateTime } from "~/domain/region/dates";
-import { translatorFor } from "~/i18n/translate.server";
+import { isLanguage, type Language, type Localized } from "~/domain/i18n/localized";
 import { logger } from "~/server/logger.server";
-import { sendMail } from "~/server/mail.server";
 import { enrollmentWindowForDraft } from "./enrollment.server";
 
 /*
@@ -151,37 +148,41 @@ export function refusalReasonKey(reason: string | null): string {
   return reason?.split(":")[0] ?? "other";
 }
 
+/** What the e-mail of a scheduled draft not sent says, as facts (the mail layer words it). */
+export type ScheduledRefusalMail = {
+  kind: "scheduled-refused";
+  language: Language;
+  service: Localized;
+  sendAt: Date;
+  /** Why it was not sent, as its review page says it (refusalReasonKey). */
+  reasonKey: string;
+  link: string;
+};
+
 /**
  * The e-mail of a scheduled draft not sent, in the parent's language: that it was not sent, why,
- * and the link to the draft. Sent by the notification outbox, so a mail server that is down delays
- * it without losing it.
+ * and the link to the draft; null when the notice is outdated. Sent by the notification outbox
+ * (application-mail.server.ts), so a mail server that is down delays it without losing it.
  */
-export async function mailScheduledRefusal(
+export async function scheduledRefusalMail(
   db: PrismaClient,
-  input: { draftId: string; to: string; language: string; publicUrl: string },
-): Promise<void> {
+  input: { draftId: string; language: string; publicUrl: string },
+): Promise<ScheduledRefusalMail | null> {
   const row = await db.scheduledSubmission.findUnique({
     where: { draftId: input.draftId },
     include: { draft: { select: { service: { select: { slug: true, titleRu: true, titleEn: true } } } } },
   });
   // Scheduled again (or sent) since: this notice is outdated, there is nothing to say.
-  if (!row || row.state !== "refused") return;
-  const language = isLanguage(input.language) ? input.language : "ru";
-  const t = translatorFor(language);
+  if (!row || row.state !== "refused") return null;
   const service = row.draft.service;
-  const key = refusalReasonKey(row.reason);
-  const params = {
-    service: pick({ ru: service.titleRu, en: service.titleEn }, language),
-    sendAt: formatDateTime(row.sendAt, language),
-    why: t(`enrollment:schedule.refused.${key}`, { defaultValue: t("enrollment:schedule.refused.other") }),
+  return {
+    kind: "scheduled-refused",
+    language: isLanguage(input.language) ? input.language : "ru",
+    service: { ru: service.titleRu, en: service.titleEn },
+    sendAt: row.sendAt,
+    reasonKey: refusalReasonKey(row.reason),
     link: `${input.publicUrl}/services/${service.slug}/apply/${row.draftId}/review`,
   };
-  await sendMail(db, {
-    to: input.to,
-    subject: t("enrollment:form.scheduledRefused.subject", params),
-    text: [t("enrollment:form.scheduledRefused.body", params), t("mail:signature")].join("\n\n"),
-    kind: "scheduled-refused",
-  });
 }
 
 let wake: (() => void) | null = null;

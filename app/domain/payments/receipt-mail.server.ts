@@ -1,8 +1,5 @@
 import type { PrismaClient } from "~/generated/prisma/client";
-import { isLanguage, pick, type Language } from "~/domain/i18n/localized";
-import { formatDateTime, formatMonth } from "~/domain/region/dates";
-import { formatRubles } from "~/domain/region/numbers";
-import { translatorFor } from "~/i18n/translate.server";
+import { isLanguage, type Language } from "~/domain/i18n/localized";
 import { logger } from "~/server/logger.server";
 import { sendMail } from "~/server/mail.server";
 import { paymentForPayer } from "./receipt-view.server";
@@ -10,10 +7,26 @@ import { paymentForPayer } from "./receipt-view.server";
 /*
  * The receipt by mail (54-ФЗ: the payer receives the cash receipt; docs/payments.md, "Receipt"). A succeeded
  * payment without receiptMailedAt is the outbox: whoever finished the payment, the mailer sends it once.
+ * This module decides what is mailed and when, and counts the tries; the words are the mail layer's
+ * (app/mail/receipt-mail.server.ts), handed in as `compose`.
  */
 const MAX_TRIES = 5;
 
-export async function mailPendingReceipts(db: PrismaClient, publicUrl: string, limit = 20): Promise<number> {
+/** What the receipt mail says, as facts: the payment as its receipt page shows it. */
+export type ReceiptMail = {
+  language: Language;
+  payment: NonNullable<Awaited<ReturnType<typeof paymentForPayer>>>;
+  link: string;
+};
+
+export type ComposeReceiptMail = (mail: ReceiptMail) => { subject: string; text: string };
+
+export async function sendReceiptOutbox(
+  db: PrismaClient,
+  compose: ComposeReceiptMail,
+  publicUrl: string,
+  limit = 20,
+): Promise<number> {
   const due = await db.payment.findMany({
     where: { status: "succeeded", receiptMailedAt: null, receiptMailTries: { lt: MAX_TRIES }, userId: { not: null } },
     orderBy: { finishedAt: "asc" },
@@ -26,31 +39,8 @@ export async function mailPendingReceipts(db: PrismaClient, publicUrl: string, l
     try {
       const payment = (await paymentForPayer(db, user.id, id))!;
       const language: Language = isLanguage(user.language) ? user.language : "ru";
-      const t = translatorFor(language);
-      const lines = payment.bills.map(
-        (bill) =>
-          `${pick(bill.provider, language)}, ${formatMonth(bill.period, language)}: ${formatRubles(bill.amount, language)}`,
-      );
-      const params = {
-        amount: formatRubles(payment.amount, language),
-        els: payment.els,
-        at: payment.fiscal?.at ? formatDateTime(payment.fiscal.at, language) : "—",
-        fn: payment.fiscal?.drive ?? "—",
-        fd: payment.fiscal?.document ?? "—",
-        fp: payment.fiscal?.sign ?? "—",
-        link: `${publicUrl}/cabinet/payments/receipts/${payment.id}`,
-      };
-      await sendMail(db, {
-        to: user.email,
-        subject: t("mail:receipt.subject", params),
-        text: [
-          t("mail:receipt.body", params),
-          lines.join("\n"),
-          t("mail:receipt.fiscal", params),
-          t("mail:signature"),
-        ].join("\n\n"),
-        kind: "payment-receipt",
-      });
+      const mail = compose({ language, payment, link: `${publicUrl}/cabinet/payments/receipts/${payment.id}` });
+      await sendMail(db, { to: user.email, ...mail, kind: "payment-receipt" });
       await db.payment.update({ where: { id }, data: { receiptMailedAt: new Date() } });
       sent += 1;
     } catch (error) {
@@ -59,21 +49,4 @@ export async function mailPendingReceipts(db: PrismaClient, publicUrl: string, l
     }
   }
   return sent;
-}
-
-export function startReceiptMailer(db: PrismaClient, publicUrl: string, intervalMs = 2_000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    mailPendingReceipts(db, publicUrl)
-      .catch((error: unknown) =>
-        logger.error({ err: error instanceof Error ? error.name : "unknown" }, "receipt mailer pass failed"),
-      )
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }
