@@ -183,7 +183,11 @@ export type AccountView = NonNullable<Awaited<ReturnType<typeof accountView>>>;
 export async function submitReading(
   db: PrismaClient,
   input: { userId: string; els: string; meterId: string; value: string; today: string; now: Date },
-): Promise<{ ok: true; value: string } | { ok: false; error: ReadingError; last?: string } | null> {
+): Promise<
+  | { ok: true; value: string }
+  | { ok: false; error: ReadingError; last?: string; window: { from: number; to: number } }
+  | null
+> {
   const meter = await db.meter.findFirst({
     where: { id: input.meterId, els: input.els, account: { links: { some: { userId: input.userId } } } },
     include: { provider: { select: { readingsFrom: true, readingsTo: true } } },
@@ -195,13 +199,9 @@ export async function submitReading(
     where: { meterId: meter.id, NOT: { period, source: "resident" } },
     orderBy: [{ period: "desc" }, { takenAt: "desc" }],
   });
-  const checked = checkReading({
-    value: input.value,
-    last: previous?.value ?? null,
-    today: input.today,
-    window: { from: meter.provider.readingsFrom, to: meter.provider.readingsTo },
-  });
-  if (!checked.ok) return { ...checked, last: previous?.value };
+  const window = { from: meter.provider.readingsFrom, to: meter.provider.readingsTo };
+  const checked = checkReading({ value: input.value, last: previous?.value ?? null, today: input.today, window });
+  if (!checked.ok) return { ...checked, last: previous?.value, window };
   await db.meterReading.upsert({
     where: { meterId_period_source: { meterId: meter.id, period, source: "resident" } },
     create: {

@@ -340,3 +340,20 @@ export async function retryPayment(
   const payment = await ctx.db.payment.findFirst({ where: { id: input.paymentId, userId: input.userId } });
   return payment ? continuePayment(ctx, payment.id) : null;
 }
+
+/**
+ * The payer's own payment, after asking the acquirer once more while its outcome is unknown (the payer's
+ * return, or a look at its page: docs/payments.md). Null when it is not this payer's.
+ */
+export async function payersPaymentRefreshed(
+  ctx: PaymentContext,
+  input: { userId: string; paymentId: string; trigger: "return" | "view" },
+): Promise<string | null> {
+  const payment = await ctx.db.payment.findFirst({
+    where: { id: input.paymentId, userId: input.userId },
+    select: { id: true, status: true },
+  });
+  if (!payment) return null;
+  if (payment.status === "pending" || input.trigger === "return") await refreshPayment(ctx, payment.id, input.trigger);
+  return payment.id;
+}

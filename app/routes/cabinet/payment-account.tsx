@@ -78,10 +78,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (!outcome) throw new Response("Not Found", { status: 404 });
     const language = requestLanguage(context);
     if (outcome.ok) return { reading: { meterId, value, taken: formatNumber(Number(outcome.value), language, 3) } };
-    const meter = await prisma.meter.findUniqueOrThrow({ where: { id: meterId }, include: { provider: true } });
     const error = t(`payments:meters.errors.${outcome.error}`, {
-      from: meter.provider.readingsFrom,
-      to: meter.provider.readingsTo,
+      ...outcome.window,
       last: outcome.last ? formatNumber(Number(outcome.last), language, 3) : "",
     });
     return data({ reading: { meterId, value, error } }, { status: 422 });
@@ -98,7 +96,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (submission.status !== "success") {
     const noBills = formData.getAll("bills").length === 0 && formData.get("intent") === "pay";
     if (!noBills) throw new Response("Bad Request", { status: 400 });
-    return data({ payError: { message: t("validation:bills.required") } }, { status: 400 });
+    return data({ payError: { message: t("payments:bills.noneTicked") } }, { status: 400 });
   }
   const outcome = await startPayment(paymentContext(), {
     userId: user.id,
@@ -117,7 +115,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     case "refused": {
       const message = t(
         outcome.error === "no-bills"
-          ? "validation:bills.required"
+          ? "payments:bills.noneTicked"
           : outcome.error === "in-payment"
             ? "payments:bills.inPayment"
             : "payments:bills.notPayable",

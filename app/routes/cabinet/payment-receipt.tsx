@@ -6,7 +6,7 @@ import { useLanguage } from "~/components/use-language";
 import { prisma } from "~/db/prisma.server";
 import { pick } from "~/domain/i18n/localized";
 import { paymentForPayer } from "~/domain/payments/receipt-view.server";
-import { refreshPayment, retryPayment } from "~/domain/payments/payments.server";
+import { payersPaymentRefreshed, retryPayment } from "~/domain/payments/payments.server";
 import { formatDateTime, formatMonth } from "~/domain/region/dates";
 import { formatRubles } from "~/domain/region/numbers";
 import { requireUser } from "~/server/auth.server";
@@ -20,13 +20,13 @@ import { paymentContext } from "~/server/payments.server";
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const found = await prisma.payment.findFirst({
-    where: { id: params.paymentId, userId: user.id },
-    select: { id: true, status: true },
+  const paymentId = await payersPaymentRefreshed(paymentContext(), {
+    userId: user.id,
+    paymentId: params.paymentId,
+    trigger: "view",
   });
-  if (!found) throw new Response("Not Found", { status: 404 });
-  if (found.status === "pending") await refreshPayment(paymentContext(), found.id, "view");
-  const payment = await paymentForPayer(prisma, user.id, found.id);
+  if (!paymentId) throw new Response("Not Found", { status: 404 });
+  const payment = await paymentForPayer(prisma, user.id, paymentId);
   if (!payment) throw new Response("Not Found", { status: 404 });
   return { payment };
 }

@@ -1,7 +1,6 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/payment-return";
-import { prisma } from "~/db/prisma.server";
-import { refreshPayment } from "~/domain/payments/payments.server";
+import { payersPaymentRefreshed } from "~/domain/payments/payments.server";
 import { requireUser } from "~/server/auth.server";
 import { paymentContext } from "~/server/payments.server";
 
@@ -11,11 +10,11 @@ import { paymentContext } from "~/server/payments.server";
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const payment = await prisma.payment.findFirst({
-    where: { id: params.paymentId, userId: user.id },
-    select: { id: true },
+  const paymentId = await payersPaymentRefreshed(paymentContext(), {
+    userId: user.id,
+    paymentId: params.paymentId,
+    trigger: "return",
   });
-  if (!payment) throw new Response("Not Found", { status: 404 });
-  await refreshPayment(paymentContext(), payment.id, "return");
-  return redirect(`/cabinet/payments/receipts/${payment.id}`);
+  if (!paymentId) throw new Response("Not Found", { status: 404 });
+  return redirect(`/cabinet/payments/receipts/${paymentId}`);
 }
