@@ -1,4 +1,3 @@
-import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
@@ -10,6 +9,7 @@ import { clientAddressOf, parseTrustedProxies } from "~/server/client-address.se
 import { isCrossOriginWrite } from "~/server/origin-check.server";
 import { logger } from "~/server/logger.server";
 import { PageCache } from "~/server/page-cache.server";
+import { onSignal, signal } from "~/server/process-signals.server";
 import { STATIC_SECURITY_HEADERS } from "~/server/security-headers.server";
 import { serveStaticFile } from "~/server/static-files.server";
 
@@ -43,20 +43,9 @@ export type PortalServerOptions = {
 
 /*
  * With several server processes (app/server/start.ts) each keeps its own page cache: a write through
- * one drops its pages and tells the others, through the primary process, to drop theirs.
+ * one drops its pages and, by a signal, every other process's.
  */
-export const PAGES_CHANGED = "portal:pages-changed";
-
-function pagesForgottenEverywhere(pages: PageCache): () => void {
-  if (!cluster.isWorker) return () => pages.clear();
-  process.on("message", (message: unknown) => {
-    if (message === PAGES_CHANGED) pages.clear();
-  });
-  return () => {
-    pages.clear();
-    process.send?.(PAGES_CHANGED);
-  };
-}
+const PAGES_CHANGED = "pages-changed";
 
 export function createPortalServer(options: PortalServerOptions): Server {
   const headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
@@ -69,7 +58,8 @@ export function createPortalServer(options: PortalServerOptions): Server {
   const trustedProxies = parseTrustedProxies(env().TRUSTED_PROXIES);
   const handleRequest = createRequestHandler(options.build, options.mode);
   const pages = new PageCache(options.pageCacheMs ?? env().PAGE_CACHE_MS);
-  const forgetPages = pagesForgottenEverywhere(pages);
+  const stopHearing = onSignal(PAGES_CHANGED, () => pages.clear());
+  const forgetPages = () => signal(PAGES_CHANGED);
   const handle = createRequestListener(async (request, client) => {
     const context = new RouterContextProvider();
     context.set(
@@ -96,7 +86,7 @@ export function createPortalServer(options: PortalServerOptions): Server {
     // Node checks the two timeouts only this often (30 s by default): often enough to keep them.
     connectionsCheckingInterval: Math.min(1_000, Math.max(50, Math.floor(headersTimeout / 4))),
   };
-  return createServer(serverOptions, (req, res) => {
+  const server = createServer(serverOptions, (req, res) => {
     const started = process.hrtime.bigint();
     const requestId = randomUUID();
     res.setHeader("X-Request-Id", requestId);
@@ -144,6 +134,8 @@ export function createPortalServer(options: PortalServerOptions): Server {
         res.end("Internal error / Внутренняя ошибка");
       });
   });
+  server.on("close", stopHearing);
+  return server;
 }
 
 /**

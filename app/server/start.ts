@@ -18,6 +18,7 @@ process.env.NODE_ENV ??= "production";
 
 const { env, serverProcesses } = await import("~/env.server");
 const { isBuildStale } = await import("~/server/build-freshness");
+const { relaySignals } = await import("~/server/process-signals.server");
 const config = (() => {
   try {
     return env();
@@ -87,11 +88,9 @@ function startWorkers(processes: number) {
   let failedDelay = 0;
   const fork = (jobs: boolean) => {
     const worker = cluster.fork({ [JOBS_ENV]: jobs ? "1" : "0" });
-    // A write through one worker drops the others' kept pages (http-server.server.ts).
-    worker.on("message", (message: unknown) => {
-      for (const other of Object.values(cluster.workers ?? {}))
-        if (other && other !== worker) other.send(message as string);
-    });
+    // A write through one worker drops the others' kept pages; a draft scheduled through one wakes
+    // the jobs worker (process-signals.server.ts).
+    relaySignals(worker);
     const started = Date.now();
     worker.on("exit", (code, signal) => {
       if (stopping) return;

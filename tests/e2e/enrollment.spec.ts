@@ -81,7 +81,7 @@ test("a draft scheduled for the opening is sent by the portal at that instant", 
   test.setTimeout(150_000);
   await exclusively("campaign-2027-opening", async () => {
     const { resident, draftId } = await preparedDraft();
-    const opensAt = new Date(Date.now() + 8_000);
+    const opensAt = new Date(Date.now() + 15_000);
     await portalDb.enrollmentCampaign.update({ where: { year: 2027 }, data: { stage1OpensAt: opensAt } });
     await signIn(page, resident.email, javaScriptEnabled);
     const review = `/services/first-grade-enrollment/apply/${draftId}/review`;

@@ -2,6 +2,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { checkSubmission, submitInOrder } from "~/domain/applications/applications.server";
 import { isLanguage, type Language, type Localized } from "~/domain/i18n/localized";
 import { logger } from "~/server/logger.server";
+import { onSignal, signal } from "~/server/process-signals.server";
 import { enrollmentWindowForDraft } from "./enrollment.server";
 
 /*
@@ -185,9 +186,14 @@ export async function scheduledRefusalMail(
   };
 }
 
-let wake: (() => void) | null = null;
+/*
+ * A draft may be scheduled through any server process, but only one runs the scheduler: the
+ * signal wakes it wherever it runs, so a draft scheduled a moment before the instant is still sent
+ * at the instant rather than at the scheduler's next look.
+ */
+const SCHEDULE_CHANGED = "scheduled-submissions";
 function wakeScheduler() {
-  wake?.();
+  signal(SCHEDULE_CHANGED);
 }
 
 /** The longest the scheduler sleeps without looking again (a row scheduled by another process). */
@@ -201,9 +207,23 @@ export function startScheduledSubmissions(db: PrismaClient): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let running = false;
+  // Woken during a pass, which may have looked for the next instant before the new row was written:
+  // one more pass follows, or the new row would wait for MAX_SLEEP_MS.
+  let wokenMeanwhile = false;
+  const sleep = (ms: number) => {
+    clearTimeout(timer);
+    if (stopped) return;
+    timer = setTimeout(() => void plan(), ms);
+    timer.unref();
+  };
   const plan = async () => {
-    if (stopped || running) return;
+    if (stopped) return;
+    if (running) {
+      wokenMeanwhile = true;
+      return;
+    }
     running = true;
+    wokenMeanwhile = false;
     try {
       await sendDueSubmissions(db);
       const next = await db.scheduledSubmission.findFirst({
@@ -211,26 +231,23 @@ export function startScheduledSubmissions(db: PrismaClient): () => void {
         orderBy: { sendAt: "asc" },
         select: { sendAt: true },
       });
-      const delay = next ? Math.max(0, Math.min(MAX_SLEEP_MS, next.sendAt.getTime() - Date.now())) : MAX_SLEEP_MS;
-      clearTimeout(timer);
-      timer = setTimeout(() => void plan(), delay);
-      timer.unref();
+      sleep(next ? Math.max(0, Math.min(MAX_SLEEP_MS, next.sendAt.getTime() - Date.now())) : MAX_SLEEP_MS);
     } catch (error) {
       logger.error({ err: error instanceof Error ? error.name : "unknown" }, "scheduled submissions pass failed");
-      timer = setTimeout(() => void plan(), 1_000);
-      timer.unref();
+      sleep(1_000);
     } finally {
       running = false;
     }
+    if (wokenMeanwhile) void plan();
   };
-  wake = () => {
+  const stopHearing = onSignal(SCHEDULE_CHANGED, () => {
     clearTimeout(timer);
     void plan();
-  };
+  });
   void plan();
   return () => {
     stopped = true;
-    wake = null;
+    stopHearing();
     clearTimeout(timer);
   };
 }
