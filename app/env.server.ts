@@ -51,6 +51,8 @@ const EnvSchema = z
         },
         { message: "must be IP addresses or CIDR ranges separated by commas, e.g. 10.0.0.5,172.16.0.0/12" },
       ),
+    /** Requests one server process works on at once; the others wait their turn (admission.server.ts). */
+    REQUESTS_AT_ONCE: z.coerce.number().int().min(1).max(1_000).default(8),
     /** How long an anonymous page without client code is answered from memory (page-cache.server.ts); 0 turns it off. */
     PAGE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     /** Without SMTP_URL a portal on a public address runs only as a declared demo (DEMO_MODE=true). */

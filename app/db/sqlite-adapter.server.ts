@@ -26,76 +26,197 @@ export function databaseFile(url = databaseUrl()): string {
 const CONNECTION_PRAGMAS = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
 
 /*
- * Two repairs to the driver adapter's transactions (Prisma 6.19, one better-sqlite3 connection):
+ * Three repairs to the driver adapter (Prisma 6.19, one better-sqlite3 connection per process):
  *
- * 1. BEGIN IMMEDIATE instead of the adapter's plain BEGIN: a deferred transaction that reads first
- *    and writes later fails at once with SQLITE_BUSY when another process (a second portal process,
- *    a seed, a test) wrote in between, whatever the busy timeout. IMMEDIATE takes the write lock up
- *    front and waits for it within the timeout.
+ * 1. The write lock is waited for without blocking the event loop. SQLite's own busy handler sleeps
+ *    inside the call, in steps that grow to 100 ms, so with several server processes (decision 0034)
+ *    a process whose write met another's stalled every request it had for that long. Every write —
+ *    a Prisma transaction, a Prisma statement outside one, the hand-written hot paths — begins
+ *    with beginWrite: BEGIN IMMEDIATE with no busy wait, tried again a millisecond later until
+ *    WRITE_LOCK_TIMEOUT_MS. IMMEDIATE (not the adapter's plain BEGIN) because a deferred transaction
+ *    that reads first and writes later fails at once with SQLITE_BUSY when another process wrote in
+ *    between, whatever the wait.
  * 2. Queries outside a transaction wait while one is open. The adapter serialises transactions with
  *    each other only; another request's query would otherwise run on the same connection inside the
  *    open transaction — reading its uncommitted rows, and losing its own write if that transaction
  *    rolls back.
+ * 3. Statements are prepared once per connection (the adapter prepares every query anew, which
+ *    took a twentieth of a busy process's time at the opening of enrollment).
  */
-type Client = { prepare: (sql: string) => unknown };
-/** What guardTransactions leaves on a connection: its client, and a wait for no open transaction. */
-type Guarded = { client: BetterSqlite3.Database; openTransactionEnds: () => Promise<void> | null };
+const WRITE_LOCK_TIMEOUT_MS = 5_000;
+/** Readers in WAL mode wait for nothing but, rarely, another process's recovery of the file. */
+const READ_BUSY_TIMEOUT_MS = 5_000;
+/** Distinct statements kept prepared per connection (Prisma's IN lists make many shapes). */
+const PREPARED_STATEMENTS = 1_000;
+
+/** What guardTransactions leaves on a connection: its client, and the one way to begin a write on it. */
+type Guarded = {
+  client: BetterSqlite3.Database;
+  /** Waits for no open transaction on this connection and for the file's write lock, then begins one. */
+  beginWrite: () => Promise<void>;
+  /** Ends what beginWrite began, after its COMMIT or ROLLBACK ran. */
+  endWrite: () => void;
+  /** Waits for no open transaction on this connection (a read must not see another's uncommitted rows). */
+  idle: () => Promise<void>;
+};
 type Transaction = { commit: () => Promise<void>; rollback: () => Promise<void> };
+type AdapterClient = {
+  prepare: (sql: string) => unknown;
+  exec: (sql: string) => unknown;
+  close: () => unknown;
+};
+
+/** What the adapter does with a statement it prepared: bind the arguments, then run or read it. */
+function boundStatement(statement: BetterSqlite3.Statement, args: unknown[]) {
+  return {
+    reader: statement.reader,
+    run: () => statement.run(args),
+    columns: () => statement.columns(),
+    raw: () => ({ all: () => statement.raw(true).all(args) }),
+  };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+// Statements that manage the connection rather than write rows, and cannot run inside a transaction.
+const CONNECTION_STATEMENT = /^\s*(PRAGMA|VACUUM|BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|ATTACH|DETACH)\b/i;
 
 function guardTransactions(adapter: SqlDriverAdapter): Guarded {
-  const client = (adapter as unknown as { client?: Client }).client;
-  if (!client) throw new Error("the SQLite adapter no longer exposes its client; see guardTransactions");
+  const holder = adapter as unknown as { client?: BetterSqlite3.Database | AdapterClient };
+  const client = holder.client as BetterSqlite3.Database | undefined;
+  if (!client?.prepare) throw new Error("the SQLite adapter no longer exposes its client; see guardTransactions");
+  client.pragma(`busy_timeout = ${READ_BUSY_TIMEOUT_MS}`);
+  const begin = client.prepare("BEGIN IMMEDIATE");
+  const commit = client.prepare("COMMIT");
+  const rollback = client.prepare("ROLLBACK");
+
   // Set at the very statement that opens a transaction (synchronously), cleared when it ends.
   let open: { ended: Promise<void>; end: () => void } | null = null;
-  const end = () => {
+  const endWrite = () => {
     const closing = open;
     open = null;
     closing?.end();
   };
-  const prepare = client.prepare.bind(client);
-  client.prepare = (sql: string) => {
-    if (sql !== "BEGIN") return prepare(sql);
-    let resolve!: () => void;
-    open = { ended: new Promise<void>((r) => (resolve = r)), end: () => resolve() };
-    return prepare("BEGIN IMMEDIATE");
+  const tryBegin = (): boolean => {
+    client.pragma("busy_timeout = 0");
+    try {
+      begin.run();
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === "SQLITE_BUSY") return false;
+      throw error;
+    } finally {
+      client.pragma(`busy_timeout = ${READ_BUSY_TIMEOUT_MS}`);
+    }
+  };
+  const beginWrite = async () => {
+    const deadline = Date.now() + WRITE_LOCK_TIMEOUT_MS;
+    for (;;) {
+      while (open) await open.ended;
+      // Nothing awaits from the check above to BEGIN: no other transaction starts in between.
+      if (tryBegin()) {
+        let resolve!: () => void;
+        open = { ended: new Promise<void>((r) => (resolve = r)), end: () => resolve() };
+        return;
+      }
+      if (Date.now() > deadline) {
+        throw Object.assign(new Error("database is locked (another process kept the write lock)"), {
+          code: "SQLITE_BUSY",
+        });
+      }
+      await pause(1);
+    }
+  };
+
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const statementFor = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= PREPARED_STATEMENTS) statements.delete(statements.keys().next().value!);
+      statements.set(sql, (statement = client.prepare(sql)));
+    }
+    return statement;
+  };
+  /** Whether a statement outside a transaction writes (a statement that does not prepare is the adapter's to report). */
+  const writes = (sql: string) => {
+    try {
+      return !statementFor(sql).readonly && !CONNECTION_STATEMENT.test(sql);
+    } catch {
+      return false;
+    }
+  };
+  // Set while the adapter's own startTransaction runs, whose BEGIN beginWrite has already done.
+  let begunForAdapter = false;
+  holder.client = {
+    prepare: (sql: string) => {
+      if (sql === "BEGIN" && begunForAdapter) return { run: () => undefined };
+      const statement = statementFor(sql);
+      return { bind: (args: unknown[]) => boundStatement(statement, args) };
+    },
+    exec: (sql: string) => client.exec(sql),
+    close: () => client.close(),
   };
 
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) => {
+    await beginWrite();
     let transaction;
+    begunForAdapter = true;
     try {
       transaction = await startTransaction(isolationLevel);
     } catch (error) {
-      end(); // BEGIN itself failed (e.g. the write lock was not had in time)
+      if (client.inTransaction) rollback.run();
+      endWrite();
       throw error;
+    } finally {
+      begunForAdapter = false;
     }
     const t = transaction as unknown as Transaction;
-    const commit = t.commit.bind(t);
-    const rollback = t.rollback.bind(t);
+    const commitTransaction = t.commit.bind(t);
+    const rollbackTransaction = t.rollback.bind(t);
     t.commit = () => {
-      end();
-      return commit();
+      endWrite();
+      return commitTransaction();
     };
     t.rollback = () => {
-      end();
-      return rollback();
+      endWrite();
+      return rollbackTransaction();
     };
     return transaction;
   };
   const outside = adapter as unknown as Record<"queryRaw" | "executeRaw", (query: SqlQuery) => Promise<unknown>>;
   for (const method of ["queryRaw", "executeRaw"] as const) {
     const run = outside[method].bind(adapter);
-    // The adapter's methods run their statement synchronously when called, so nothing can begin a
-    // transaction between this check and the statement.
     outside[method] = async (query: SqlQuery) => {
+      // A write outside a transaction becomes one, so its wait for the lock is beginWrite's.
+      // (Unless the caller began one in SQL itself, as the migration engine may.)
+      if (!client.inTransaction && writes(query.sql)) {
+        await beginWrite();
+        try {
+          const result = await run(query);
+          commit.run();
+          return result;
+        } catch (error) {
+          if (client.inTransaction) rollback.run();
+          throw error;
+        } finally {
+          endWrite();
+        }
+      }
+      // A read lets the event loop turn first: the adapter answers synchronously, so without it a
+      // request's queries would all run in one turn, and other requests, new connections and health
+      // checks would wait for the whole of it (admission.server.ts).
+      await nextTurn();
+      // The adapter's methods run their statement synchronously when called, so nothing can begin a
+      // transaction between this check and the statement.
       while (open) await open.ended;
       return run(query);
     };
   }
-  return {
-    client: client as unknown as BetterSqlite3.Database,
-    openTransactionEnds: () => open?.ended ?? null,
+  const idle = async () => {
+    while (open) await open.ended;
   };
+  return { client, beginWrite, endWrite, idle };
 }
 
 class PortalSqliteAdapterFactory extends PrismaBetterSQLite3 {
@@ -141,6 +262,11 @@ export type SqliteConnection = {
   statement(sql: string): BetterSqlite3.Statement;
   /** Runs `write` in one IMMEDIATE transaction (all or nothing), after any open Prisma transaction. */
   transaction<T>(write: () => T): Promise<T>;
+  /**
+   * Runs `query` (synchronous statements) outside any open transaction, after a turn of the event
+   * loop as Prisma's reads take one: the read path of a hot request.
+   */
+  read<T>(query: () => T): Promise<T>;
   /** Runs `write` inside the caller's transaction as a savepoint: on a throw only it is undone. */
   savepoint<T>(write: () => T): T;
 };
@@ -157,6 +283,8 @@ export async function sqliteConnectionOf(db: { $connect(): Promise<void> }): Pro
   if (!connection) {
     const statements = new Map<string, BetterSqlite3.Statement>();
     const { client } = guarded;
+    const commit = client.prepare("COMMIT");
+    const rollback = client.prepare("ROLLBACK");
     connection = {
       statement(sql) {
         let statement = statements.get(sql);
@@ -165,9 +293,24 @@ export async function sqliteConnectionOf(db: { $connect(): Promise<void> }): Pro
         return statement;
       },
       async transaction(write) {
-        for (let ends = guarded.openTransactionEnds(); ends; ends = guarded.openTransactionEnds()) await ends;
-        // Nothing awaits from the check above to the commit: no other query runs inside this one.
-        return client.transaction(write).immediate();
+        await guarded.beginWrite();
+        // Nothing awaits from BEGIN to COMMIT: no other query runs inside this one.
+        try {
+          const result = write();
+          commit.run();
+          return result;
+        } catch (error) {
+          if (client.inTransaction) rollback.run();
+          throw error;
+        } finally {
+          guarded.endWrite();
+        }
+      },
+      async read(query) {
+        await nextTurn();
+        await guarded.idle();
+        // Nothing awaits from the check above to the statements: no transaction opens in between.
+        return query();
       },
       savepoint(write) {
         return client.transaction(write)();

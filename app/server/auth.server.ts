@@ -1,7 +1,7 @@
 import { createCookie, data, redirect } from "react-router";
 import { prisma } from "~/db/prisma.server";
 import { isRole, type Role, type RoleGrant } from "~/domain/accounts/roles";
-import { resolveSession } from "~/domain/accounts/sessions.server";
+import { sessionUser } from "~/domain/accounts/sessions.server";
 import { safeRedirectPath } from "~/domain/navigation/safe-redirect";
 import { secureCookies } from "~/env.server";
 
@@ -28,12 +28,7 @@ export async function sessionToken(request: Request): Promise<string | null> {
 async function loadUser(request: Request): Promise<CurrentUser | null> {
   const token = await sessionToken(request);
   if (!token) return null;
-  const userId = await resolveSession(prisma, token);
-  if (!userId) return null;
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
-    include: { roles: { include: { department: { select: { code: true } } } } },
-  });
+  const user = await sessionUser(prisma, token);
   if (!user) return null;
   return {
     id: user.id,
@@ -41,7 +36,7 @@ async function loadUser(request: Request): Promise<CurrentUser | null> {
     language: user.language,
     roles: user.roles
       .filter((r) => isRole(r.role))
-      .map((r) => ({ role: r.role as Role, departmentCode: r.department?.code ?? null, schoolCode: r.schoolCode })),
+      .map((r) => ({ role: r.role as Role, departmentCode: r.departmentCode, schoolCode: r.schoolCode })),
   };
 }
 

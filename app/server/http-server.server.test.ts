@@ -16,20 +16,30 @@ import { CACHEABLE_PAGE_HEADER } from "./page-cache.server";
  * reads the whole body, as every action does.
  */
 let renders = 0;
+/** The page requests the stand-in began, in order (`?started=<name>`), each taking `?ms=` to answer. */
+const started: string[] = [];
 function fakeBuild(): ServerBuild {
   const routeModule = {
-    loader: ({ request }: { request: Request }) =>
-      new URL(request.url).searchParams.has("cacheable")
-        ? new Response(`rendered ${++renders}`, {
-            headers: { "Content-Type": "text/html", [CACHEABLE_PAGE_HEADER]: "1" },
-          })
-        : new URL(request.url).searchParams.has("big")
-          ? new Response("Заявление о приёме в первый класс. ".repeat(200), {
-              headers: { "Content-Type": "text/html" },
-            })
-          : Response.json({ ok: true }),
+    loader: async ({ request }: { request: Request }) => {
+      const params = new URL(request.url).searchParams;
+      const name = params.get("started");
+      if (name === null) return answer(request);
+      started.push(name);
+      await new Promise((resolve) => setTimeout(resolve, Number(params.get("ms") ?? 0)));
+      return new Response(`done ${name}`);
+    },
     action: async ({ request }: { request: Request }) => new Response(`read ${(await request.text()).length}`),
   };
+  const answer = ({ url }: Request) =>
+    new URL(url).searchParams.has("cacheable")
+      ? new Response(`rendered ${++renders}`, {
+          headers: { "Content-Type": "text/html", [CACHEABLE_PAGE_HEADER]: "1" },
+        })
+      : new URL(url).searchParams.has("big")
+        ? new Response("Заявление о приёме в первый класс. ".repeat(200), {
+            headers: { "Content-Type": "text/html" },
+          })
+        : Response.json({ ok: true });
   return {
     entry: {
       module: {
@@ -56,7 +66,13 @@ let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
 async function start(
-  options: { headersTimeoutMs?: number; requestTimeoutMs?: number; buildDir?: string; pageCacheMs?: number } = {},
+  options: {
+    headersTimeoutMs?: number;
+    requestTimeoutMs?: number;
+    buildDir?: string;
+    pageCacheMs?: number;
+    requestsAtOnce?: number;
+  } = {},
 ) {
   server = createPortalServer({ buildDir: "/nonexistent", build: fakeBuild(), mode: "production", ...options });
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
@@ -81,6 +97,63 @@ function raw(port: number, bytes: string, giveUpMs: number) {
     socket.on("error", () => undefined);
   });
 }
+
+describe("the line of page requests (docs/decisions/0036)", () => {
+  it("works on as many at once as it has slots; the next waits its turn, a health check does not", async () => {
+    started.length = 0;
+    const port = await start({ requestsAtOnce: 1 });
+    const base = `http://127.0.0.1:${port}`;
+    const slow = fetch(`${base}/echo?started=slow&ms=400`).then((r) => r.text());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const t0 = performance.now();
+    const next = fetch(`${base}/echo?started=next`).then(async (r) => ({
+      text: await r.text(),
+      ms: performance.now() - t0,
+    }));
+    const health = fetch(`${base}/healthz`).then(() => performance.now() - t0);
+    expect(await health).toBeLessThan(300);
+    expect(await slow).toBe("done slow");
+    const waited = await next;
+    expect(waited.text).toBe("done next");
+    expect(waited.ms).toBeGreaterThan(300);
+    expect(started).toEqual(["slow", "next"]);
+  });
+
+  it("holds no slot for a form while its body arrives slowly, and answers it once it has", async () => {
+    started.length = 0;
+    const port = await start({ requestsAtOnce: 1 });
+    const socket = connect(port, "127.0.0.1");
+    let answer = "";
+    socket.on("data", (chunk) => (answer += chunk.toString("latin1")));
+    await new Promise((resolve) => socket.once("connect", resolve));
+    socket.write("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 10\r\n\r\nab");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const t0 = performance.now();
+    expect(await (await fetch(`http://127.0.0.1:${port}/echo?started=meanwhile`)).text()).toBe("done meanwhile");
+    expect(performance.now() - t0).toBeLessThan(300);
+    socket.write("cdefghij");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    socket.destroy();
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answer).toContain("read 10");
+  });
+
+  it("never begins a request whose client left while it waited", async () => {
+    started.length = 0;
+    const port = await start({ requestsAtOnce: 1 });
+    const base = `http://127.0.0.1:${port}`;
+    const slow = fetch(`${base}/echo?started=slow&ms=300`).then((r) => r.text());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const leaving = new AbortController();
+    const left = fetch(`${base}/echo?started=left`, { signal: leaving.signal }).catch(() => "left");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    leaving.abort();
+    expect(await left).toBe("left");
+    expect(await slow).toBe("done slow");
+    expect(await (await fetch(`${base}/echo?started=after`)).text()).toBe("done after");
+    expect(started).toEqual(["slow", "after"]);
+  });
+});
 
 describe("createPortalServer", () => {
   it("answers a body shorter than its Content-Length within the request timeout", async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import { Readable } from "node:stream";
 import path from "node:path";
 import { createRequestListener } from "@mjackson/node-fetch-server";
 import compression from "compression";
@@ -8,6 +9,7 @@ import { env } from "~/env.server";
 import { clientAddressOf, parseTrustedProxies } from "~/server/client-address.server";
 import { isCrossOriginWrite } from "~/server/origin-check.server";
 import { logger } from "~/server/logger.server";
+import { Admission } from "~/server/admission.server";
 import { PageCache } from "~/server/page-cache.server";
 import { onSignal, signal } from "~/server/process-signals.server";
 import { STATIC_SECURITY_HEADERS } from "~/server/security-headers.server";
@@ -39,7 +41,42 @@ export type PortalServerOptions = {
   requestTimeoutMs?: number;
   /** Defaults to PAGE_CACHE_MS. */
   pageCacheMs?: number;
+  /** Defaults to REQUESTS_AT_ONCE. */
+  requestsAtOnce?: number;
 };
+
+/** The largest body read whole before its request joins the line (a form; not a file). */
+const BODY_READ_BEFORE_THE_LINE = 64 * 1024;
+
+/**
+ * The request with its body read: the same request to the router, its body replayed from memory.
+ * Null when the client left before sending all of it (the server's timeouts end a slow one).
+ */
+function bodyOf(req: IncomingMessage): Promise<IncomingMessage | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.once("end", () => {
+      const replay = Readable.from(chunks, { objectMode: false });
+      resolve(
+        Object.assign(replay, {
+          method: req.method,
+          url: req.url,
+          headers: req.headers,
+          rawHeaders: req.rawHeaders,
+          socket: req.socket,
+        }) as unknown as IncomingMessage,
+      );
+    });
+    req.once("error", () => resolve(null));
+    req.once("close", () => {
+      if (!req.complete) resolve(null);
+    });
+  });
+}
+
+/** Answered outside the line: the health check tells how long a turn of the event loop takes, not the line. Kept pages are too. */
+const OUTSIDE_THE_LINE = new Set(["/healthz"]);
 
 /*
  * With several server processes (app/server/start.ts) each keeps its own page cache: a write through
@@ -60,6 +97,7 @@ export function createPortalServer(options: PortalServerOptions): Server {
   const pages = new PageCache(options.pageCacheMs ?? env().PAGE_CACHE_MS);
   const stopHearing = onSignal(PAGES_CHANGED, () => pages.clear());
   const forgetPages = () => signal(PAGES_CHANGED);
+  const admission = new Admission(options.requestsAtOnce ?? env().REQUESTS_AT_ONCE);
   const handle = createRequestListener(async (request, client) => {
     const context = new RouterContextProvider();
     context.set(
@@ -119,12 +157,41 @@ export function createPortalServer(options: PortalServerOptions): Server {
       req.resume();
       return;
     }
+    const answer = (request: IncomingMessage = req) =>
+      new Promise<void>((done) => compress(req as never, res as never, () => done(handle(request, res))));
+    const inLine = (request: IncomingMessage = req) =>
+      new Promise<void>((done, failed) => {
+        const place = admission.enter(() => void answer(request).then(done, failed));
+        res.once("close", () => {
+          place.cancel();
+          place.leave();
+          done();
+        });
+      });
     serveStaticFile(clientRoot, req, res)
-      .then((served) =>
-        served
-          ? undefined
-          : new Promise<void>((done) => compress(req as never, res as never, () => done(handle(req, res)))),
-      )
+      .then(async (served) => {
+        if (served) return;
+        const url = req.url ?? "/";
+        if (OUTSIDE_THE_LINE.has(url.split("?")[0]!)) return answer();
+        if (req.method !== "GET" && req.method !== "HEAD") {
+          // A body is read before its request joins the line, so a client sending slowly holds no
+          // slot. A body too large to keep in memory meanwhile (an upload) is read by its route,
+          // outside the line, as before there was one.
+          const declared = Number(req.headers["content-length"] ?? NaN);
+          if (!(declared <= BODY_READ_BEFORE_THE_LINE)) return answer();
+          const arrived = await bodyOf(req);
+          return arrived ? inLine(arrived) : undefined;
+        }
+        const key = pages.keyFor({
+          method: req.method,
+          path: url,
+          cookie: req.headers.cookie,
+          language: req.headers["accept-language"],
+        });
+        // A kept page costs next to nothing: it is answered at once rather than after the line.
+        if (pages.holds(key)) return answer();
+        return inLine();
+      })
       .catch((error: unknown) => {
         logger.error({ err: error, requestId }, "unhandled request error");
         if (!res.headersSent) {

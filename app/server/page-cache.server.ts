@@ -43,10 +43,27 @@ export class PageCache {
 
   /** The key of a request whose answer may come from the cache, or null when it may not. */
   keyOf(request: Request): string | null {
-    if (!this.enabled || request.method !== "GET") return null;
-    const cookie = request.headers.get("cookie") ?? "";
+    const url = new URL(request.url);
+    return this.keyFor({
+      method: request.method,
+      path: url.pathname + url.search,
+      cookie: request.headers.get("cookie"),
+      language: request.headers.get("accept-language"),
+    });
+  }
+
+  /** The same key from the parts of a request as Node reads them, before it is a fetch Request. */
+  keyFor(parts: { method?: string; path: string; cookie?: string | null; language?: string | null }): string | null {
+    if (!this.enabled || parts.method !== "GET") return null;
+    const cookie = parts.cookie ?? "";
     if (/(?:^|;\s*)session=[^;\s]/.test(cookie)) return null;
-    return `${request.url}\n${cookie}\n${request.headers.get("accept-language") ?? ""}`;
+    return `${parts.path}\n${cookie}\n${parts.language ?? ""}`;
+  }
+
+  /** Whether a fresh answer is kept under the key (a kept page needs no turn in the line of requests). */
+  holds(key: string | null): boolean {
+    const page = key === null ? undefined : this.pages.get(key);
+    return page !== undefined && this.now() - page.storedAt < this.ttlMs;
   }
 
   /** The kept answer, in the encoding the browser accepts best. */

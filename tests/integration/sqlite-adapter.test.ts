@@ -120,3 +120,69 @@ describe("group commit on the same connection (docs/decisions/0033)", () => {
     expect(await counter("group-outside")).toEqual({ name: "group-outside", value: 1 });
   });
 });
+
+describe("waiting for another process's write lock", () => {
+  /*
+   * Another process (here another connection on the file) holds the write lock for a while. Each
+   * kind of write waits for it without blocking the event loop — SQLite's own busy wait would stop
+   * every other request of the process for as long — and goes through once the lock is let go.
+   */
+  async function whileAnotherHoldsTheLock(write: () => Promise<unknown>) {
+    const other = new Database(databaseFile(url), { timeout: 5_000 });
+    other.prepare("BEGIN IMMEDIATE").run();
+    const ticks: number[] = [];
+    const ticker = setInterval(() => ticks.push(performance.now()), 5);
+    const held = pause(300).then(() => other.prepare("COMMIT").run());
+    const started = performance.now();
+    try {
+      await Promise.all([write(), held]);
+    } finally {
+      clearInterval(ticker);
+      other.close();
+    }
+    const gaps = ticks.map((t, i) => t - (ticks[i - 1] ?? started));
+    return { waitedMs: performance.now() - started, longestStallMs: Math.max(...gaps) };
+  }
+
+  it("a Prisma transaction, a Prisma write on its own and a group commit each wait without stalling the process", async () => {
+    const connection = await sqliteConnectionOf(db);
+    const writes: [string, () => Promise<unknown>][] = [
+      [
+        "transaction",
+        () => db.$transaction(async (tx) => tx.counter.create({ data: { name: "locked-tx", value: 1 } })),
+      ],
+      ["statement", () => db.counter.update({ where: { name: "locked-tx" }, data: { value: 2 } })],
+      [
+        "group commit",
+        () => commitTogether(connection, () => insertRow(connection, "Counter", { name: "locked-group", value: 1 })),
+      ],
+    ];
+    for (const [kind, write] of writes) {
+      const { waitedMs, longestStallMs } = await whileAnotherHoldsTheLock(write);
+      expect({ kind, waited: waitedMs >= 250, stalledUnder100ms: longestStallMs < 100 }).toEqual({
+        kind,
+        waited: true,
+        stalledUnder100ms: true,
+      });
+    }
+    expect(await db.counter.findMany({ where: { name: { startsWith: "locked-" } }, orderBy: { name: "asc" } })).toEqual(
+      [
+        { name: "locked-group", value: 1 },
+        { name: "locked-tx", value: 2 },
+      ],
+    );
+  });
+
+  it("gives up with SQLITE_BUSY after five seconds, and the connection writes again afterwards", async () => {
+    const other = new Database(databaseFile(url), { timeout: 5_000 });
+    other.prepare("BEGIN IMMEDIATE").run();
+    try {
+      await expect(db.counter.create({ data: { name: "never", value: 1 } })).rejects.toThrow();
+    } finally {
+      other.prepare("ROLLBACK").run();
+      other.close();
+    }
+    await db.counter.create({ data: { name: "after-busy", value: 1 } });
+    expect(await db.counter.findUnique({ where: { name: "after-busy" } })).toEqual({ name: "after-busy", value: 1 });
+  }, 15_000);
+});

@@ -1,3 +1,4 @@
+import { sqliteConnectionOf } from "~/db/sqlite-adapter.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { randomToken, tokenHash } from "~/server/crypto.server";
 
@@ -28,16 +29,30 @@ export async function createSession(
   return { token, expiresAt };
 }
 
+/*
+ * Every signed-in request reads its session and its user: in SQL on the portal's connection, not
+ * through Prisma, whose query compiler cost more than the reads themselves at the opening of
+ * enrollment (docs/decisions/0036). The rare writes (the touch, the purge) stay Prisma's.
+ */
+type SessionRow = { userId: string; remember: number; expiresAt: string; lastSeenAt: string };
+
 /** The user id behind a token, or null when the session is unknown or over. */
 export async function resolveSession(db: PrismaClient, token: string, now = new Date()): Promise<string | null> {
   const idHash = tokenHash(token);
-  const session = await db.session.findUnique({ where: { idHash } });
+  const connection = await sqliteConnectionOf(db);
+  const session = await connection.read(
+    () =>
+      connection
+        .statement(`SELECT "userId", "remember", "expiresAt", "lastSeenAt" FROM "Session" WHERE "idHash" = ?`)
+        .get(idHash) as SessionRow | undefined,
+  );
   if (!session) return null;
-  if (session.expiresAt <= now) {
-    if (session.expiresAt.getTime() < now.getTime() - ENDED_KEPT_MS) await db.session.deleteMany({ where: { idHash } });
+  const expiresAt = new Date(session.expiresAt);
+  if (expiresAt <= now) {
+    if (expiresAt.getTime() < now.getTime() - ENDED_KEPT_MS) await db.session.deleteMany({ where: { idHash } });
     return null;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
     const ttl = session.remember ? SESSION_TTL_MS.remembered : SESSION_TTL_MS.short;
     await db.session.update({
       where: { idHash },
@@ -45,6 +60,34 @@ export async function resolveSession(db: PrismaClient, token: string, now = new 
     });
   }
   return session.userId;
+}
+
+/** A signed-in user as every request needs them: the address, the mail language and the roles held. */
+export type SessionUser = {
+  id: string;
+  email: string;
+  language: string;
+  roles: { role: string; departmentCode: string | null; schoolCode: string | null }[];
+};
+
+/** The user behind a live session's token, or null (read in SQL, see above). */
+export async function sessionUser(db: PrismaClient, token: string, now = new Date()): Promise<SessionUser | null> {
+  const userId = await resolveSession(db, token, now);
+  if (!userId) return null;
+  const connection = await sqliteConnectionOf(db);
+  return connection.read(() => {
+    const user = connection.statement(`SELECT "id", "email", "language" FROM "User" WHERE "id" = ?`).get(userId) as
+      Omit<SessionUser, "roles"> | undefined;
+    if (!user) return null;
+    const roles = connection
+      .statement(
+        `SELECT r."role", d."code" AS "departmentCode", r."schoolCode"
+           FROM "RoleAssignment" r LEFT JOIN "Department" d ON d."id" = r."departmentId"
+          WHERE r."userId" = ? ORDER BY r."id"`,
+      )
+      .all(userId) as SessionUser["roles"];
+    return { ...user, roles };
+  });
 }
 
 /** Whose session a token was, when it ended no longer than ENDED_KEPT_MS ago; null otherwise. Never a sign-in. */

@@ -23,8 +23,15 @@ export async function listNotifications(db: PrismaClient, userId: string, take =
   });
 }
 
+/*
+ * Looked for before written: most views have nothing unread, and a write, even of no rows, takes the
+ * database's one write lock — at the opening of enrollment every parent reloading their application
+ * would queue behind the submissions for nothing.
+ */
 export async function markAllRead(db: PrismaClient, userId: string, now = new Date()): Promise<void> {
-  await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
+  const where = { userId, readAt: null };
+  if (await db.notification.findFirst({ where, select: { id: true } }))
+    await db.notification.updateMany({ where, data: { readAt: now } });
 }
 
 /** Opening an application reads its notifications. */
@@ -34,5 +41,7 @@ export async function markApplicationRead(
   applicationId: string,
   now = new Date(),
 ): Promise<void> {
-  await db.notification.updateMany({ where: { userId, applicationId, readAt: null }, data: { readAt: now } });
+  const where = { userId, applicationId, readAt: null };
+  if (await db.notification.findFirst({ where, select: { id: true } }))
+    await db.notification.updateMany({ where, data: { readAt: now } });
 }
