@@ -1,5 +1,6 @@
-import { createCookie } from "react-router";
-import { createI18nextMiddleware } from "remix-i18next/middleware";
+import { createInstance, type i18n } from "i18next";
+import { createContext, createCookie, type MiddlewareFunction, type RouterContextProvider } from "react-router";
+import { RemixI18Next } from "remix-i18next/server";
 import type { Language } from "~/domain/i18n/localized";
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES } from "~/domain/i18n/localized";
 import { secureCookies } from "~/env.server";
@@ -16,15 +17,45 @@ export const languageCookie = createCookie("lng", {
 });
 
 // Language: ?lng=, then the cookie, then Accept-Language, then Russian.
-export const [i18nextMiddleware, getLanguage, getInstance] = createI18nextMiddleware({
+const detector = new RemixI18Next({
   detection: {
     supportedLanguages: [...LANGUAGES],
     fallbackLanguage: DEFAULT_LANGUAGE,
     cookie: languageCookie,
     order: ["searchParams", "cookie", "header"],
   },
-  i18next: { ...i18nOptions, resources },
 });
+
+/*
+ * One i18next instance per language for the whole process, not one per request as remix-i18next's
+ * middleware makes: creating and initialising an instance with every namespace took ~6% of a busy
+ * process at the opening of enrollment, for every request, form posts included
+ * (docs/decisions/0037). Every resource is in memory and nothing on the server changes an
+ * instance's language, so requests in the same language share one safely.
+ */
+const instances = new Map<string, Promise<i18n>>();
+function instanceFor(language: string): Promise<i18n> {
+  let instance = instances.get(language);
+  if (!instance) {
+    const created = createInstance({ ...i18nOptions, resources });
+    instance = created.init({ lng: language }).then(() => created);
+    instances.set(language, instance);
+  }
+  return instance;
+}
+
+const languageContext = createContext<string>();
+const instanceContext = createContext<i18n>();
+
+export const i18nextMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const language = await detector.getLocale(request);
+  context.set(languageContext, language);
+  context.set(instanceContext, await instanceFor(language));
+  return next();
+};
+
+export const getLanguage = (context: Readonly<RouterContextProvider>): string => context.get(languageContext);
+export const getInstance = (context: Readonly<RouterContextProvider>): i18n => context.get(instanceContext);
 
 /** The language of this request, as the portal's Language type. */
 export function requestLanguage(context: Parameters<typeof getLanguage>[0]): Language {

@@ -10,7 +10,7 @@ import { clientAddressOf, parseTrustedProxies } from "~/server/client-address.se
 import { isCrossOriginWrite } from "~/server/origin-check.server";
 import { logger } from "~/server/logger.server";
 import { Admission } from "~/server/admission.server";
-import { PageCache } from "~/server/page-cache.server";
+import { changesPublicPages, PageCache } from "~/server/page-cache.server";
 import { onSignal, signal } from "~/server/process-signals.server";
 import { STATIC_SECURITY_HEADERS } from "~/server/security-headers.server";
 import { serveStaticFile } from "~/server/static-files.server";
@@ -79,8 +79,8 @@ function bodyOf(req: IncomingMessage): Promise<IncomingMessage | null> {
 const OUTSIDE_THE_LINE = new Set(["/healthz"]);
 
 /*
- * With several server processes (app/server/start.ts) each keeps its own page cache: a write through
- * one drops its pages and, by a signal, every other process's.
+ * With several server processes (app/server/start.ts) each keeps its own page cache: a back-office
+ * write through one drops its pages and, by a signal, every other process's.
  */
 const PAGES_CHANGED = "pages-changed";
 
@@ -107,7 +107,7 @@ export function createPortalServer(options: PortalServerOptions): Server {
     const key = pages.keyOf(request);
     if (key === null) {
       const response = await handleRequest(request, context);
-      if (request.method !== "GET" && request.method !== "HEAD") forgetPages();
+      if (changesPublicPages(request.method, new URL(request.url).pathname)) forgetPages();
       return response;
     }
     return (await pages.answer(key, request)) ?? pages.keep(key, await handleRequest(request, context));

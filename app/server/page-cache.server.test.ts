@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { CACHEABLE_PAGE_HEADER, PageCache } from "./page-cache.server";
+import { CACHEABLE_PAGE_HEADER, changesPublicPages, PageCache } from "./page-cache.server";
 
 const page = "<!DOCTYPE html><p>Запись в первый класс</p>".repeat(50);
 const rendered = (headers: Record<string, string> = {}, status = 200) =>
@@ -55,6 +55,16 @@ describe("the page cache", () => {
     await cache.keep(key, new Response(page, { headers: { "Content-Type": "text/html" } }));
     await cache.keep(key, rendered({ "Content-Type": "application/json" }));
     expect(cache.size).toBe(0);
+  });
+
+  it("is dropped by back-office writes only", () => {
+    expect(changesPublicPages("POST", "/admin/schools")).toBe(true);
+    expect(changesPublicPages("POST", "/office/enrollment")).toBe(true);
+    expect(changesPublicPages("DELETE", "/admin")).toBe(true);
+    expect(changesPublicPages("GET", "/admin/schools")).toBe(false);
+    expect(changesPublicPages("POST", "/services/first-grade/apply/abc/review")).toBe(false);
+    expect(changesPublicPages("POST", "/cabinet/applications/58-2027-0000001-1")).toBe(false);
+    expect(changesPublicPages("POST", "/administrator")).toBe(false);
   });
 
   it("drops every page on a write, and is off with a time of 0", async () => {

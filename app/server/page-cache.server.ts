@@ -7,11 +7,19 @@ import { acceptedEncodings } from "~/server/static-files.server";
  * schools, indicators): at the opening minute thousands of parents load the same service page, and
  * rendering it for each would starve the submissions. A page is kept for PAGE_CACHE_MS (1 s by
  * default) per URL, cookies and Accept-Language — so per language and display mode — with its
- * compressed copies made once. Any write through the portal (a POST, PUT or DELETE) drops every
- * page, so nobody sees a page older than the last change they made; changes made outside the
- * portal show within the time limit. Pages for a signed-in person, answers that set a cookie and
+ * compressed copies made once. A write in the back office (a POST, PUT or DELETE under /office or
+ * /admin: schools, places, territories, campaigns, orders, the calendar) drops every page, so its
+ * change is public at once. Residents' writes (drafts, submissions, answers, ratings, payments) and
+ * changes made outside the portal show within the time limit: they change only counts on public
+ * pages, and at the opening minute a drop on every submission would make the cache useless when it
+ * is needed most (docs/decisions/0037). Pages for a signed-in person, answers that set a cookie and
  * anything but 200 HTML are never kept.
  */
+
+/** Whether a request may change what the kept pages show at once (see above): a back-office write. */
+export function changesPublicPages(method: string, pathname: string): boolean {
+  return method !== "GET" && method !== "HEAD" && /^\/(?:office|admin)(?:\/|$)/.test(pathname);
+}
 
 /** The header a rendered page carries when it may be kept (entry.server.tsx); never sent out. */
 export const CACHEABLE_PAGE_HEADER = "x-portal-cacheable-page";
@@ -111,7 +119,7 @@ export class PageCache {
     return new Response(new Uint8Array(body), { status: response.status, headers });
   }
 
-  /** A write happened: every kept page may be out of date. */
+  /** A back-office write happened: every kept page may be out of date. */
   clear(): void {
     this.pages.clear();
   }

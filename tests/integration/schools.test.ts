@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getSchool, listSchools, schoolsForAddress, type SchoolFilter } from "~/domain/enrollment/schools.server";
+import {
+  findAssignedHouse,
+  getSchool,
+  listSchools,
+  listSettlements,
+  schoolsForAddress,
+  type SchoolFilter,
+} from "~/domain/enrollment/schools.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { DEMO_ACCOUNTS } from "../../seeds/accounts";
 import { seedDemoData } from "../../seeds/demo";
@@ -120,6 +127,23 @@ describe("the demo schools", () => {
     }
     const kuznetsk = await schoolsForAddress(db, { settlement: "Кузнецк", street: "Ленина", house: "5", year: YEAR });
     expect(kuznetsk.match).toBe("found");
+  });
+
+  it("finds a street added to the address list at once, though the list is kept in memory", async () => {
+    const lookup = { settlement: "Кузнецк", street: "Новостроек", house: "1", year: YEAR };
+    expect((await schoolsForAddress(db, lookup)).match).toBe("street-unknown");
+    const street = await db.street.create({
+      data: { oktmo: "56705000", settlement: "Кузнецк", name: "ул. Новостроек" },
+    });
+    const house = await db.house.create({ data: { streetId: street.id, number: "1" } });
+    expect(await findAssignedHouse(db, lookup)).toMatchObject({ match: "found", number: "1", schoolCodes: [] });
+    expect(await findAssignedHouse(db, { ...lookup, house: "2" })).toMatchObject({ match: "house-unknown" });
+    const rule = await db.territoryRule.create({
+      data: { schoolCode: "100", year: YEAR, streetId: street.id, houses: "1" },
+    });
+    await db.territoryHouse.create({ data: { houseId: house.id, ruleId: rule.id, schoolCode: "100", year: YEAR } });
+    expect(await findAssignedHouse(db, lookup)).toMatchObject({ match: "found", number: "1", schoolCodes: ["100"] });
+    expect(await listSettlements(db)).toContain("Кузнецк");
   });
 
   it("every house of the address list is assigned to at least one school", async () => {

@@ -107,8 +107,14 @@ export async function destroyAllSessions(db: PrismaClient, userId: string): Prom
 
 /** When a live session ends, without extending it (for the session-timeout warning). */
 export async function sessionExpiry(db: PrismaClient, token: string, now = new Date()): Promise<Date | null> {
-  const session = await db.session.findUnique({ where: { idHash: tokenHash(token) }, select: { expiresAt: true } });
-  return session && session.expiresAt > now ? session.expiresAt : null;
+  const connection = await sqliteConnectionOf(db);
+  const session = await connection.read(
+    () =>
+      connection.statement(`SELECT "expiresAt" FROM "Session" WHERE "idHash" = ?`).get(tokenHash(token)) as
+        { expiresAt: string } | undefined,
+  );
+  const expiresAt = session ? new Date(session.expiresAt) : null;
+  return expiresAt && expiresAt > now ? expiresAt : null;
 }
 
 /** "Stay signed in": a live session starts its full term again; an ended one stays ended. */

@@ -35,10 +35,12 @@ export async function describeApplicationAnswers(
   const [children, uploads] = await Promise.all([
     // Once the account is deleted its children are gone; the application kept their names (see below).
     input.applicantId ? getChildren(db, input.applicantId) : keptChildren(input.answers),
-    db.upload.findMany({
-      where: { id: { in: ids }, applicationId: input.applicationId },
-      select: { id: true, fileName: true },
-    }),
+    ids.length === 0
+      ? []
+      : db.upload.findMany({
+          where: { id: { in: ids }, applicationId: input.applicationId },
+          select: { id: true, fileName: true },
+        }),
   ]);
   return describeAnswers(input.form, input.answers, {
     language: input.language,
@@ -80,12 +82,8 @@ export async function getApplicationPage(
 ) {
   const found = await getApplicationForApplicant(db, input.applicantId, input.number);
   if (!found) return null;
-  const { application, form, answers } = found;
+  const { application, service, form, answers } = found;
   const language = input.language;
-  const service = await db.service.findUniqueOrThrow({
-    where: { id: application.serviceId },
-    select: { titleRu: true, titleEn: true, slug: true, deadlineDays: true, department: true },
-  });
   const status = parseStatus(application.status);
   const today = regionDate(input.now);
   const final = FINAL_STATUSES.includes(status);
@@ -108,12 +106,12 @@ export async function getApplicationPage(
   const events = [...ownEvents, ...measureEvents].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);
   return {
     id: application.id,
-    number: application.number!,
+    number: application.number,
     status,
     statusCode: STATUSES[status],
     version: application.version,
     service: { title: pick({ ru: service.titleRu, en: service.titleEn }, language), slug: service.slug },
-    department: pick({ ru: service.department.nameRu, en: service.department.nameEn }, language),
+    department: pick({ ru: service.departmentRu, en: service.departmentEn }, language),
     receivedAt: application.receivedAt ? formatDateTime(application.receivedAt, language) : null,
     // First-grade enrollment: the receipt to the millisecond and the place on the school's list.
     enrollment: await enrollmentView(db, application.id, application.receivedAt, language),

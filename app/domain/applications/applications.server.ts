@@ -2,7 +2,7 @@ import { splitPackage } from "~/domain/social/package-cases.server";
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { FormDefinitionSchema, type FormDefinition } from "~/domain/forms/form-definition";
-import { applicationSchema, type ChildInProfile } from "~/domain/forms/form-schema";
+import { checkApplication, type ChildInProfile } from "~/domain/forms/form-schema";
 import { regionDate } from "~/domain/region/clock";
 import { removeStoredFiles } from "~/domain/uploads/uploads.server";
 import {
@@ -16,7 +16,7 @@ import {
 import { STATUS_FILTERS, type StatusFilter } from "./status-filters";
 import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
 import { decideEnrollment, isEnrollmentService, type ChildLimitRefusal } from "~/domain/enrollment/enrollment.server";
-import { sqliteConnectionOf } from "~/db/sqlite-adapter.server";
+import { sqliteConnectionOf, type SqliteConnection } from "~/db/sqlite-adapter.server";
 import { createLine, type Line } from "./submission-line";
 import { writeSubmission, type SubmissionWrite, type SubmissionWritten } from "./submission-write.server";
 
@@ -78,7 +78,24 @@ export async function getApplicantFacts(db: PrismaClient, userId: string): Promi
 }
 
 export async function getChildren(db: PrismaClient, userId: string) {
-  const children = await db.child.findMany({ where: { userId }, orderBy: { birthDate: "asc" } });
+  // In SQL: every step of a form and every application page names the children (0037).
+  const connection = await sqliteConnectionOf(db);
+  const children = await connection.read(
+    () =>
+      connection
+        .statement(
+          `SELECT "id", "lastName", "firstName", "middleName", "birthDate", "birthCertificate"
+             FROM "Child" WHERE "userId" = ? ORDER BY "birthDate", "id"`,
+        )
+        .all(userId) as {
+        id: string;
+        lastName: string;
+        firstName: string;
+        middleName: string | null;
+        birthDate: string;
+        birthCertificate: string;
+      }[],
+  );
   return children.map((c) => ({
     id: c.id,
     name: [c.lastName, c.firstName, c.middleName].filter(Boolean).join(" "),
@@ -165,28 +182,16 @@ export type SubmitResult =
  * scheduling a submission for later (which judges the draft as of the opening instant).
  */
 export async function checkSubmission(db: PrismaClient, input: { applicantId: string; draftId: string; now: Date }) {
-  const existing = await db.application.findFirst({
-    where: { id: input.draftId, applicantId: input.applicantId },
-    include: { service: true },
-  });
-  if (!existing) return { ok: false as const, error: "not-found" as const };
+  const facts = await readSubmissionFacts(db, input);
+  if (!facts) return { ok: false as const, error: "not-found" as const };
+  const { existing, children, applicant } = facts;
   if (existing.number) return { ok: false as const, error: "already-submitted" as const, number: existing.number };
   if (!existing.service.published) return { ok: false as const, error: "service-closed" as const };
 
   const form = await getPinnedForm(db, existing.serviceId, existing.serviceVersion);
   const answers = parseAnswers(existing.answers);
-  const children: ChildInProfile[] = await db.child.findMany({
-    where: { userId: input.applicantId },
-    select: { id: true, birthDate: true },
-  });
   const today = regionDate(input.now);
-  const applicant = await db.profile.findUnique({
-    where: { userId: input.applicantId },
-    select: { birthDate: true, addressOktmo: true, lastName: true, firstName: true, middleName: true },
-  });
-  const parsed = applicationSchema(form, { today, children, applicantBirthDate: applicant?.birthDate }).safeParse(
-    answers,
-  );
+  const parsed = checkApplication(form, { today, children, applicantBirthDate: applicant?.birthDate }, answers);
   const invalidAt = (predicate: (field: FormDefinition["steps"][number]["fields"][number]) => boolean) => ({
     ok: false as const,
     error: "invalid" as const,
@@ -200,9 +205,7 @@ export async function checkSubmission(db: PrismaClient, input: { applicantId: st
     answers,
     form.steps.flatMap((s) => s.fields),
   );
-  const owned = await db.upload.count({
-    where: { id: { in: uploadIds }, ownerId: input.applicantId, applicationId: existing.id },
-  });
+  const owned = await countOwnedUploads(db, { ids: uploadIds, ownerId: input.applicantId, applicationId: existing.id });
   if (owned !== new Set(uploadIds).size) return invalidAt((f) => f.kind === "file");
   // First-grade enrollment: the campaign decides whether it is taken now and on which list.
   const enrollment = isEnrollmentService(existing.service.code)
@@ -213,6 +216,80 @@ export async function checkSubmission(db: PrismaClient, input: { applicantId: st
     return invalidAt((f) => f.name === "school");
   }
   return { ok: true as const, existing, answers: parsed.data, today, enrollment, applicant };
+}
+
+/*
+ * What the checks read, in SQL on the portal's connection rather than through Prisma: they run on
+ * every press at the opening of enrollment, where Prisma's query compiler cost more than the reads
+ * (docs/decisions/0037). One turn of the event loop reads the draft with its service, the
+ * applicant's children and profile.
+ */
+type DraftRow = {
+  id: string;
+  number: string | null;
+  serviceId: number;
+  serviceVersion: number;
+  answers: string;
+  code: string;
+  published: number;
+  deadlineDays: number;
+};
+type ProfileFacts = {
+  birthDate: string;
+  addressOktmo: string;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+};
+
+async function readSubmissionFacts(db: PrismaClient, input: { applicantId: string; draftId: string }) {
+  const connection = await sqliteConnectionOf(db);
+  return connection.read(() => {
+    const row = connection
+      .statement(
+        `SELECT a."id", a."number", a."serviceId", a."serviceVersion", a."answers",
+                s."code", s."published", s."deadlineDays"
+           FROM "Application" a JOIN "Service" s ON s."id" = a."serviceId"
+          WHERE a."id" = ? AND a."applicantId" = ?`,
+      )
+      .get(input.draftId, input.applicantId) as DraftRow | undefined;
+    if (!row) return null;
+    const children = connection
+      .statement(`SELECT "id", "birthDate" FROM "Child" WHERE "userId" = ?`)
+      .all(input.applicantId) as ChildInProfile[];
+    const applicant =
+      (connection
+        .statement(
+          `SELECT "birthDate", "addressOktmo", "lastName", "firstName", "middleName" FROM "Profile" WHERE "userId" = ?`,
+        )
+        .get(input.applicantId) as ProfileFacts | undefined) ?? null;
+    const existing = {
+      id: row.id,
+      number: row.number,
+      serviceId: row.serviceId,
+      serviceVersion: row.serviceVersion,
+      answers: row.answers,
+      service: { code: row.code, published: row.published === 1, deadlineDays: row.deadlineDays },
+    };
+    return { existing, children, applicant };
+  });
+}
+
+/** How many of these uploads belong to the applicant's draft (none asked: no read). */
+async function countOwnedUploads(db: PrismaClient, input: { ids: string[]; ownerId: string; applicationId: string }) {
+  if (input.ids.length === 0) return 0;
+  const connection = await sqliteConnectionOf(db);
+  const marks = input.ids.map(() => "?").join(", ");
+  return connection.read(
+    () =>
+      (
+        connection
+          .statement(
+            `SELECT COUNT(*) AS "n" FROM "Upload" WHERE "id" IN (${marks}) AND "ownerId" = ? AND "applicationId" = ?`,
+          )
+          .get(...input.ids, input.ownerId, input.applicationId) as { n: number }
+      ).n,
+  );
 }
 
 /**
@@ -391,17 +468,91 @@ export async function formOfAnswers(
 
 /** One application of the applicant by its number, with everything the page shows. */
 export async function getApplicationForApplicant(db: PrismaClient, applicantId: string, number: string) {
-  const application = await db.application.findFirst({
-    where: { number, applicantId },
-    include: {
-      service: { select: { code: true, slug: true, details: true } },
-      events: { orderBy: { id: "asc" } },
-      messages: { orderBy: { id: "asc" }, include: { uploads: { select: { id: true, fileName: true } } } },
-      uploads: { select: { id: true, fileName: true, messageId: true, field: true } },
-      rating: true,
+  const connection = await sqliteConnectionOf(db);
+  const found = await connection.read(() => readApplicationRows(connection, applicantId, number));
+  if (!found) return null;
+  const form = await formOfAnswers(db, found.application);
+  return { ...found, form, answers: parseAnswers(found.application.answers) };
+}
+
+/*
+ * An applicant's application with its service, history, messages and rating, as its page shows
+ * them: in SQL, one turn of the event loop, since a parent reloads the page again and again while
+ * waiting for a place (docs/decisions/0037).
+ */
+type ApplicationRow = {
+  id: string;
+  number: string;
+  status: string;
+  version: number;
+  serviceId: number;
+  serviceVersion: number;
+  parentId: string | null;
+  measureCode: string | null;
+  applicantId: string | null;
+  answers: string;
+  receivedAt: string | null;
+  deadline: string | null;
+};
+type ServiceOfApplication = {
+  titleRu: string;
+  titleEn: string;
+  slug: string;
+  deadlineDays: number;
+  departmentRu: string;
+  departmentEn: string;
+};
+type EventRow = { id: number; at: string; toStatus: string; command: string; reason: string | null };
+type MessageRow = { id: number; author: string; text: string; createdAt: string };
+
+function readApplicationRows(connection: SqliteConnection, applicantId: string, number: string) {
+  const row = connection
+    .statement(
+      `SELECT "id", "number", "status", "version", "serviceId", "serviceVersion", "parentId", "measureCode",
+              "applicantId", "answers", "receivedAt", "deadline"
+         FROM "Application" WHERE "number" = ? AND "applicantId" = ?`,
+    )
+    .get(number, applicantId) as ApplicationRow | undefined;
+  if (!row) return null;
+  const service = connection
+    .statement(
+      `SELECT s."titleRu", s."titleEn", s."slug", s."deadlineDays", d."nameRu" AS "departmentRu", d."nameEn" AS "departmentEn"
+         FROM "Service" s JOIN "Department" d ON d."id" = s."departmentId" WHERE s."id" = ?`,
+    )
+    .get(row.serviceId) as ServiceOfApplication;
+  const events = connection
+    .statement(
+      `SELECT "id", "at", "toStatus", "command", "reason" FROM "ApplicationEvent" WHERE "applicationId" = ? ORDER BY "id"`,
+    )
+    .all(row.id) as EventRow[];
+  const messages = connection
+    .statement(
+      `SELECT "id", "author", "text", "createdAt" FROM "ApplicationMessage" WHERE "applicationId" = ? ORDER BY "id"`,
+    )
+    .all(row.id) as MessageRow[];
+  const files =
+    messages.length === 0
+      ? []
+      : (connection
+          .statement(
+            `SELECT "id", "fileName", "messageId" FROM "Upload" WHERE "applicationId" = ? AND "messageId" IS NOT NULL`,
+          )
+          .all(row.id) as { id: string; fileName: string; messageId: number }[]);
+  const rating =
+    (connection.statement(`SELECT "score", "comment" FROM "Rating" WHERE "applicationId" = ?`).get(row.id) as
+      { score: number; comment: string | null } | undefined) ?? null;
+  return {
+    application: {
+      ...row,
+      receivedAt: row.receivedAt === null ? null : new Date(row.receivedAt),
+      events: events.map((e) => ({ ...e, at: new Date(e.at) })),
+      messages: messages.map((m) => ({
+        ...m,
+        createdAt: new Date(m.createdAt),
+        uploads: files.filter((f) => f.messageId === m.id).map((f) => ({ id: f.id, fileName: f.fileName })),
+      })),
+      rating,
     },
-  });
-  if (!application) return null;
-  const form = await formOfAnswers(db, application);
-  return { application, form, answers: parseAnswers(application.answers) };
+    service,
+  };
 }

@@ -1,11 +1,36 @@
+import { sqliteConnectionOf } from "~/db/sqlite-adapter.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 
 /*
  * In-app notifications of status changes. The header shows the unread count on every page, so the
- * count is one indexed query; opening the list marks them read.
+ * count is one indexed query, in SQL (docs/decisions/0037); opening the list marks them read, and
+ * opening an application its own — a write only when one is unread, looked for in SQL too.
  */
-export function countUnread(db: PrismaClient, userId: string): Promise<number> {
-  return db.notification.count({ where: { userId, readAt: null } });
+export async function countUnread(db: PrismaClient, userId: string): Promise<number> {
+  const connection = await sqliteConnectionOf(db);
+  return connection.read(
+    () =>
+      (
+        connection
+          .statement(`SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = ? AND "readAt" IS NULL`)
+          .get(userId) as { n: number }
+      ).n,
+  );
+}
+
+async function anyUnread(db: PrismaClient, userId: string, applicationId?: string): Promise<boolean> {
+  const connection = await sqliteConnectionOf(db);
+  return connection.read(() =>
+    applicationId === undefined
+      ? connection
+          .statement(`SELECT 1 FROM "Notification" WHERE "userId" = ? AND "readAt" IS NULL LIMIT 1`)
+          .get(userId) !== undefined
+      : connection
+          .statement(
+            `SELECT 1 FROM "Notification" WHERE "userId" = ? AND "applicationId" = ? AND "readAt" IS NULL LIMIT 1`,
+          )
+          .get(userId, applicationId) !== undefined,
+  );
 }
 
 export async function listNotifications(db: PrismaClient, userId: string, take = 50) {
@@ -29,9 +54,8 @@ export async function listNotifications(db: PrismaClient, userId: string, take =
  * would queue behind the submissions for nothing.
  */
 export async function markAllRead(db: PrismaClient, userId: string, now = new Date()): Promise<void> {
-  const where = { userId, readAt: null };
-  if (await db.notification.findFirst({ where, select: { id: true } }))
-    await db.notification.updateMany({ where, data: { readAt: now } });
+  if (await anyUnread(db, userId))
+    await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
 }
 
 /** Opening an application reads its notifications. */
@@ -41,7 +65,6 @@ export async function markApplicationRead(
   applicationId: string,
   now = new Date(),
 ): Promise<void> {
-  const where = { userId, applicationId, readAt: null };
-  if (await db.notification.findFirst({ where, select: { id: true } }))
-    await db.notification.updateMany({ where, data: { readAt: now } });
+  if (await anyUnread(db, userId, applicationId))
+    await db.notification.updateMany({ where: { userId, applicationId, readAt: null }, data: { readAt: now } });
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "~/generated/prisma/client";
+import { cachedByRevision } from "~/db/cached-by-revision.server";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { regionDate } from "~/domain/region/clock";
 import { calendarFromDays, defaultCalendarDays, type CalendarDay, type CalendarDayKind } from "./calendar-days";
@@ -16,36 +17,6 @@ const REVISION_CHECK_MS = 5_000;
 const FIRST_YEAR = 2025;
 /** Seeded by seedProductionCalendar from the decrees (production-calendar.ts DECREED_YEARS). */
 const SEEDED_YEARS = [2025, 2026, 2027];
-
-/**
- * A value built from the database and cached per PrismaClient (tests and processes each have their
- * own), rebuilt only when `readRevision` answers something new, asked at most every `checkMs`.
- */
-function cachedByRevision<T>(options: {
-  checkMs: number;
-  readRevision: (db: PrismaClient, now: number) => Promise<string>;
-  load: (db: PrismaClient, now: number) => Promise<T>;
-}) {
-  const caches = new WeakMap<PrismaClient, { value: T; revision: string; checkedAt: number }>();
-  return {
-    async get(db: PrismaClient, now: number): Promise<T> {
-      const cache = caches.get(db);
-      if (cache && now - cache.checkedAt < options.checkMs) return cache.value;
-      const revision = await options.readRevision(db, now);
-      if (cache && cache.revision === revision) {
-        cache.checkedAt = now;
-        return cache.value;
-      }
-      const value = await options.load(db, now);
-      caches.set(db, { value, revision, checkedAt: now });
-      return value;
-    },
-    /** This process changed the data itself: no need to wait for the next check. */
-    forget(db: PrismaClient): void {
-      caches.delete(db);
-    },
-  };
-}
 
 const regionYear = (now: number) => Number(regionDate(new Date(now)).slice(0, 4));
 

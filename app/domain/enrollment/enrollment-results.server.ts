@@ -1,3 +1,4 @@
+import { sqliteConnectionOf } from "~/db/sqlite-adapter.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { pick, type Language, type Localized } from "~/domain/i18n/localized";
 import { formatShortDate } from "~/domain/region/dates";
@@ -72,32 +73,50 @@ const str = (value: unknown) => (typeof value === "string" ? value : "");
  * (the only lawful ground, docs/enrollment.md). The offer is shown as it stands now: a school that has filled
  * since the refusal is left out, and each keeps its free places of this moment.
  */
+type RequestRow = {
+  schoolCode: string;
+  campaignYear: number;
+  offer: string | null;
+  status: string;
+  answers: string;
+  orderNumber: string | null;
+  orderDate: string | null;
+  orderSchoolCode: string | null;
+  orderCampaignYear: number | null;
+};
+
 export async function enrollmentResult(
   db: PrismaClient,
   applicationId: string,
   now: Date = new Date(),
 ): Promise<EnrollmentResult | null> {
-  const request = await db.enrollmentRequest.findUnique({
-    where: { applicationId },
-    select: {
-      schoolCode: true,
-      campaignYear: true,
-      offer: true,
-      order: { select: { number: true, date: true, schoolCode: true, campaignYear: true } },
-      application: { select: { status: true, answers: true } },
-    },
-  });
+  // In SQL: the application page asks on every reload, and at the opening parents reload (0037).
+  const connection = await sqliteConnectionOf(db);
+  const request = await connection.read(
+    () =>
+      connection
+        .statement(
+          `SELECT r."schoolCode", r."campaignYear", r."offer", a."status", a."answers",
+                  o."number" AS "orderNumber", o."date" AS "orderDate",
+                  o."schoolCode" AS "orderSchoolCode", o."campaignYear" AS "orderCampaignYear"
+             FROM "EnrollmentRequest" r
+             JOIN "Application" a ON a."id" = r."applicationId"
+             LEFT JOIN "EnrollmentOrder" o ON o."id" = r."orderId"
+            WHERE r."applicationId" = ?`,
+        )
+        .get(applicationId) as RequestRow | undefined,
+  );
   if (!request) return null;
-  if (request.order) {
+  if (request.orderNumber !== null) {
     return {
       kind: "enrolled",
-      orderNumber: request.order.number,
-      orderDate: request.order.date,
-      schoolCode: request.order.schoolCode,
-      campaignYear: request.order.campaignYear,
+      orderNumber: request.orderNumber,
+      orderDate: request.orderDate!,
+      schoolCode: request.orderSchoolCode!,
+      campaignYear: request.orderCampaignYear!,
     };
   }
-  if (request.application.status !== "refused" || request.offer === null) return null;
+  if (request.status !== "refused" || request.offer === null) return null;
   const codes = offeredCodes(request.offer).filter((code) => code !== request.schoolCode);
   if (await campaignIsOver(db, request.campaignYear, now)) {
     const offer: PastOfferedSchool[] = [];
@@ -121,7 +140,7 @@ export async function enrollmentResult(
     offer: await offerNow(db, {
       codes,
       year: request.campaignYear,
-      answers: parseAnswers(request.application.answers),
+      answers: parseAnswers(request.answers),
     }),
   };
 }

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { sqliteConnectionOf } from "~/db/sqlite-adapter.server";
 import type { ProductionCalendar } from "~/domain/calendar/production-calendar";
 import { campaignYearFor, defaultCampaign, submissionWindow, type EnrollmentCampaign, type Stage } from "./campaign";
 import { checkChildLimit, normalizeBirthCertificate } from "./child-limits";
@@ -33,14 +34,27 @@ export function isEnrollmentService(serviceCode: string): boolean {
 
 /** The campaign of a year as the administrators set it, or the default dates when none is stored. */
 export async function loadCampaign(db: Db, year: number): Promise<EnrollmentCampaign> {
-  const row = await db.enrollmentCampaign.findUnique({ where: { year } });
+  return campaignOfRow(year, await db.enrollmentCampaign.findUnique({ where: { year } }));
+}
+
+type CampaignRow = {
+  stage1OpensAt: Date | string;
+  stage1EndsAt: Date | string;
+  stage2OpensAt: Date | string;
+  stage2EndsAt: Date | string;
+  schoolsPerChildStage1: number;
+  schoolsPerChildStage2: number;
+};
+
+/** A stored campaign row (Prisma's, or SQL's with its times as text), or the default dates when none. */
+function campaignOfRow(year: number, row: CampaignRow | null | undefined): EnrollmentCampaign {
   if (!row) return defaultCampaign(year);
   return {
     year,
-    stage1OpensAt: row.stage1OpensAt,
-    stage1EndsAt: row.stage1EndsAt,
-    stage2OpensAt: row.stage2OpensAt,
-    stage2EndsAt: row.stage2EndsAt,
+    stage1OpensAt: new Date(row.stage1OpensAt),
+    stage1EndsAt: new Date(row.stage1EndsAt),
+    stage2OpensAt: new Date(row.stage2OpensAt),
+    stage2EndsAt: new Date(row.stage2EndsAt),
     schoolsPerChild: { 1: row.schoolsPerChildStage1, 2: row.schoolsPerChildStage2 },
   };
 }
@@ -84,18 +98,16 @@ function groundOf<G extends string>(grounds: Record<G, unknown>, answer: unknown
  * for it either) the school checks the original.
  */
 export async function readEnrollmentClaim(
-  db: Db,
+  db: PrismaClient,
   input: { applicantId: string; answers: Record<string, unknown>; year: number },
 ): Promise<EnrollmentClaimInput | null> {
   const { answers } = input;
   const schoolCode = str(answers.school);
   const certificate = normalizeBirthCertificate(str(answers.birthCertificate));
-  const child = str(answers.child)
-    ? await db.child.findFirst({ where: { id: str(answers.child), userId: input.applicantId } })
-    : null;
+  const child = str(answers.child) ? await childOfApplicant(db, input.applicantId, str(answers.child)) : null;
   if (!schoolCode || !certificate || !child) return null;
   const address = (answers.childAddress ?? {}) as Record<string, unknown>;
-  const territory = await findAssignedHouse(db as PrismaClient, {
+  const territory = await findAssignedHouse(db, {
     settlement: str(address.locality) || undefined,
     street: str(address.street),
     house: str(address.house),
@@ -161,26 +173,20 @@ export type EnrollmentDecision =
 
 /** Whether the campaign takes the application now, and how it will stand on the school's list. */
 export async function decideEnrollment(
-  db: Db,
+  db: PrismaClient,
   input: { applicantId: string; answers: Record<string, unknown>; now: Date },
 ): Promise<EnrollmentDecision | null> {
   const year = campaignYearFor(input.now);
   const claim = await readEnrollmentClaim(db, { applicantId: input.applicantId, answers: input.answers, year });
   if (!claim) return null;
-  const school = await db.school.findUnique({ where: { code: claim.schoolCode }, select: { boarding: true } });
+  const { school, campaign, schoolStage2OpensAt } = await readSchoolCampaign(db, claim.schoolCode, year);
   if (!school) return { ok: false, error: "enrollment-unknown-school" };
-  const campaign = await loadCampaign(db, year);
   const priorityClass = rankingPriorityClass(claim.priority, school);
-  // A school that enrolled its whole territory may have opened stage 2 early (openStage2Early).
-  const seats = await db.schoolSeats.findUnique({
-    where: { schoolCode_year: { schoolCode: claim.schoolCode, year } },
-    select: { stage2OpensAt: true },
-  });
   const window = submissionWindow(
     campaign,
     input.now,
     { inTerritory: claim.inTerritory, priorityClass },
-    { schoolStage2OpensAt: seats?.stage2OpensAt ?? null },
+    { schoolStage2OpensAt },
   );
   if (!window.open) return { ok: false, error: "enrollment-closed", reason: window.reason, opensAt: window.opensAt };
   const flags: string[] = claimFlags(
@@ -196,6 +202,47 @@ export async function decideEnrollment(
   );
   if (!claim.addressKnown) flags.push("addressNotInList");
   return { ok: true, campaign, stage: window.stage, rankClass: rankClass({ priorityClass }), flags, claim };
+}
+
+/*
+ * The reads of a decision, in SQL on the portal's connection: they run on every press and every
+ * review page at the opening of enrollment, where Prisma's query compiler cost more than the reads
+ * (docs/decisions/0037).
+ */
+async function childOfApplicant(db: PrismaClient, applicantId: string, childId: string) {
+  const connection = await sqliteConnectionOf(db);
+  return connection.read(
+    () =>
+      connection
+        .statement(`SELECT "birthDate" FROM "Child" WHERE "id" = ? AND "userId" = ?`)
+        .get(childId, applicantId) as { birthDate: string } | undefined,
+  );
+}
+
+/**
+ * The school (null when unknown), the year's campaign, and the school's own stage-2 opening: a
+ * school that enrolled its whole territory may have opened stage 2 early (openStage2Early).
+ */
+async function readSchoolCampaign(db: PrismaClient, schoolCode: string, year: number) {
+  const connection = await sqliteConnectionOf(db);
+  return connection.read(() => {
+    const school = connection.statement(`SELECT "boarding" FROM "School" WHERE "code" = ?`).get(schoolCode) as
+      { boarding: number } | undefined;
+    const campaign = connection
+      .statement(
+        `SELECT "stage1OpensAt", "stage1EndsAt", "stage2OpensAt", "stage2EndsAt", "schoolsPerChildStage1", "schoolsPerChildStage2"
+           FROM "EnrollmentCampaign" WHERE "year" = ?`,
+      )
+      .get(year) as CampaignRow | undefined;
+    const seats = connection
+      .statement(`SELECT "stage2OpensAt" FROM "SchoolSeats" WHERE "schoolCode" = ? AND "year" = ?`)
+      .get(schoolCode, year) as { stage2OpensAt: string | null } | undefined;
+    return {
+      school: school ? { boarding: school.boarding === 1 } : null,
+      campaign: campaignOfRow(year, campaign),
+      schoolStage2OpensAt: seats?.stage2OpensAt ? new Date(seats.stage2OpensAt) : null,
+    };
+  });
 }
 
 /** The legal deadline of the enrollment order for an application of this stage. */
@@ -293,37 +340,65 @@ export type EnrollmentStanding = {
  * Where an application stands on its school's list now: the same order as the ranking (stage, then
  * class, then receipt sequence), counted with the list's index instead of reading the list.
  */
-export async function enrollmentStanding(db: Db, applicationId: string): Promise<EnrollmentStanding | null> {
-  const request = await db.enrollmentRequest.findUnique({ where: { applicationId } });
-  if (!request || !request.live) return null;
-  const list = { campaignYear: request.campaignYear, schoolCode: request.schoolCode, live: true };
-  const ahead: Prisma.EnrollmentRequestWhereInput[] = [
-    { stage: { lt: request.stage } },
-    { stage: request.stage, rankClass: { lt: request.rankClass } },
-    { stage: request.stage, rankClass: request.rankClass, sequence: { lt: request.sequence } },
-  ];
-  const [before, withPriority, seats] = await Promise.all([
-    db.enrollmentRequest.count({ where: { ...list, OR: ahead } }),
-    db.enrollmentRequest.count({ where: { ...list, rankClass: { lt: NO_PRIORITY_RANK_CLASS }, OR: ahead } }),
-    db.schoolSeats.findUnique({
-      where: { schoolCode_year: { schoolCode: request.schoolCode, year: request.campaignYear } },
-    }),
-  ]);
-  const total = seats ? seats.classes * seats.classSize : 0;
-  return {
-    schoolCode: request.schoolCode,
-    stage: request.stage,
-    campaignYear: request.campaignYear,
-    position: before + 1,
-    seats: total,
-    aheadWithPriority: withPriority,
-    withinSeats: before + 1 <= total,
-    flags: JSON.parse(request.flags) as string[],
-  };
+export async function enrollmentStanding(db: PrismaClient, applicationId: string): Promise<EnrollmentStanding | null> {
+  // In SQL: a parent reloading the application page at the opening asks this every time (0037).
+  // "Ahead" is the list's order (stage, rank class, receipt) as one row value, over its index.
+  const connection = await sqliteConnectionOf(db);
+  return connection.read(() => {
+    const request = connection
+      .statement(
+        `SELECT "campaignYear", "schoolCode", "stage", "rankClass", "sequence", "flags", "live"
+           FROM "EnrollmentRequest" WHERE "applicationId" = ?`,
+      )
+      .get(applicationId) as
+      | {
+          campaignYear: number;
+          schoolCode: string;
+          stage: number;
+          rankClass: number;
+          sequence: number;
+          flags: string;
+          live: number;
+        }
+      | undefined;
+    if (!request || request.live !== 1) return null;
+    const ahead = connection
+      .statement(
+        `SELECT COUNT(*) AS "before", COALESCE(SUM("rankClass" < ?), 0) AS "withPriority"
+           FROM "EnrollmentRequest"
+          WHERE "campaignYear" = ? AND "schoolCode" = ? AND "live" = 1
+            AND ("stage", "rankClass", "sequence") < (?, ?, ?)`,
+      )
+      .get(
+        NO_PRIORITY_RANK_CLASS,
+        request.campaignYear,
+        request.schoolCode,
+        request.stage,
+        request.rankClass,
+        request.sequence,
+      ) as { before: number; withPriority: number };
+    const seats = connection
+      .statement(`SELECT "classes", "classSize" FROM "SchoolSeats" WHERE "schoolCode" = ? AND "year" = ?`)
+      .get(request.schoolCode, request.campaignYear) as { classes: number; classSize: number } | undefined;
+    const total = seats ? seats.classes * seats.classSize : 0;
+    return {
+      schoolCode: request.schoolCode,
+      stage: request.stage,
+      campaignYear: request.campaignYear,
+      position: ahead.before + 1,
+      seats: total,
+      aheadWithPriority: ahead.withPriority,
+      withinSeats: ahead.before + 1 <= total,
+      flags: JSON.parse(request.flags) as string[],
+    };
+  });
 }
 
 /** The places of several applications (a page of the cabinet's list); those not on a list are absent. */
-export async function enrollmentStandings(db: Db, applicationIds: string[]): Promise<Map<string, EnrollmentStanding>> {
+export async function enrollmentStandings(
+  db: PrismaClient,
+  applicationIds: string[],
+): Promise<Map<string, EnrollmentStanding>> {
   const listed = await db.enrollmentRequest.findMany({
     where: { applicationId: { in: applicationIds }, live: true },
     select: { applicationId: true },

@@ -5,7 +5,13 @@ import {
   normalizeSettlementName,
   normalizeStreetName,
 } from "~/domain/enrollment/territory";
-import { listTerritoryRules, matchStreets, type AddressStreet } from "~/domain/enrollment/territory-store.server";
+import { sqliteConnectionOf } from "~/db/sqlite-adapter.server";
+import {
+  listTerritoryRules,
+  streetIndex,
+  type AddressStreet,
+  type StreetIndex,
+} from "~/domain/enrollment/territory-store.server";
 import type { Localized } from "~/domain/i18n/localized";
 import { MUNICIPALITIES } from "~/domain/region/municipalities";
 import { addressOfQuery, asksForAddress, type SchoolsQuery } from "~/domain/enrollment/schools-query";
@@ -247,22 +253,15 @@ function suggestion(street: AddressStreet): StreetSuggestion {
 }
 
 /** The municipalities an address may be in: the one chosen, or those with a settlement of that name. */
-async function candidateMunicipalities(db: PrismaClient, oktmo?: string, settlement?: string): Promise<string[]> {
+function candidateMunicipalities(index: StreetIndex, oktmo?: string, settlement?: string): string[] {
   if (oktmo) return [oktmo];
   if (!settlement) return MUNICIPALITIES.map((m) => m.oktmo);
-  const wanted = normalizeSettlementName(settlement);
-  const settlements = await db.street.findMany({
-    select: { oktmo: true, settlement: true },
-    distinct: ["oktmo", "settlement"],
-  });
-  const matching = settlements.filter((s) => normalizeSettlementName(s.settlement) === wanted).map((s) => s.oktmo);
-  return [...new Set(matching)];
+  return index.municipalitiesOf(settlement);
 }
 
 /** The settlements of the address list ("Пенза", "Кузнецк"), to read a one-line address. */
 export async function listSettlements(db: PrismaClient): Promise<string[]> {
-  const rows = await db.street.findMany({ select: { settlement: true }, distinct: ["settlement"] });
-  return rows.map((r) => r.settlement).sort((a, b) => b.length - a.length);
+  return [...(await streetIndex(db)).settlements].sort((a, b) => b.length - a.length);
 }
 
 /** An address found in the list, with the codes of the schools its house is assigned to. */
@@ -278,12 +277,14 @@ export async function findAssignedHouse(
   db: PrismaClient,
   lookup: AddressLookup,
 ): Promise<AssignedHouse | Exclude<AddressAnswer, { match: "found" }>> {
-  const municipalities = await candidateMunicipalities(db, lookup.oktmo, lookup.settlement);
-  const settlement = lookup.settlement?.trim() || undefined;
-  const streets: AddressStreet[] = [];
-  for (const oktmo of municipalities) {
-    streets.push(...(await matchStreets(db, { oktmo, settlement, name: lookup.street })));
-  }
+  const index = await streetIndex(db);
+  const municipalities = candidateMunicipalities(index, lookup.oktmo, lookup.settlement);
+  const settlement = lookup.settlement?.trim() ? normalizeSettlementName(lookup.settlement) : "";
+  const streets = municipalities.flatMap((oktmo) =>
+    index
+      .named(oktmo, lookup.street)
+      .filter((s) => settlement === "" || normalizeSettlementName(s.settlement) === settlement),
+  );
   if (streets.length === 0) {
     return { match: "street-unknown", suggestions: await similarStreets(db, municipalities, lookup) };
   }
@@ -292,12 +293,7 @@ export async function findAssignedHouse(
 
   const number = normalizeHouseNumber(lookup.house);
   const house =
-    number === null
-      ? null
-      : await db.house.findUnique({
-          where: { streetId_number: { streetId: street.id, number } },
-          select: { number: true, territory: { where: { year: lookup.year }, select: { schoolCode: true } } },
-        });
+    number === null ? null : await assignedSchoolsOfHouse(db, { streetId: street.id, number, year: lookup.year });
   if (!house) {
     return {
       match: "house-unknown",
@@ -305,8 +301,28 @@ export async function findAssignedHouse(
       suggestions: await sameNumberHouses(db, street.id, number),
     };
   }
-  const schoolCodes = [...new Set(house.territory.map((t) => t.schoolCode))].sort((a, b) => a.localeCompare(b));
-  return { match: "found", street: suggestion(street), number: house.number, schoolCodes };
+  return { match: "found", street: suggestion(street), number: house.number, schoolCodes: house.schoolCodes };
+}
+
+/** A house of the address list and the codes of the schools it is assigned to for the year (in SQL, see streetIndex). */
+async function assignedSchoolsOfHouse(
+  db: PrismaClient,
+  input: { streetId: number; number: string; year: number },
+): Promise<{ number: string; schoolCodes: string[] } | null> {
+  const connection = await sqliteConnectionOf(db);
+  const rows = await connection.read(
+    () =>
+      connection
+        .statement(
+          `SELECT h."number", t."schoolCode" FROM "House" h
+             LEFT JOIN "TerritoryHouse" t ON t."houseId" = h."id" AND t."year" = ?
+            WHERE h."streetId" = ? AND h."number" = ?`,
+        )
+        .all(input.year, input.streetId, input.number) as { number: string; schoolCode: string | null }[],
+  );
+  if (rows.length === 0) return null;
+  const codes = new Set(rows.flatMap((row) => (row.schoolCode === null ? [] : [row.schoolCode])));
+  return { number: rows[0]!.number, schoolCodes: [...codes].sort((a, b) => a.localeCompare(b)) };
 }
 
 /** The schools an address is assigned to for the year, with their places (findAssignedHouse). */

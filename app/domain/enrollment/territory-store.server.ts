@@ -1,4 +1,6 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { cachedByRevision } from "~/db/cached-by-revision.server";
+import { sqliteConnectionOf } from "~/db/sqlite-adapter.server";
 import { recordAudit } from "~/domain/audit/audit.server";
 import {
   formatHouseSet,
@@ -187,6 +189,66 @@ export type AddressStreet = { id: number; oktmo: string; settlement: string; nam
 export async function matchStreets(db: Db, query: StreetQuery): Promise<AddressStreet[]> {
   const streets = await db.street.findMany({ where: { oktmo: query.oktmo } });
   return filterStreets(streets, query);
+}
+
+/**
+ * The address list's streets in memory, for the lookups every submission and schools page makes
+ * (findAssignedHouse, listSettlements): by municipality and loose name, and the municipalities of a
+ * settlement. Streets are only ever added (the address list's seed), so the revision is their count
+ * and largest id, read in SQL on every lookup; the index is read again through Prisma when it
+ * moves (docs/decisions/0037).
+ */
+export type StreetIndex = {
+  /** The streets of a municipality whose name means this one (normalizeStreetName), in id order. */
+  named: (oktmo: string, name: string) => AddressStreet[];
+  /** The municipalities with a settlement of this name (normalizeSettlementName), in id order of their first street. */
+  municipalitiesOf: (settlement: string) => string[];
+  /** The settlements' names as written, each once. */
+  settlements: string[];
+};
+
+const streetIndexes = cachedByRevision<StreetIndex>({
+  checkMs: 0,
+  async readRevision(db) {
+    const connection = await sqliteConnectionOf(db);
+    const row = await connection.read(
+      () =>
+        connection.statement(`SELECT COUNT(*) AS "n", MAX("id") AS "last" FROM "Street"`).get() as {
+          n: number;
+          last: number | null;
+        },
+    );
+    return `${row.n}:${row.last ?? "-"}`;
+  },
+  async load(db) {
+    const streets = await db.street.findMany({
+      select: { id: true, oktmo: true, settlement: true, name: true },
+      orderBy: { id: "asc" },
+    });
+    const byName = new Map<string, AddressStreet[]>();
+    const bySettlement = new Map<string, string[]>();
+    const settlements = new Set<string>();
+    for (const street of streets) {
+      const key = `${street.oktmo}\n${normalizeStreetName(street.name)}`;
+      byName.set(key, [...(byName.get(key) ?? []), street]);
+      const settlement = normalizeSettlementName(street.settlement);
+      const oktmos = bySettlement.get(settlement) ?? [];
+      if (!oktmos.includes(street.oktmo)) bySettlement.set(settlement, [...oktmos, street.oktmo]);
+      settlements.add(street.settlement);
+    }
+    return {
+      named: (oktmo, name) => {
+        const normalized = normalizeStreetName(name);
+        return normalized === "" ? [] : (byName.get(`${oktmo}\n${normalized}`) ?? []);
+      },
+      municipalitiesOf: (settlement) => bySettlement.get(normalizeSettlementName(settlement)) ?? [],
+      settlements: [...settlements],
+    };
+  },
+});
+
+export function streetIndex(db: PrismaClient): Promise<StreetIndex> {
+  return streetIndexes.get(db, Date.now());
 }
 
 /** matchStreets over streets already read (the import reads a municipality's streets once). */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { FormDefinitionSchema, type FormDefinitionInput } from "./form-definition";
-import { ageInYears, applicationSchema, fieldSchema, parseDate, stepSchema, type FormContext } from "./form-schema";
+import {
+  ageInYears,
+  applicationSchema,
+  checkApplication,
+  fieldSchema,
+  parseDate,
+  stepSchema,
+  type FormContext,
+} from "./form-schema";
 import { conditionHolds } from "./conditions";
 import { parseValidationMessage, validationMessage } from "./validation-message";
 
@@ -200,6 +208,28 @@ describe("form definition → Zod schema", () => {
     expect(errorsOf({ ...valid, child: "c-baby" })).toEqual({ child: "child.tooYoung" });
     const withoutProfile = applicationSchema(form, { today: context.today });
     expect(withoutProfile.safeParse({ ...valid, child: "any-id" }).success).toBe(true);
+  });
+
+  it("checks a whole application with one shared schema, each check with its own applicant's facts", () => {
+    const result = (answers: Record<string, unknown>, facts: FormContext) => {
+      const shared = checkApplication(form, facts, answers);
+      const built = applicationSchema(form, facts).safeParse(answers);
+      expect(shared.success).toBe(built.success);
+      expect(shared.error?.issues).toEqual(built.error?.issues);
+      return shared.success;
+    };
+    const otherParent: FormContext = { today: context.today, children: [{ id: "c-other", birthDate: "2019-06-01" }] };
+    expect(result({ ...valid, child: "c-older" }, context)).toBe(true);
+    expect(result({ ...valid, child: "c-older" }, otherParent)).toBe(false);
+    expect(result({ ...valid, child: "c-other" }, otherParent)).toBe(true);
+    expect(result({ ...valid, child: "c-other" }, context)).toBe(false);
+    expect(result({ ...valid, child: "any-id" }, { today: context.today })).toBe(true);
+    // A passport issued before its holder turned fourteen, known only from this applicant's profile.
+    expect(result(valid, { ...context, applicantBirthDate: "2012-01-01" })).toBe(false);
+    expect(result(valid, context)).toBe(true);
+    // Another day is another schema ("today" bounds the dates).
+    expect(result({ ...valid, start: "2026-11-24" }, { ...context, today: "2026-11-25" })).toBe(false);
+    expect(result({ ...valid, start: "2026-11-24" }, context)).toBe(true);
   });
 
   it("checks files by type and size and keeps references to stored uploads", () => {
