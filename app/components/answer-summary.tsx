@@ -26,9 +26,10 @@ export function AnswerSummary({
               <div key={row.name} className="grid gap-1 py-3 sm:grid-cols-[14rem_1fr_auto] sm:gap-4">
                 <dt className="font-semibold">{row.label}</dt>
                 <dd className="break-words">
-                  {row.lines.length === 0 && row.files.length === 0 && (
+                  {row.lines.length === 0 && row.files.length === 0 && !row.ticked && (
                     <span className="text-muted">{t("review.notAnswered")}</span>
                   )}
+                  {row.ticked && <span className="block">{t("review.yes")}</span>}
                   {row.lines.map((line) => (
                     <span key={line} className="block">
                       {line}

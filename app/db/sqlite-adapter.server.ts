@@ -58,6 +58,8 @@ type Guarded = {
   endWrite: () => void;
   /** Waits for no open transaction on this connection (a read must not see another's uncommitted rows). */
   idle: () => Promise<void>;
+  /** beginWrite, `write`, then COMMIT (ROLLBACK on a throw). */
+  committed: <T>(write: () => T | Promise<T>) => Promise<T>;
 };
 type Transaction = { commit: () => Promise<void>; rollback: () => Promise<void> };
 type AdapterClient = {
@@ -128,6 +130,22 @@ function guardTransactions(adapter: SqlDriverAdapter): Guarded {
     }
   };
 
+  /** Runs `write` in a transaction of its own; a synchronous one commits with no await in between. */
+  const committed = async <T>(write: () => T | Promise<T>): Promise<T> => {
+    await beginWrite();
+    try {
+      const pending = write();
+      const result = pending instanceof Promise ? await pending : pending;
+      commit.run();
+      return result;
+    } catch (error) {
+      if (client.inTransaction) rollback.run();
+      throw error;
+    } finally {
+      endWrite();
+    }
+  };
+
   const statements = new Map<string, BetterSqlite3.Statement>();
   const statementFor = (sql: string) => {
     let statement = statements.get(sql);
@@ -190,19 +208,7 @@ function guardTransactions(adapter: SqlDriverAdapter): Guarded {
     outside[method] = async (query: SqlQuery) => {
       // A write outside a transaction becomes one, so its wait for the lock is beginWrite's.
       // (Unless the caller began one in SQL itself, as the migration engine may.)
-      if (!client.inTransaction && writes(query.sql)) {
-        await beginWrite();
-        try {
-          const result = await run(query);
-          commit.run();
-          return result;
-        } catch (error) {
-          if (client.inTransaction) rollback.run();
-          throw error;
-        } finally {
-          endWrite();
-        }
-      }
+      if (!client.inTransaction && writes(query.sql)) return committed(() => run(query));
       // A read lets the event loop turn first: the adapter answers synchronously, so without it a
       // request's queries would all run in one turn, and other requests, new connections and health
       // checks would wait for the whole of it (admission.server.ts).
@@ -216,7 +222,7 @@ function guardTransactions(adapter: SqlDriverAdapter): Guarded {
   const idle = async () => {
     while (open) await open.ended;
   };
-  return { client, beginWrite, endWrite, idle };
+  return { client, beginWrite, endWrite, idle, committed };
 }
 
 class PortalSqliteAdapterFactory extends PrismaBetterSQLite3 {
@@ -283,8 +289,6 @@ export async function sqliteConnectionOf(db: { $connect(): Promise<void> }): Pro
   if (!connection) {
     const statements = new Map<string, BetterSqlite3.Statement>();
     const { client } = guarded;
-    const commit = client.prepare("COMMIT");
-    const rollback = client.prepare("ROLLBACK");
     connection = {
       statement(sql) {
         let statement = statements.get(sql);
@@ -292,19 +296,9 @@ export async function sqliteConnectionOf(db: { $connect(): Promise<void> }): Pro
         if (!statement) statements.set(sql, (statement = client.prepare(sql).safeIntegers(false)));
         return statement;
       },
-      async transaction(write) {
-        await guarded.beginWrite();
-        // Nothing awaits from BEGIN to COMMIT: no other query runs inside this one.
-        try {
-          const result = write();
-          commit.run();
-          return result;
-        } catch (error) {
-          if (client.inTransaction) rollback.run();
-          throw error;
-        } finally {
-          guarded.endWrite();
-        }
+      transaction(write) {
+        // `write` is synchronous, so nothing awaits from BEGIN to COMMIT: no other query runs inside it.
+        return guarded.committed(write);
       },
       async read(query) {
         await nextTurn();

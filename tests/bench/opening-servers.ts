@@ -78,6 +78,8 @@ export function startPortal(options: {
   log: string;
   /** A folder for V8 CPU profiles of every node process of the portal (`--cpu-prof`). */
   cpuProfileDir?: string;
+  /** An SMTP server to mail through, as in production (`--smtp`); else the demo mailbox. */
+  smtpUrl?: string;
 }): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -90,8 +92,10 @@ export function startPortal(options: {
     SEED_DEMO_DATA: "true",
     PUBLIC_URL: `http://127.0.0.1:${options.port}`,
   };
-  // Mail goes to the portal's demo mailbox (in the bench's database), never to a real server.
+  // Mail goes to the portal's demo mailbox (in the bench's database), or with --smtp to the bench's
+  // own SMTP sink; never to a real server.
   delete env.SMTP_URL;
+  if (options.smtpUrl) env.SMTP_URL = options.smtpUrl;
   delete env.LOG_FILE;
   return startServer({
     name: "portal",

@@ -35,6 +35,8 @@
  *                                                 what was not acknowledged
  *   --cpu-prof         BENCH_CPU_PROF=1           V8 CPU profile of the portal; prints where its CPU went
  *                                                 during the burst (by package and by function)
+ *   --smtp             BENCH_SMTP=1               mail through an SMTP sink the bench runs, as in production,
+ *                                                 instead of the demo mailbox (a row in the database per mail)
  *   BENCH_KEEP=1 keeps the temporary folder (databases, logs, profiles).
  * Figures also go to tests/.tmp/bench-opening.json.
  */
@@ -47,6 +49,7 @@ import Database from "better-sqlite3";
 import { campaignYearFor } from "~/domain/enrollment/campaign";
 import { createSqliteAdapter } from "~/db/sqlite-adapter.server";
 import { PrismaClient } from "~/generated/prisma/client";
+import { startSmtpSink } from "../support/smtp-sink";
 import { flagOption, numberOption } from "./bench-kit";
 import { formatLoad, runLoad } from "./load";
 import { checkDatabase, checkDrafts, databaseSettings, type CheckResult } from "./opening-checks";
@@ -100,6 +103,7 @@ const MAX_SECONDS = numberOption("seconds", "BENCH_SECONDS", 300, 5, 3600);
 const PORT = Math.floor(numberOption("port", ["BENCH_PORT", "PORT"], 3420, 1024, 65534));
 const KILL = flagOption("kill", "BENCH_KILL");
 const CPU_PROF = flagOption("cpu-prof", "BENCH_CPU_PROF");
+const SMTP = flagOption("smtp", "BENCH_SMTP");
 const KEEP = process.env.BENCH_KEEP === "1";
 const KILL_AT = 0.3;
 /** The portal's scheduler looks at the rows at least this often (scheduled-submission.server.ts). */
@@ -118,6 +122,8 @@ let portal: ServerProcess | null = null;
 let reference: ServerProcess | null = null;
 let db: PrismaClient | null = null;
 let workDir: string | null = null;
+let stopSmtp: (() => Promise<void>) | null = null;
+let mailsReceived = 0;
 
 async function cleanup(): Promise<void> {
   await db?.$disconnect().catch(() => undefined);
@@ -125,6 +131,8 @@ async function cleanup(): Promise<void> {
   await stopServer(portal);
   await stopServer(reference);
   portal = reference = null;
+  await stopSmtp?.();
+  stopSmtp = null;
   if (workDir && !KEEP) rmSync(workDir, { recursive: true, force: true });
   else if (workDir) console.log(`\nKept ${workDir} (portal.db, reference.db, logs${CPU_PROF ? ", cpu/" : ""}).`);
   workDir = null;
@@ -151,7 +159,7 @@ try {
   console.log(
     `bench:opening N=${N} C=${C} schools=${SCHOOLS} double=${DOUBLE} priority=${PRIORITY} readers=${READERS} ` +
       `service-readers=${SERVICE_READERS} think=${THINK_MS} ms fresh=${FRESH} scheduled=${SCHEDULED}` +
-      `${KILL ? " --kill" : ""}${CPU_PROF ? " --cpu-prof" : ""}; build of ${builtAt.toISOString()}; load ${load()} (${availableParallelism()} cores)`,
+      `${KILL ? " --kill" : ""}${CPU_PROF ? " --cpu-prof" : ""}${SMTP ? " --smtp" : ""}; build of ${builtAt.toISOString()}; load ${load()} (${availableParallelism()} cores)`,
   );
 
   // ---- the portal on a fresh database
@@ -160,6 +168,12 @@ try {
   const databaseUrl = `file:${databaseFile}`;
   const cpuDir = CPU_PROF ? path.join(workDir, "cpu") : undefined;
   if (cpuDir) mkdirSync(cpuDir);
+  let smtpUrl: string | undefined;
+  if (SMTP) {
+    const smtpPort = PORT + 2;
+    stopSmtp = await startSmtpSink(smtpPort, () => (mailsReceived += 1));
+    smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
+  }
   let started = performance.now();
   portal = await startPortal({
     root,
@@ -167,6 +181,7 @@ try {
     databaseUrl,
     log: path.join(workDir, "portal.log"),
     cpuProfileDir: cpuDir,
+    smtpUrl,
   });
   console.log(`Portal at ${portal.base} (migrated, seeded) in ${seconds(started)} s.`);
   process.env.DATABASE_URL = databaseUrl; // read by the app modules the preparation imports (the session cookie)
@@ -291,6 +306,7 @@ try {
       databaseUrl,
       log: path.join(workDir, "portal-restarted.log"),
       cpuProfileDir: cpuDir,
+      smtpUrl,
     });
     const restartSeconds = (performance.now() - started) / 1000;
     const again = pressing.filter((p) => !known.has(p.index));
@@ -486,6 +502,7 @@ try {
       2,
     ) + "\n",
   );
+  if (SMTP) console.log(`\nMail: ${mailsReceived} received by the bench's SMTP sink by the end of the run.`);
   console.log(`\nFigures in ${path.relative(root, out)}.`);
   console.log(summaryLine(portalSummary, referenceSummary, checks, scheduled));
 } catch (error) {

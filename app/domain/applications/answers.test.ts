@@ -124,7 +124,6 @@ function context(language: "ru" | "en"): DescribeContext {
       ["certificate0001", { fileName: "справка-1.pdf" }],
       ["certificate0002", { fileName: "справка-2.pdf" }],
     ]),
-    yes: language === "ru" ? "Да" : "Yes",
   };
 }
 
@@ -264,10 +263,10 @@ describe("describeAnswers", () => {
     expect(rowOf("ru", "child", { child: "removed-child" }).lines).toEqual(["removed-child"]);
   });
 
-  it("shows 'yes' for a ticked box and nothing for an unticked one", () => {
-    expect(rowOf("ru", "accuracyConfirmed").lines).toEqual(["Да"]);
-    expect(rowOf("en", "accuracyConfirmed").lines).toEqual(["Yes"]);
-    expect(rowOf("en", "accuracyConfirmed", { accuracyConfirmed: "on" }).lines).toEqual(["Yes"]);
+  it("marks a ticked box (the summary says 'yes' in its language) and not an unticked one", () => {
+    expect(rowOf("ru", "accuracyConfirmed")).toMatchObject({ lines: [], ticked: true });
+    expect(rowOf("en", "accuracyConfirmed", { accuracyConfirmed: "on" })).toMatchObject({ lines: [], ticked: true });
+    expect(rowOf("en", "accuracyConfirmed", { accuracyConfirmed: undefined })).toMatchObject({ ticked: false });
     expect(rowOf("en", "newsletter").lines).toEqual([]);
   });
 

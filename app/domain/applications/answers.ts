@@ -181,6 +181,8 @@ export type AnswerRow = {
   /** Lines of text to show; empty when not answered. */
   lines: string[];
   files: { id: string; name: string }[];
+  /** A ticked checkbox: the page says "yes" in its own language (answer-summary.tsx). */
+  ticked: boolean;
 };
 
 export type AnswerSection = { stepId: string; title: string; rows: AnswerRow[] };
@@ -190,8 +192,9 @@ export type DescribeContext = {
   children: readonly { id: string; name: string; birthDate: string }[];
   uploads: ReadonlyMap<string, { fileName: string }>;
   municipalityName?: (oktmo: string) => string | undefined;
-  yes: string;
 };
+
+const isTicked = (value: unknown) => value === true || value === "on";
 
 function describeValue(field: FieldDefinition, value: unknown, ctx: DescribeContext): string[] {
   if (value === undefined || value === null || value === "") return [];
@@ -209,7 +212,7 @@ function describeValue(field: FieldDefinition, value: unknown, ctx: DescribeCont
     case "checkboxes":
       return (Array.isArray(value) ? value : [value]).map(option);
     case "checkbox":
-      return value === true || value === "on" ? [ctx.yes] : [];
+      return []; // said by `ticked`
     case "child": {
       const child = ctx.children.find((c) => c.id === value);
       return [child ? `${child.name}, ${formatShortDate(child.birthDate, ctx.language)}` : scalarText(value)];
@@ -244,6 +247,7 @@ export function describeAnswers(form: FormDefinition, answers: Answers, ctx: Des
         name: field.name,
         label: pick(field.label, ctx.language),
         lines: describeValue(field, answers[field.name], ctx),
+        ticked: field.kind === "checkbox" && isTicked(answers[field.name]),
         files:
           field.kind === "file"
             ? referencedUploads({ [field.name]: answers[field.name] }).map((id) => ({

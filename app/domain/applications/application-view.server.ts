@@ -2,7 +2,6 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { enrollmentStanding } from "~/domain/enrollment/enrollment.server";
 import type { FormDefinition } from "~/domain/forms/form-definition";
 import { pick, type Language } from "~/domain/i18n/localized";
-import { translatorFor } from "~/i18n/translate.server";
 import { describeAnswers, referencedUploads, type Answers } from "./answers";
 import { keptChildren } from "./kept-children";
 import { workingDaysLeft } from "~/domain/calendar/working-days";
@@ -46,7 +45,6 @@ export async function describeApplicationAnswers(
     language: input.language,
     children: children.map((c) => ({ ...c, birthDate: formatShortDate(c.birthDate, input.language) })),
     uploads: new Map(uploads.map((u) => [u.id, u])),
-    yes: translatorFor(input.language)("applications:review.yes"),
   });
 }
 
