@@ -118,6 +118,11 @@ test("the sibling right asks for the sibling's details, and the profile fills th
   await expect(page.getByText("Тестова Мария Олеговна")).toBeVisible();
   await expect(page.getByText("3Б", { exact: true })).toBeVisible();
   await expect(page.getByText("Основание первоочередного права")).toHaveCount(0);
+  // A ticked box reads «Да», in the page's language (answer-summary.tsx).
+  const accuracy = page
+    .locator("dl > div")
+    .filter({ has: page.locator("dt", { hasText: "Подтверждаю, что сведения в заявлении достоверны" }) });
+  await expect(accuracy.locator("dd").first()).toHaveText("Да");
   await checkA11y();
   const draft = await portalDb.application.findFirstOrThrow({
     where: { applicantId: resident.userId, status: "draft" },
