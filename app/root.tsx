@@ -1,6 +1,5 @@
-import { getOptionalUser, sessionToken } from "~/server/auth.server";
+import { getOptionalUser } from "~/server/auth.server";
 import { prisma } from "~/db/prisma.server";
-import { sessionExpiry } from "~/domain/accounts/sessions.server";
 import { countUnread } from "~/domain/applications/notifications.server";
 import { SESSION_WARNING_MS, SessionTimeoutWarning } from "~/components/session-timeout-warning";
 import { useEffect } from "react";
@@ -31,8 +30,7 @@ export const middleware: Route.MiddlewareFunction[] = [i18nextMiddleware];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await getOptionalUser(request);
-  const token = user ? await sessionToken(request) : null;
-  const expiresAt = token ? ((await sessionExpiry(prisma, token))?.getTime() ?? null) : null;
+  const expiresAt = user ? user.sessionExpiresAt.getTime() : null;
   return {
     language: getLanguage(context),
     vision: await readVisionPreference(request),

@@ -16,7 +16,14 @@ export const sessionCookie = createCookie("session", {
   secure: secureCookies(),
 });
 
-export type CurrentUser = { id: string; email: string; language: string; roles: RoleGrant[] };
+export type CurrentUser = {
+  id: string;
+  email: string;
+  language: string;
+  roles: RoleGrant[];
+  /** When the session ends (read with it), for the warning before it does. */
+  sessionExpiresAt: Date;
+};
 
 const cache = new WeakMap<Request, Promise<CurrentUser | null>>();
 
@@ -37,6 +44,7 @@ async function loadUser(request: Request): Promise<CurrentUser | null> {
     roles: user.roles
       .filter((r) => isRole(r.role))
       .map((r) => ({ role: r.role as Role, departmentCode: r.departmentCode, schoolCode: r.schoolCode })),
+    sessionExpiresAt: user.sessionExpiresAt,
   };
 }
 

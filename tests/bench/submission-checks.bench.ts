@@ -14,7 +14,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createSession, sessionExpiry, sessionUser } from "~/domain/accounts/sessions.server";
+import { createSession, sessionUser } from "~/domain/accounts/sessions.server";
 import { getApplicationPage } from "~/domain/applications/application-view.server";
 import { checkSubmission, submitApplication } from "~/domain/applications/applications.server";
 import { countUnread, markApplicationRead } from "~/domain/applications/notifications.server";
@@ -96,7 +96,6 @@ try {
       const t = performance.now();
       const user = await sessionUser(db, one.token);
       if (!user) throw new Error("a session was lost");
-      await sessionExpiry(db, one.token);
       await countUnread(db, user.id);
       const page = await getApplicationPage(db, { applicantId: user.id, number: one.number, language: "ru" });
       if (!page?.enrollment) throw new Error(`application ${one.number} has no place on a list`);

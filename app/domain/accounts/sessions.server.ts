@@ -38,6 +38,15 @@ type SessionRow = { userId: string; remember: number; expiresAt: string; lastSee
 
 /** The user id behind a token, or null when the session is unknown or over. */
 export async function resolveSession(db: PrismaClient, token: string, now = new Date()): Promise<string | null> {
+  return (await liveSession(db, token, now))?.userId ?? null;
+}
+
+/** A live session's user and when it ends (after this request's touch), or null. */
+async function liveSession(
+  db: PrismaClient,
+  token: string,
+  now: Date,
+): Promise<{ userId: string; expiresAt: Date } | null> {
   const idHash = tokenHash(token);
   const connection = await sqliteConnectionOf(db);
   const session = await connection.read(
@@ -54,12 +63,11 @@ export async function resolveSession(db: PrismaClient, token: string, now = new 
   }
   if (now.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
     const ttl = session.remember ? SESSION_TTL_MS.remembered : SESSION_TTL_MS.short;
-    await db.session.update({
-      where: { idHash },
-      data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + ttl) },
-    });
+    const touched = new Date(now.getTime() + ttl);
+    await db.session.update({ where: { idHash }, data: { lastSeenAt: now, expiresAt: touched } });
+    return { userId: session.userId, expiresAt: touched };
   }
-  return session.userId;
+  return { userId: session.userId, expiresAt };
 }
 
 /** A signed-in user as every request needs them: the address, the mail language and the roles held. */
@@ -68,16 +76,19 @@ export type SessionUser = {
   email: string;
   language: string;
   roles: { role: string; departmentCode: string | null; schoolCode: string | null }[];
+  /** When the session ends, for the warning before it does. */
+  sessionExpiresAt: Date;
 };
 
 /** The user behind a live session's token, or null (read in SQL, see above). */
 export async function sessionUser(db: PrismaClient, token: string, now = new Date()): Promise<SessionUser | null> {
-  const userId = await resolveSession(db, token, now);
-  if (!userId) return null;
+  const session = await liveSession(db, token, now);
+  if (!session) return null;
+  const { userId } = session;
   const connection = await sqliteConnectionOf(db);
   return connection.read(() => {
     const user = connection.statement(`SELECT "id", "email", "language" FROM "User" WHERE "id" = ?`).get(userId) as
-      Omit<SessionUser, "roles"> | undefined;
+      Omit<SessionUser, "roles" | "sessionExpiresAt"> | undefined;
     if (!user) return null;
     const roles = connection
       .statement(
@@ -86,7 +97,7 @@ export async function sessionUser(db: PrismaClient, token: string, now = new Dat
           WHERE r."userId" = ? ORDER BY r."id"`,
       )
       .all(userId) as SessionUser["roles"];
-    return { ...user, roles };
+    return { ...user, roles, sessionExpiresAt: session.expiresAt };
   });
 }
 
@@ -103,18 +114,6 @@ export async function destroySession(db: PrismaClient, token: string): Promise<v
 
 export async function destroyAllSessions(db: PrismaClient, userId: string): Promise<number> {
   return (await db.session.deleteMany({ where: { userId } })).count;
-}
-
-/** When a live session ends, without extending it (for the session-timeout warning). */
-export async function sessionExpiry(db: PrismaClient, token: string, now = new Date()): Promise<Date | null> {
-  const connection = await sqliteConnectionOf(db);
-  const session = await connection.read(
-    () =>
-      connection.statement(`SELECT "expiresAt" FROM "Session" WHERE "idHash" = ?`).get(tokenHash(token)) as
-        { expiresAt: string } | undefined,
-  );
-  const expiresAt = session ? new Date(session.expiresAt) : null;
-  return expiresAt && expiresAt > now ? expiresAt : null;
 }
 
 /** "Stay signed in": a live session starts its full term again; an ended one stays ended. */
