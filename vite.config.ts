@@ -3,9 +3,9 @@ import { fileURLToPath } from "node:url";
 import { reactRouter } from "@react-router/dev/vite";
 import tailwindcss from "@tailwindcss/vite";
 import { defineConfig, type Plugin } from "vite";
-import { precompressDirectory } from "./app/server/precompress";
+import { precompressDirectory } from "./app/tooling/precompress";
 
-/** After the client build: a .br and a .gz beside each text asset (app/server/precompress.ts). */
+/** After the client build: a .br and a .gz beside each text asset (app/tooling/precompress.ts). */
 function precompressClientBuild(): Plugin {
   return {
     name: "portal-precompress",

@@ -17,7 +17,7 @@ import { startReceiptMailer } from "~/mail/receipt-mail.server";
 import { startPaymentReconciler } from "~/domain/payments/payments.server";
 import { acquirerSettings, env, publicUrl } from "~/env.server";
 import { paymentContext } from "~/server/payments.server";
-import { logger } from "~/server/logger.server";
+import { logger } from "~/platform/logger.server";
 import { CACHEABLE_PAGE_HEADER } from "~/server/page-cache.server";
 import { applySecurityHeaders, createNonce } from "~/server/security-headers.server";
 
@@ -106,7 +106,7 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
 };
 
 /**
- * Work the server does besides answering requests, started once by app/server/start.ts: the
+ * Work the server does besides answering requests, started once by app/start.ts: the
  * mailer that sends the e-mail copy of every notification (it lives in the server build because
  * mail texts are bundled there), the hourly retention purge of personal data, and the scheduled
  * first-grade submissions sent at their stage's opening instant.

@@ -12,7 +12,7 @@ const EnvSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     HOST: z.string().min(1).default("0.0.0.0"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    /** Server processes behind the port (app/server/start.ts); by default one per core, at most 4. */
+    /** Server processes behind the port (app/start.ts); by default one per core, at most 4. */
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
     DATABASE_URL: z
       .string()

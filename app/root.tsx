@@ -24,7 +24,7 @@ import { headerLinksFor } from "~/domain/navigation/workplaces";
 import { useNonce } from "~/components/nonce";
 import { getLanguage, i18nextMiddleware } from "~/i18n/i18n.server";
 import { readVisionPreference } from "~/server/preferences.server";
-import { demoMailboxEnabled } from "~/server/mail.server";
+import { demoMailboxEnabled } from "~/platform/mail.server";
 
 export const middleware: Route.MiddlewareFunction[] = [i18nextMiddleware];
 

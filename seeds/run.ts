@@ -4,7 +4,7 @@
  */
 import { PrismaClient } from "~/generated/prisma/client";
 import { createSqliteAdapter } from "~/db/sqlite-adapter.server";
-import { isDatabaseEmpty } from "~/server/prepare-database.server";
+import { isDatabaseEmpty } from "~/db/prepare-database.server";
 import { seedDemoData } from "./demo";
 
 const db = new PrismaClient({ adapter: createSqliteAdapter() });

@@ -7,7 +7,7 @@ import {
 import { pick } from "~/domain/i18n/localized";
 import { formatDate, formatDateTime } from "~/domain/region/dates";
 import { translatorFor } from "~/i18n/translate.server";
-import { logger } from "~/server/logger.server";
+import { logger } from "~/platform/logger.server";
 
 /*
  * The words of the notification mails, in the recipient's language (the `mail` namespace, and the

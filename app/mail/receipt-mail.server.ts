@@ -4,7 +4,7 @@ import { pick } from "~/domain/i18n/localized";
 import { formatDateTime, formatMonth } from "~/domain/region/dates";
 import { formatRubles } from "~/domain/region/numbers";
 import { translatorFor } from "~/i18n/translate.server";
-import { logger } from "~/server/logger.server";
+import { logger } from "~/platform/logger.server";
 
 /*
  * The words of the receipt mail (docs/payments.md, "Receipt"), in the payer's language. Which

@@ -1,7 +1,7 @@
 import { createCookie } from "react-router";
 import { secureCookies } from "~/env.server";
-import { randomToken, tokenHash } from "~/server/crypto.server";
-import { demoMailboxEnabled } from "~/server/mail.server";
+import { randomToken, tokenHash } from "~/platform/crypto.server";
+import { demoMailboxEnabled } from "~/platform/mail.server";
 
 /*
  * The demo mailbox belongs to a browser. Without an SMTP server the portal cannot prove who owns an

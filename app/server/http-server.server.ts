@@ -8,10 +8,10 @@ import { createRequestHandler, RouterContextProvider, type RouterContext, type S
 import { env } from "~/env.server";
 import { clientAddressOf, parseTrustedProxies } from "~/server/client-address.server";
 import { isCrossOriginWrite } from "~/server/origin-check.server";
-import { logger } from "~/server/logger.server";
+import { logger } from "~/platform/logger.server";
 import { Admission } from "~/server/admission.server";
 import { changesPublicPages, PageCache } from "~/server/page-cache.server";
-import { onSignal, signal } from "~/server/process-signals.server";
+import { onSignal, signal } from "~/platform/process-signals.server";
 import { STATIC_SECURITY_HEADERS } from "~/server/security-headers.server";
 import { serveStaticFile } from "~/server/static-files.server";
 
@@ -79,7 +79,7 @@ function bodyOf(req: IncomingMessage): Promise<IncomingMessage | null> {
 const OUTSIDE_THE_LINE = new Set(["/healthz"]);
 
 /*
- * With several server processes (app/server/start.ts) each keeps its own page cache: a back-office
+ * With several server processes (app/start.ts) each keeps its own page cache: a back-office
  * write through one drops its pages and, by a signal, every other process's.
  */
 const PAGES_CHANGED = "pages-changed";

@@ -36,7 +36,7 @@ import { loadCampaignDashboard } from "~/domain/enrollment/campaign-dashboard.se
 import { FIRST_GRADE_SERVICE_CODE } from "~/domain/enrollment/first-grade-service";
 import { createSqliteAdapter } from "~/db/sqlite-adapter.server";
 import { PrismaClient } from "~/generated/prisma/client";
-import { migrateDatabase } from "~/server/prepare-database.server";
+import { migrateDatabase } from "~/db/prepare-database.server";
 import { createRandom } from "../../seeds/random";
 import { seedDemoData } from "../../seeds/demo";
 import { numberOption } from "./bench-kit";

@@ -49,7 +49,7 @@ import { parsePeriod, periodsBetween, type Period } from "~/domain/indicators/pe
 import { regionDate } from "~/domain/region/clock";
 import { createSqliteAdapter } from "~/db/sqlite-adapter.server";
 import { PrismaClient } from "~/generated/prisma/client";
-import { migrateDatabase } from "~/server/prepare-database.server";
+import { migrateDatabase } from "~/db/prepare-database.server";
 import { seedDemoData } from "../../seeds/demo";
 import { generateStatistics, readHistoryServices, writeStatistics } from "../../seeds/history";
 import { percentile } from "./load";

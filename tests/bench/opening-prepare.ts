@@ -10,7 +10,7 @@ import { isRequired, isShown } from "~/domain/forms/conditions";
 import { testPersonInn, testSnils } from "~/domain/identity/test-data";
 import { regionDate } from "~/domain/region/clock";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { randomToken, tokenHash } from "~/server/crypto.server";
+import { randomToken, tokenHash } from "~/platform/crypto.server";
 import { plainAnswer, type PlainValues } from "./plain-answers";
 
 /*

@@ -6,7 +6,7 @@ import { answersHealth, somethingListens, stopProcessGroup } from "./bench-kit";
 
 /*
  * The two servers `npm run bench:opening` starts and stops: the portal from build/ (through
- * app/server/start.ts, which migrates and seeds a fresh database) and the bare reference server.
+ * app/start.ts, which migrates and seeds a fresh database) and the bare reference server.
  * Each leads its own process group, so stopping or killing it (SIGKILL for `--kill`) reaches
  * npx/tsx and node alike, and only them.
  */
@@ -100,7 +100,7 @@ export function startPortal(options: {
   return startServer({
     name: "portal",
     root: options.root,
-    script: "app/server/start.ts",
+    script: "app/start.ts",
     // node refuses --cpu-prof in NODE_OPTIONS: node itself runs start.ts then (tsx as its loader).
     nodeFlags: options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : undefined,
     port: options.port,

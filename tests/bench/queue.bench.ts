@@ -59,8 +59,8 @@ import { QUEUE_COUNT_CAP, countQueues, listQueue, type QueueScope } from "~/doma
 import { regionDate } from "~/domain/region/clock";
 import { createSqliteAdapter } from "~/db/sqlite-adapter.server";
 import { PrismaClient } from "~/generated/prisma/client";
-import { migrateDatabase } from "~/server/prepare-database.server";
-import { newestSourceTime } from "~/server/build-freshness";
+import { migrateDatabase } from "~/db/prepare-database.server";
+import { newestSourceTime } from "~/tooling/build-freshness";
 import { seedDemoData } from "../../seeds/demo";
 import { generateApplications } from "./generate-applications";
 import { assertLoopback, formatLoad, percentile, runLoad, type LoadResult } from "./load";
@@ -418,7 +418,7 @@ async function startPortal(databaseUrl: string): Promise<string | null> {
   };
   delete env.SMTP_URL;
   delete env.LOG_FILE;
-  portal = spawn("npx", ["tsx", "app/server/start.ts"], {
+  portal = spawn("npx", ["tsx", "app/start.ts"], {
     cwd: root,
     env,
     detached: true,

@@ -22,7 +22,7 @@ import { enrollmentResultView } from "~/domain/enrollment/enrollment-results.ser
 import { campaignYearFor } from "~/domain/enrollment/campaign";
 import { createSqliteAdapter } from "~/db/sqlite-adapter.server";
 import { PrismaClient } from "~/generated/prisma/client";
-import { migrateDatabase } from "~/server/prepare-database.server";
+import { migrateDatabase } from "~/db/prepare-database.server";
 import { seedDemoData } from "../../seeds/demo";
 import { numberOption } from "./bench-kit";
 import { chooseSchools, prepareParents } from "./opening-prepare";

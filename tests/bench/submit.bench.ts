@@ -146,7 +146,7 @@ async function startPortal(): Promise<{ base: string; databaseUrl: string }> {
   delete env.SMTP_URL;
   delete env.LOG_FILE;
   const started = performance.now();
-  portal = spawn("npx", ["tsx", "app/server/start.ts"], {
+  portal = spawn("npx", ["tsx", "app/start.ts"], {
     cwd: root,
     env,
     detached: true,

@@ -15,7 +15,7 @@ import { saveConfirmedAccount } from "~/domain/accounts/account-store.server";
 import { PrismaClient } from "~/generated/prisma/client";
 import { accountView } from "~/domain/payments/account-view.server";
 import { importBills } from "~/domain/payments/bill-import.server";
-import { migrateDatabase } from "~/server/prepare-database.server";
+import { migrateDatabase } from "~/db/prepare-database.server";
 import { seedUtilityPayments } from "../../seeds/utility";
 import { numberOption } from "./bench-kit";
 import { percentile } from "./load";

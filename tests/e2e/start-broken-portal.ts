@@ -6,7 +6,7 @@
 import { rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import { databaseFile } from "../../app/db/sqlite-adapter.server";
-import { migrateDatabase } from "../../app/server/prepare-database.server";
+import { migrateDatabase } from "../../app/db/prepare-database.server";
 import { PrismaClient } from "../../app/generated/prisma/client";
 import { createSqliteAdapter } from "../../app/db/sqlite-adapter.server";
 import { seedDemoData } from "../../seeds/demo";
@@ -20,4 +20,4 @@ await db.$disconnect();
 const raw = new Database(file);
 raw.exec('ALTER TABLE "LifeSituation" RENAME TO "LifeSituationLost"');
 raw.close();
-await import("../../app/server/start");
+await import("../../app/start");

@@ -23,4 +23,4 @@ if (cluster.isPrimary) {
   });
   process.env.SMTP_URL = `smtp://127.0.0.1:${SMTP_SINK_PORT}`;
 }
-await import("../../app/server/start");
+await import("../../app/start");

@@ -15,8 +15,8 @@ import {
   signIn,
 } from "~/domain/accounts/accounts.server";
 import { createSession, endedSessionOwner, resolveSession } from "~/domain/accounts/sessions.server";
-import { demoMailboxMessages } from "~/server/mail.server";
-import { tokenHash } from "~/server/crypto.server";
+import { demoMailboxMessages } from "~/platform/mail.server";
+import { tokenHash } from "~/platform/crypto.server";
 import { createTestDatabase } from "./test-database";
 
 /*

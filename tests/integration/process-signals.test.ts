@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
 /*
- * A signal sent in one server process is heard in another (app/server/process-signals.server.ts):
+ * A signal sent in one server process is heard in another (app/platform/process-signals.server.ts):
  * the way a draft scheduled through any process wakes the one that sends scheduled drafts, and a
  * write through any process drops every process's kept pages. Before the signal existed, a draft
  * scheduled through the other process waited up to half a minute past its instant.

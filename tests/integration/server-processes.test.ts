@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePortSync } from "../support/free-port";
 
 /*
- * `npm start` with several server processes (app/server/start.ts, docs/decisions/0034): the primary
+ * `npm start` with several server processes (app/start.ts, docs/decisions/0034): the primary
  * prepares the database once and forks the servers; they all answer on the one port; one that dies
  * is replaced while the others keep answering; stopping the primary stops them all. Needs the
  * production build (`npm run build`), as the browser tests do; start.ts rebuilds a stale one.
@@ -22,7 +22,7 @@ let output = "";
 function servers(): number[] {
   try {
     // Only the forked servers: the primary also runs helpers of its own (tsx's esbuild service).
-    return execFileSync("pgrep", ["-P", String(portal.pid), "-f", "app/server/start.ts"], { encoding: "utf8" })
+    return execFileSync("pgrep", ["-P", String(portal.pid), "-f", "app/start.ts"], { encoding: "utf8" })
       .split("\n")
       .filter(Boolean)
       .map(Number);
@@ -51,7 +51,7 @@ const healthy = async () => {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "portal-processes-"));
   // tsx runs start.ts directly, so the primary's pid is the child's and its servers are its children.
-  portal = spawn(process.execPath, ["--import", "tsx", "app/server/start.ts"], {
+  portal = spawn(process.execPath, ["--import", "tsx", "app/start.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

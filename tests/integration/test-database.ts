@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createSqliteAdapter } from "~/db/sqlite-adapter.server";
 import { PrismaClient } from "~/generated/prisma/client";
-import { migrateDatabase } from "~/server/prepare-database.server";
+import { migrateDatabase } from "~/db/prepare-database.server";
 
 /** A real SQLite file, migrated like production, that the test owns and throws away. */
 export function createTestDatabase(): Promise<{ db: PrismaClient; url: string; dispose: () => Promise<void> }> {

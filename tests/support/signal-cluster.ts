@@ -1,8 +1,8 @@
 import cluster from "node:cluster";
-import { onSignal, relaySignals, signal } from "../../app/server/process-signals.server";
+import { onSignal, relaySignals, signal } from "../../app/platform/process-signals.server";
 
 /*
- * A primary with two workers, as app/server/start.ts runs them, for tests/integration/process-signals.test.ts:
+ * A primary with two workers, as app/start.ts runs them, for tests/integration/process-signals.test.ts:
  * the "listener" stands for the worker that runs the background jobs, the "sender" for the one a
  * parent's request happened to reach. The primary prints what the listener heard, then stops.
  */

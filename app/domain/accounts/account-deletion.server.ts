@@ -8,7 +8,7 @@ import { DEFAULT_RETENTION_YEARS } from "~/domain/catalogue/service-content";
 import { recordAudit } from "~/domain/audit/audit.server";
 import { removeStoredFiles } from "~/domain/uploads/uploads.server";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { tokenHash } from "~/server/crypto.server";
+import { tokenHash } from "~/platform/crypto.server";
 
 /*
  * A resident withdraws the consent to processing and deletes the account (152-ФЗ art. 9 p. 2,

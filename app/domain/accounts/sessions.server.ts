@@ -1,6 +1,6 @@
 import { sqliteConnectionOf } from "~/db/sqlite-adapter.server";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { randomToken, tokenHash } from "~/server/crypto.server";
+import { randomToken, tokenHash } from "~/platform/crypto.server";
 
 /*
  * Database sessions. The browser holds a random token; the table holds its hash, the owner and

@@ -5,8 +5,8 @@ import {
   type ScheduledRefusalMail,
 } from "~/domain/enrollment/scheduled-submission.server";
 import { isLanguage, type Language, type Localized } from "~/domain/i18n/localized";
-import { logger } from "~/server/logger.server";
-import { sendMail } from "~/server/mail.server";
+import { logger } from "~/platform/logger.server";
+import { sendMail } from "~/platform/mail.server";
 
 /*
  * The notification outbox. Notifications are written in the same transaction as the status change,

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "~/generated/prisma/client";
-import { randomToken, tokenHash } from "~/server/crypto.server";
+import { randomToken, tokenHash } from "~/platform/crypto.server";
 import { parseAnswers, saveDraftAnswers } from "./applications.server";
 import type { Answers } from "./answers";
 

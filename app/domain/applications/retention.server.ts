@@ -3,7 +3,7 @@ import path from "node:path";
 import { DEFAULT_RETENTION_YEARS, readServiceDetails } from "~/domain/catalogue/service-content";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { removeStoredFiles, uploadDirectory } from "~/domain/uploads/uploads.server";
-import { logger } from "~/server/logger.server";
+import { logger } from "~/platform/logger.server";
 
 /*
  * Personal data has an end (152-ФЗ art. 5 p. 7, art. 21 p. 4). A decided application is kept for its

@@ -5,7 +5,7 @@ import type { DeliveryMode, ServiceLevel } from "~/domain/catalogue/service-cont
 import { ServiceDetailsSchema } from "~/domain/catalogue/service-content";
 import type { FormDefinition } from "~/domain/forms/form-definition";
 import { FormDefinitionSchema } from "~/domain/forms/form-definition";
-import { logger } from "~/server/logger.server";
+import { logger } from "~/platform/logger.server";
 
 /*
  * Reading the published catalogue. The snapshot is rebuilt only when the catalogue's revision

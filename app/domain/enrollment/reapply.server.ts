@@ -5,7 +5,7 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { allFields, referencedUploads, storableAnswers, type Answers } from "~/domain/applications/answers";
 import { createDraft, getDraft, getPinnedForm, parseAnswers } from "~/domain/applications/applications.server";
 import { parseUploadReference, uploadDirectory, uploadReference } from "~/domain/uploads/uploads.server";
-import { logger } from "~/server/logger.server";
+import { logger } from "~/platform/logger.server";
 import { campaignIsOver, offeredCodes } from "./enrollment-results.server";
 import { isEnrollmentService } from "./enrollment.server";
 import { getSchool } from "./schools.server";

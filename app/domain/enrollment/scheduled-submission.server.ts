@@ -1,8 +1,8 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { checkSubmission, submitInOrder } from "~/domain/applications/applications.server";
 import { isLanguage, type Language, type Localized } from "~/domain/i18n/localized";
-import { logger } from "~/server/logger.server";
-import { onSignal, signal } from "~/server/process-signals.server";
+import { logger } from "~/platform/logger.server";
+import { onSignal, signal } from "~/platform/process-signals.server";
 import { enrollmentWindowForDraft } from "./enrollment.server";
 
 /*

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { isLanguage, type Language } from "~/domain/i18n/localized";
-import { logger } from "~/server/logger.server";
-import { sendMail } from "~/server/mail.server";
+import { logger } from "~/platform/logger.server";
+import { sendMail } from "~/platform/mail.server";
 import { paymentForPayer } from "./receipt-view.server";
 
 /*

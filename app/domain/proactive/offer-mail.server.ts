@@ -4,8 +4,8 @@ import { formatDate } from "~/domain/region/dates";
 import { regionDate } from "~/domain/region/clock";
 import { publicUrl } from "~/env.server";
 import { translatorFor } from "~/i18n/translate.server";
-import { logger } from "~/server/logger.server";
-import { sendMail } from "~/server/mail.server";
+import { logger } from "~/platform/logger.server";
+import { sendMail } from "~/platform/mail.server";
 
 /*
  * The mail of an offer, in the resident's language. An offer has no case yet, so it cannot ride the

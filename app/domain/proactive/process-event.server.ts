@@ -3,7 +3,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
 import { regionDate } from "~/domain/region/clock";
 import { personOf, type LifeEvent } from "./life-events";
-import { logger } from "~/server/logger.server";
+import { logger } from "~/platform/logger.server";
 import { accountOf } from "./person-match.server";
 import { openProactiveCase, SYSTEM_ACTOR } from "./proactive-case.server";
 import { rulesFor } from "./rule-store.server";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { databaseFile } from "~/db/sqlite-adapter.server";
 import { UPLOAD_REFERENCE } from "~/domain/forms/form-schema";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
-import { logger } from "~/server/logger.server";
+import { logger } from "~/platform/logger.server";
 import { checkUpload, type UploadError, type UploadRules } from "./file-type";
 import type { Inflate } from "./pdf-check";
 

@@ -12,7 +12,7 @@ import { validationMessage } from "~/domain/forms/validation-message";
 import { publicUrl } from "~/env.server";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { clientAddress } from "~/server/client-address.server";
-import { demoMailboxEnabled } from "~/server/mail.server";
+import { demoMailboxEnabled } from "~/platform/mail.server";
 import { DemoMailboxNote } from "./register-sent";
 import { PageTitle } from "~/components/page-title";
 import { retryAfterHeaders } from "~/server/route-headers.server";

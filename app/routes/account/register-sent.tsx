@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/register-sent";
-import { demoMailboxEnabled } from "~/server/mail.server";
+import { demoMailboxEnabled } from "~/platform/mail.server";
 import { PageTitle } from "~/components/page-title";
 
 export function loader() {

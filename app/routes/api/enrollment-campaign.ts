@@ -5,7 +5,7 @@ import { parseDashboardQuery } from "~/domain/enrollment/campaign-dashboard";
 import { loadCampaignDashboard } from "~/domain/enrollment/campaign-dashboard.server";
 import { dashboardOpenData } from "~/domain/enrollment/campaign-dashboard-view";
 import { requestLanguage } from "~/i18n/i18n.server";
-import { logger } from "~/server/logger.server";
+import { logger } from "~/platform/logger.server";
 import { applyStaticSecurityHeaders } from "~/server/security-headers.server";
 
 /**

@@ -10,7 +10,7 @@ import {
 import { parseSchoolsQuery } from "~/domain/enrollment/schools-query";
 import type { Language } from "~/domain/i18n/localized";
 import { requestLanguage } from "~/i18n/i18n.server";
-import { logger } from "~/server/logger.server";
+import { logger } from "~/platform/logger.server";
 import { applyStaticSecurityHeaders } from "~/server/security-headers.server";
 
 /**

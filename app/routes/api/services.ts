@@ -4,7 +4,7 @@ import { findServices } from "~/domain/catalogue/catalogue";
 import { parseCatalogueQuery } from "~/domain/catalogue/catalogue-query";
 import { getCatalogue } from "~/domain/catalogue/catalogue.server";
 import { requestLanguage } from "~/i18n/i18n.server";
-import { logger } from "~/server/logger.server";
+import { logger } from "~/platform/logger.server";
 import { applyStaticSecurityHeaders } from "~/server/security-headers.server";
 
 const PAGE_SIZE = 100;

@@ -3,7 +3,7 @@ import { data } from "react-router";
 import type { Route } from "./+types/mailbox";
 import { prisma } from "~/db/prisma.server";
 import { browserMailbox } from "~/server/demo-mailbox.server";
-import { demoMailboxEnabled, demoMailboxMessages } from "~/server/mail.server";
+import { demoMailboxEnabled, demoMailboxMessages } from "~/platform/mail.server";
 import { PageTitle } from "~/components/page-title";
 
 /*

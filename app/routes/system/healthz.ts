@@ -1,5 +1,5 @@
 import { prisma } from "~/db/prisma.server";
-import { logger } from "~/server/logger.server";
+import { logger } from "~/platform/logger.server";
 
 /** Liveness and readiness in one: the process answers and the database does too. */
 export async function loader() {

@@ -1,7 +1,7 @@
 import cluster, { type Worker } from "node:cluster";
 
 /*
- * With several server processes (app/server/start.ts, docs/decisions/0034) a change made through
+ * With several server processes (app/start.ts, docs/decisions/0034) a change made through
  * one must sometimes reach the others: a write drops every process's kept pages, and a draft
  * scheduled through any process must wake the one process that runs the background jobs, or the
  * draft would wait for that process's next look instead of being sent at its instant. A signal is

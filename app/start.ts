@@ -12,13 +12,13 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(projectRoot);
 process.env.NODE_ENV ??= "production";
 
 const { env, serverProcesses } = await import("~/env.server");
-const { isBuildStale } = await import("~/server/build-freshness");
-const { relaySignals } = await import("~/server/process-signals.server");
+const { isBuildStale } = await import("~/tooling/build-freshness");
+const { relaySignals } = await import("~/platform/process-signals.server");
 const config = (() => {
   try {
     return env();
@@ -43,7 +43,7 @@ if (cluster.isPrimary) {
 }
 
 async function prepare() {
-  const { migrateDatabase, isDatabaseEmpty } = await import("~/server/prepare-database.server");
+  const { migrateDatabase, isDatabaseEmpty } = await import("~/db/prepare-database.server");
   migrateDatabase(projectRoot, config.DATABASE_URL);
 
   if (config.SEED_DEMO_DATA) {
@@ -51,7 +51,7 @@ async function prepare() {
     const { createSqliteAdapter } = await import("~/db/sqlite-adapter.server");
     const db = new PrismaClient({ adapter: createSqliteAdapter(config.DATABASE_URL) });
     if (await isDatabaseEmpty(db)) {
-      const { seedDemoData } = await import("../../seeds/demo");
+      const { seedDemoData } = await import("../seeds/demo");
       const result = await seedDemoData(db, { finishedCampaign: true });
       console.log(`Seeded the demo data (${result.services} services, ${result.accounts} accounts).`);
     }
@@ -140,7 +140,7 @@ function announce(processes: number) {
 async function serve(backgroundJobs: boolean) {
   const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild;
   const { createPortalServer } = await import("~/server/http-server.server");
-  const { logger } = await import("~/server/logger.server");
+  const { logger } = await import("~/platform/logger.server");
   const server = createPortalServer({ buildDir, build, mode: config.NODE_ENV });
   if (backgroundJobs) (build.entry.module as { startBackgroundJobs?: () => void }).startBackgroundJobs?.();
   // At the opening of enrollment a thousand parents may connect in the same second: the kernel keeps

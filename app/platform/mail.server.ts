@@ -1,7 +1,7 @@
 import { createTransport, type Transporter } from "nodemailer";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { env } from "~/env.server";
-import { logger } from "~/server/logger.server";
+import { logger } from "~/platform/logger.server";
 
 /*
  * Outgoing mail. With SMTP_URL set it goes to that server; without it (the labelled demo) it is kept
