@@ -26,6 +26,68 @@ export default tseslint.config(
     },
   },
   {
+    // The layers of docs/architecture.md: the domain takes parsed values and returns facts, so it
+    // imports nothing above it — not the framework, the HTTP edge, the words (i18n, mail) or the UI.
+    // The rule for app/platform and app/db, below it, is the next block.
+    files: ["app/domain/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/server/*", "~/routes/*", "~/i18n/*", "~/mail/*", "~/components/*", "~/root", "~/entry.*"],
+              message: "The domain and the layers below it do not import the layers above (docs/architecture.md).",
+            },
+            {
+              group: [
+                "react",
+                "react-dom",
+                "react-router",
+                "@react-router/*",
+                "@conform-to/*",
+                "i18next",
+                "remix-i18next",
+              ],
+              message: "The domain is framework-free: parse in the route, pass plain values (docs/architecture.md).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Below the domain: the low-level services know nothing of it.
+    files: ["app/platform/**/*.ts", "app/db/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/domain/*", "~/server/*", "~/routes/*", "~/i18n/*", "~/mail/*", "~/components/*"],
+              message: "app/platform and app/db sit below the domain (docs/architecture.md).",
+            },
+            {
+              group: [
+                "react",
+                "react-dom",
+                "react-router",
+                "@react-router/*",
+                "@conform-to/*",
+                "i18next",
+                "remix-i18next",
+              ],
+              message: "app/platform and app/db are framework-free (docs/architecture.md).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call their callback `use`, which is not React's hook.
     files: ["tests/e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

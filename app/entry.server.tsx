@@ -13,11 +13,13 @@ import { prisma } from "~/db/prisma.server";
 import { startNotificationMailer } from "~/mail/notification-mail.server";
 import { startRetentionPurge } from "~/domain/applications/retention.server";
 import { startScheduledSubmissions } from "~/domain/enrollment/scheduled-submission.server";
+import { startOfferMailer } from "~/mail/offer-mail.server";
 import { startReceiptMailer } from "~/mail/receipt-mail.server";
 import { startPaymentReconciler } from "~/domain/payments/payments.server";
 import { acquirerSettings, env, publicUrl } from "~/env.server";
 import { paymentContext } from "~/server/payments.server";
 import { logger } from "~/platform/logger.server";
+import { closeMailTransport } from "~/platform/mail.server";
 import { CACHEABLE_PAGE_HEADER } from "~/server/page-cache.server";
 import { applySecurityHeaders, createNonce } from "~/server/security-headers.server";
 
@@ -109,7 +111,8 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
  * Work the server does besides answering requests, started once by app/start.ts: the
  * mailer that sends the e-mail copy of every notification (it lives in the server build because
  * mail texts are bundled there), the hourly retention purge of personal data, and the scheduled
- * first-grade submissions sent at their stage's opening instant.
+ * first-grade submissions sent at their stage's opening instant. Stopping them also closes the kept
+ * SMTP connections.
  */
 export function startBackgroundJobs(): () => void {
   const stops = [
@@ -121,6 +124,10 @@ export function startBackgroundJobs(): () => void {
       logger.error({ err: error instanceof Error ? error.name : "unknown" }, "payment reconciler pass failed"),
     ),
     startReceiptMailer(prisma, publicUrl()),
+    startOfferMailer(prisma, publicUrl()),
   ];
-  return () => stops.forEach((stop) => stop());
+  return () => {
+    stops.forEach((stop) => stop());
+    closeMailTransport();
+  };
 }

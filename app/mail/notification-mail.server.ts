@@ -7,7 +7,7 @@ import {
 import { pick } from "~/domain/i18n/localized";
 import { formatDate, formatDateTime } from "~/domain/region/dates";
 import { translatorFor } from "~/i18n/translate.server";
-import { logger } from "~/platform/logger.server";
+import { startOutboxLoop } from "./outbox-loop.server";
 
 /*
  * The words of the notification mails, in the recipient's language (the `mail` namespace, and the
@@ -57,18 +57,8 @@ export function mailPendingNotifications(db: PrismaClient, publicUrl: string, li
 
 /** Runs the mailer every `intervalMs` in this process; one pass at a time. */
 export function startNotificationMailer(db: PrismaClient, publicUrl: string, intervalMs = 1000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    mailPendingNotifications(db, publicUrl)
-      .catch((error: unknown) =>
-        logger.error({ err: error instanceof Error ? error.name : "unknown" }, "mailer pass failed"),
-      )
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startOutboxLoop("notifications", (limit) => mailPendingNotifications(db, publicUrl, limit), {
+    intervalMs,
+    limit: 50,
+  });
 }

@@ -4,7 +4,7 @@ import { pick } from "~/domain/i18n/localized";
 import { formatDateTime, formatMonth } from "~/domain/region/dates";
 import { formatRubles } from "~/domain/region/numbers";
 import { translatorFor } from "~/i18n/translate.server";
-import { logger } from "~/platform/logger.server";
+import { startOutboxLoop } from "./outbox-loop.server";
 
 /*
  * The words of the receipt mail (docs/payments.md, "Receipt"), in the payer's language. Which
@@ -42,18 +42,5 @@ export function mailPendingReceipts(db: PrismaClient, publicUrl: string, limit =
 }
 
 export function startReceiptMailer(db: PrismaClient, publicUrl: string, intervalMs = 2_000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    mailPendingReceipts(db, publicUrl)
-      .catch((error: unknown) =>
-        logger.error({ err: error instanceof Error ? error.name : "unknown" }, "receipt mailer pass failed"),
-      )
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startOutboxLoop("receipts", (limit) => mailPendingReceipts(db, publicUrl, limit), { intervalMs, limit: 20 });
 }

@@ -145,6 +145,29 @@ const load = () =>
   loadavg()
     .map((l) => l.toFixed(1))
     .join(" ");
+/** How long the bench waits after the burst for the confirmation mails (--smtp). */
+const MAIL_WAIT_S = 300;
+
+/** Waits until `expected` mails arrived, none came for 15 s, or MAIL_WAIT_S passed since the burst's end. */
+async function mailDelivered(expected: number, burstEndedAt: number, duringBurst: number) {
+  let last = mailsReceived;
+  let lastAt = performance.now();
+  while (mailsReceived < expected && performance.now() - burstEndedAt < MAIL_WAIT_S * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (mailsReceived !== last) [last, lastAt] = [mailsReceived, performance.now()];
+    else if (performance.now() - lastAt > 15_000) break;
+  }
+  const lastAfterBurstS = Math.max(0, (lastAt - burstEndedAt) / 1000);
+  const received = mailsReceived;
+  return {
+    expected,
+    received,
+    duringBurst,
+    lastAfterBurstS,
+    perSecond: lastAfterBurstS > 0 ? (received - duringBurst) / lastAfterBurstS : 0,
+  };
+}
+
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
 let failed = false;
@@ -328,6 +351,8 @@ try {
 
   // ---- once the portal has worked off what the clients left queued: the page sizes for the
   // reference, and the page throughput alone
+  const burstEndedAt = performance.now();
+  const mailsDuringBurst = mailsReceived;
   const drainedIn = await untilQuiet(portal.base, MAX_SECONDS);
   console.log(
     drainedIn === null
@@ -367,6 +392,8 @@ try {
   });
   const log = portalLogSummary(path.join(workDir, "portal.log"));
   const restartedLog = KILL ? portalLogSummary(path.join(workDir, "portal-restarted.log")) : null;
+  // --smtp: every acknowledged application's confirmation mail, and how long after the burst the last came.
+  const mail = SMTP ? await mailDelivered(known.size, burstEndedAt, mailsDuringBurst) : null;
   await db.$disconnect();
   db = null;
   await stopServer(portal);
@@ -494,6 +521,7 @@ try {
         scheduled,
         restart,
         drainedIn,
+        mail,
         targets: targetList,
         checks,
         profile: cpu,
@@ -502,7 +530,13 @@ try {
       2,
     ) + "\n",
   );
-  if (SMTP) console.log(`\nMail: ${mailsReceived} received by the bench's SMTP sink by the end of the run.`);
+  if (mail)
+    console.log(
+      `\nMail: ${mail.duringBurst} confirmations received by the bench's SMTP sink during the burst; ` +
+        `${mail.received} of ${mail.expected} by ${mail.lastAfterBurstS.toFixed(1)} s after it` +
+        (mail.received < mail.expected ? ` (the bench stopped waiting ${MAIL_WAIT_S} s after the burst)` : "") +
+        `; ${mail.perSecond.toFixed(0)} mails/s from the burst's end.`,
+    );
   console.log(`\nFigures in ${path.relative(root, out)}.`);
   console.log(summaryLine(portalSummary, referenceSummary, checks, scheduled));
 } catch (error) {

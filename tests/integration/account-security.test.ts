@@ -18,6 +18,7 @@ import { createSession, endedSessionOwner, resolveSession } from "~/domain/accou
 import { demoMailboxMessages } from "~/platform/mail.server";
 import { tokenHash } from "~/platform/crypto.server";
 import { createTestDatabase } from "./test-database";
+import { composeAccountMail } from "~/mail/account-mail.server";
 
 /*
  * The security review's account findings (docs/security.md): each test here failed on the code
@@ -36,6 +37,7 @@ const origin = (ip: string, demoMailbox: string | null = null) => ({
   ip,
   language: "ru" as const,
   publicUrl: "https://portal.test",
+  compose: composeAccountMail,
   demoMailbox,
 });
 const PASSWORD = "длинная фраза для входа 58";

@@ -14,6 +14,7 @@ import {
 import { resolveSession } from "~/domain/accounts/sessions.server";
 import { startSmtpSink, type ReceivedMail } from "../support/smtp-sink";
 import { createTestDatabase } from "./test-database";
+import { composeAccountMail } from "~/mail/account-mail.server";
 
 let db: PrismaClient;
 let dispose: () => Promise<void>;
@@ -29,7 +30,12 @@ afterAll(async () => {
   await dispose();
 });
 
-const origin = { ip: "10.0.0.1", language: "ru" as const, publicUrl: "https://portal.test" };
+const origin = {
+  ip: "10.0.0.1",
+  language: "ru" as const,
+  publicUrl: "https://portal.test",
+  compose: composeAccountMail,
+};
 const lastLink = (to: string, path: string) => {
   const mail = inbox.filter((m) => m.to.includes(to)).at(-1);
   const link = mail?.text.match(new RegExp(`https://portal\\.test${path}\\?token=[\\w-]+`))?.[0];

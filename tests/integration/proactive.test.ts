@@ -3,6 +3,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { saveConfirmedAccount } from "~/domain/accounts/account-store.server";
 import { saveProfile } from "~/domain/accounts/profile.server";
 import { mailPendingNotifications } from "~/mail/notification-mail.server";
+import { mailPendingOffers } from "~/mail/offer-mail.server";
 import { applyCommand, type Actor } from "~/domain/applications/transitions.server";
 import { testPersonInn, testSnils } from "~/domain/identity/test-data";
 import type { IndicatorValue } from "~/domain/indicators/compute";
@@ -131,7 +132,11 @@ describe("each seeded rule", () => {
     for (const o of outcome.offers) {
       expect(await offerRow(o.id)).toMatchObject({ status: "offered", userId: parent, applicationId: null });
     }
-    // The resident is told of each offer by mail (the demo mailbox here).
+    // The resident is told of each offer by mail (the demo mailbox here), from the offers' outbox after
+    // the event's commit, once.
+    expect(await db.mailboxMessage.count({ where: { to: "parent@demo.gosuslugi58.ru" } })).toBe(mails);
+    expect(await mailPendingOffers(db, "http://portal.test", 20, NOW)).toBe(2);
+    expect(await mailPendingOffers(db, "http://portal.test", 20, NOW)).toBe(0);
     expect(await db.mailboxMessage.count({ where: { to: "parent@demo.gosuslugi58.ru" } })).toBe(mails + 2);
     const offerMail = await db.mailboxMessage.findFirstOrThrow({
       where: { to: "parent@demo.gosuslugi58.ru", subject: { startsWith: "Вам предложена услуга" } },
@@ -297,6 +302,9 @@ describe("a person not yet registered", () => {
     const offered = await receiveLifeEvent(db, birth(1, person), NOW);
     const ids = [...assigned.outcome.offers, ...offered.outcome.offers].map((o) => o.id);
     for (const id of ids) expect((await offerRow(id)).userId).toBeNull();
+    // Nobody to mail yet: the offers wait in the outbox for their account.
+    await mailPendingOffers(db, "http://portal.test", 20, NOW);
+    for (const id of ids) expect((await offerRow(id)).mailedAt).toBeNull();
     const caseId = (await offerRow(assigned.outcome.offers[0]!.id)).applicationId!;
     expect((await db.application.findUniqueOrThrow({ where: { id: caseId } })).applicantId).toBeNull();
 
@@ -309,6 +317,12 @@ describe("a person not yet registered", () => {
     for (const id of ids) expect((await offerRow(id)).userId).toBe(userId);
     expect((await db.application.findUniqueOrThrow({ where: { id: caseId } })).applicantId).toBe(userId);
     expect((await listOffers(db, userId, NOW)).map((o) => o.id).sort()).toEqual([...ids].sort());
+    // The offers that wait for an answer are mailed to the account that claimed them; the assignment is
+    // told through its case's notification instead.
+    expect(await mailPendingOffers(db, "http://portal.test", 20, NOW)).toBe(offered.outcome.offers.length);
+    const told = await db.mailboxMessage.findMany({ where: { to: "novikova@example.ru" }, select: { text: true } });
+    for (const offer of offered.outcome.offers)
+      expect(told.some((mail) => mail.text.includes(`/cabinet/offers/${offer.id}`))).toBe(true);
     // And from then on events for them are theirs at once.
     const next = await receiveLifeEvent(db, largeFamily(person), NOW);
     expect((await offerRow(next.outcome.offers[0]!.id)).userId).toBe(userId);

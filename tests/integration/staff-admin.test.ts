@@ -10,6 +10,7 @@ import { regionDate } from "~/domain/region/clock";
 import { seedDemoData } from "../../seeds/demo";
 import { startSmtpSink, type ReceivedMail } from "../support/smtp-sink";
 import { createTestDatabase } from "./test-database";
+import { composeAccountMail } from "~/mail/account-mail.server";
 
 let db: PrismaClient;
 let dispose: () => Promise<void>;
@@ -28,7 +29,12 @@ afterAll(async () => {
   await dispose();
 });
 
-const origin = { ip: "10.0.0.9", language: "ru" as const, publicUrl: "https://portal.test" };
+const origin = {
+  ip: "10.0.0.9",
+  language: "ru" as const,
+  publicUrl: "https://portal.test",
+  compose: composeAccountMail,
+};
 
 describe("staff administration", () => {
   it("invites a new officer, who sets a password through the mailed link and signs in", async () => {

@@ -25,6 +25,7 @@ import { startSmtpSink, type ReceivedMail } from "../support/smtp-sink";
 import { temporaryUploadDir } from "../support/upload-dir";
 import { LARGE_FAMILY, SERVICE, SOCIAL_OFFICER, submitted, userIdOf } from "./resident-applications";
 import { createTestDatabase } from "./test-database";
+import { composeAccountMail } from "~/mail/account-mail.server";
 
 /*
  * The stumbles of a new resident's and a new officer's first days (issue 14), on a real database
@@ -70,7 +71,12 @@ describe("the mails a new resident gets", () => {
 
   it("promise on confirming an address only what the link does: it confirms, the person then signs in", async () => {
     const email = "new-resident@example.ru";
-    const origin = { ip: "10.9.0.1", language: "ru" as const, publicUrl: "https://portal.test" };
+    const origin = {
+      ip: "10.9.0.1",
+      language: "ru" as const,
+      publicUrl: "https://portal.test",
+      compose: composeAccountMail,
+    };
     await registerResident(db, { email, password: "длинная фраза для проверки почты" }, origin);
     const mail = inbox.filter((m) => m.to.includes(email)).at(-1)!;
     expect(mail.subject).toBe("Подтвердите адрес электронной почты");

@@ -6,11 +6,23 @@ import { SMTPServer } from "smtp-server";
  */
 export type ReceivedMail = { to: string[]; raw: string; subject: string; text: string };
 
-export async function startSmtpSink(port: number, onMail: (mail: ReceivedMail) => void): Promise<() => Promise<void>> {
+export async function startSmtpSink(
+  port: number,
+  onMail: (mail: ReceivedMail) => void,
+  /** Called for each SMTP connection the portal opens. */
+  onConnect: () => void = () => {},
+): Promise<() => Promise<void>> {
   const server = new SMTPServer({
+    onConnect(_session, callback) {
+      onConnect();
+      callback();
+    },
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    // The portal keeps its SMTP connections open between mails (app/platform/mail.server.ts): at the
+    // end of a test the sink tells them it is shutting down instead of waiting half a minute for them.
+    closeTimeout: 100,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));

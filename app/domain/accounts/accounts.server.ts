@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
 import type { Language } from "~/domain/i18n/localized";
 import { env } from "~/env.server";
-import { translatorFor } from "~/i18n/translate.server";
 import { randomToken, tokenHash } from "~/platform/crypto.server";
 import { sendMail } from "~/platform/mail.server";
 import { recordAudit } from "~/domain/audit/audit.server";
@@ -20,7 +19,18 @@ const HOUR = 3_600_000;
 const TOKEN_TTL_MS = { "confirm-email": 24 * HOUR, "reset-password": HOUR } as const;
 type TokenPurpose = keyof typeof TOKEN_TTL_MS;
 
+/** The mails of an account, as facts: the mail layer (app/mail/account-mail.server.ts) words them. */
+export type AccountMail = {
+  template: "confirm" | "alreadyRegistered" | "reset" | "passwordChanged" | "invite";
+  language: Language;
+  /** The links the mail carries. */
+  params: Record<string, string>;
+};
+export type ComposeAccountMail = (mail: AccountMail) => { subject: string; text: string };
+
 export type RequestOrigin = {
+  /** Who words the account's mails: the layer that speaks, handed in by the route. */
+  compose: ComposeAccountMail;
   ip: string;
   language: Language;
   publicUrl: string;
@@ -49,18 +59,11 @@ async function issueToken(
 
 async function mailFromTemplate(
   db: PrismaClient,
+  compose: ComposeAccountMail,
   to: string,
-  language: Language,
-  template: "confirm" | "alreadyRegistered" | "reset" | "passwordChanged" | "invite",
-  params: Record<string, string>,
+  mail: AccountMail,
 ): Promise<void> {
-  const t = translatorFor(language);
-  await sendMail(db, {
-    kind: template,
-    to,
-    subject: t(`mail:${template}.subject`),
-    text: `${t(`mail:${template}.body`, params)}\n\n${t("mail:signature")}`,
-  });
+  await sendMail(db, { kind: mail.template, to, ...compose(mail) });
 }
 
 export type MailThrottled = { throttled: true; retryAfterSeconds: number };
@@ -89,9 +92,13 @@ export async function registerResident(
     include: { user: true },
   });
   if (existing) {
-    await mailFromTemplate(db, input.email, existing.user.language as Language, "alreadyRegistered", {
-      signIn: `${origin.publicUrl}/login`,
-      reset: `${origin.publicUrl}/forgot-password`,
+    await mailFromTemplate(db, origin.compose, input.email, {
+      language: existing.user.language as Language,
+      template: "alreadyRegistered",
+      params: {
+        signIn: `${origin.publicUrl}/login`,
+        reset: `${origin.publicUrl}/forgot-password`,
+      },
     });
     return { ok: true };
   }
@@ -108,8 +115,12 @@ export async function registerResident(
     db.roleAssignment.create({ data: { userId, role: "resident" } }),
   ]);
   const token = await issueToken(db, userId, "confirm-email", now);
-  await mailFromTemplate(db, input.email, origin.language, "confirm", {
-    link: `${origin.publicUrl}/confirm-email?token=${token}`,
+  await mailFromTemplate(db, origin.compose, input.email, {
+    language: origin.language,
+    template: "confirm",
+    params: {
+      link: `${origin.publicUrl}/confirm-email?token=${token}`,
+    },
   });
   await recordAudit(db, { actorId: userId, action: "account.registered", subjectType: "user", subjectId: userId });
   return { ok: true };
@@ -199,8 +210,12 @@ export async function requestPasswordReset(
   });
   if (identity) {
     const token = await issueToken(db, identity.userId, "reset-password", now);
-    await mailFromTemplate(db, email, identity.user.language as Language, "reset", {
-      link: `${origin.publicUrl}/reset-password?token=${token}`,
+    await mailFromTemplate(db, origin.compose, email, {
+      language: identity.user.language as Language,
+      template: "reset",
+      params: {
+        link: `${origin.publicUrl}/reset-password?token=${token}`,
+      },
     });
   }
   return { ok: true };
@@ -210,7 +225,7 @@ export async function requestPasswordReset(
 export async function resetPassword(
   db: PrismaClient,
   input: { token: string; password: string },
-  origin: Pick<RequestOrigin, "publicUrl" | "now">,
+  origin: Pick<RequestOrigin, "publicUrl" | "now" | "compose">,
 ): Promise<boolean> {
   const now = origin.now ?? new Date();
   const userId = await redeemToken(db, input.token, "reset-password", now);
@@ -226,8 +241,12 @@ export async function resetPassword(
   await db.emailToken.updateMany({ where: { userId, purpose: "reset-password", usedAt: null }, data: { usedAt: now } });
   await destroyAllSessions(db, userId);
   await clearAttempts(db, accountKey(user.email));
-  await mailFromTemplate(db, user.email, user.language as Language, "passwordChanged", {
-    reset: `${origin.publicUrl}/forgot-password`,
+  await mailFromTemplate(db, origin.compose, user.email, {
+    language: user.language as Language,
+    template: "passwordChanged",
+    params: {
+      reset: `${origin.publicUrl}/forgot-password`,
+    },
   });
   await recordAudit(db, { actorId: userId, action: "account.password-reset", subjectType: "user", subjectId: userId });
   return true;
@@ -240,7 +259,11 @@ export async function mailInvitation(db: PrismaClient, userId: string, origin: R
   const now = origin.now ?? new Date();
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   const token = await issueToken(db, userId, "reset-password", now, INVITATION_TTL_MS);
-  await mailFromTemplate(db, user.email, user.language as Language, "invite", {
-    link: `${origin.publicUrl}/reset-password?token=${token}`,
+  await mailFromTemplate(db, origin.compose, user.email, {
+    language: user.language as Language,
+    template: "invite",
+    params: {
+      link: `${origin.publicUrl}/reset-password?token=${token}`,
+    },
   });
 }

@@ -6,7 +6,7 @@ import {
 } from "~/domain/enrollment/scheduled-submission.server";
 import { isLanguage, type Language, type Localized } from "~/domain/i18n/localized";
 import { logger } from "~/platform/logger.server";
-import { sendMail } from "~/platform/mail.server";
+import { inFlight, sendMail } from "~/platform/mail.server";
 
 /*
  * The notification outbox. Notifications are written in the same transaction as the status change,
@@ -68,7 +68,9 @@ export async function sendNotificationOutbox(
     if (ids.length > 0)
       await db.notification.updateMany({ where: { id: { in: ids } }, data: { mailedAt: new Date() } });
   };
-  for (const notification of pending) {
+  // A few mails in flight over kept connections: one at a time, the opening minute's confirmations
+  // would reach parents an hour late (docs/decisions/0038).
+  await inFlight(pending, async (notification) => {
     const { application, user } = notification;
     try {
       if (application.number) {
@@ -109,7 +111,7 @@ export async function sendNotificationOutbox(
       );
       await db.notification.update({ where: { id: notification.id }, data: { mailAttempts: { increment: 1 } } });
     }
-  }
+  });
   await markMailed();
   return sent;
 }

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { isLanguage, type Language } from "~/domain/i18n/localized";
 import { logger } from "~/platform/logger.server";
-import { sendMail } from "~/platform/mail.server";
+import { inFlight, sendMail } from "~/platform/mail.server";
 import { paymentForPayer } from "./receipt-view.server";
 
 /*
@@ -34,8 +34,8 @@ export async function sendReceiptOutbox(
     include: { user: { select: { id: true, email: true, language: true } } },
   });
   let sent = 0;
-  for (const { id, user } of due) {
-    if (!user) continue;
+  await inFlight(due, async ({ id, user }) => {
+    if (!user) return;
     try {
       const payment = (await paymentForPayer(db, user.id, id))!;
       const language: Language = isLanguage(user.language) ? user.language : "ru";
@@ -47,6 +47,6 @@ export async function sendReceiptOutbox(
       logger.error({ err: error instanceof Error ? error.name : "unknown", payment: id }, "receipt mail failed");
       await db.payment.update({ where: { id }, data: { receiptMailTries: { increment: 1 } } });
     }
-  }
+  });
   return sent;
 }

@@ -1,43 +1,82 @@
 import type { PrismaClient } from "~/generated/prisma/client";
-import { isLanguage, pick, type Language } from "~/domain/i18n/localized";
-import { formatDate } from "~/domain/region/dates";
+import { isLanguage, type Language, type Localized } from "~/domain/i18n/localized";
 import { regionDate } from "~/domain/region/clock";
-import { publicUrl } from "~/env.server";
-import { translatorFor } from "~/i18n/translate.server";
 import { logger } from "~/platform/logger.server";
-import { sendMail } from "~/platform/mail.server";
+import { inFlight, sendMail } from "~/platform/mail.server";
 
 /*
- * The mail of an offer, in the resident's language. An offer has no case yet, so it cannot ride the
- * notification outbox (a Notification belongs to an application): it is sent once, after the
- * offer's transaction commits. A mail server that is down loses this mail, not the offer — the
- * cabinet shows it with its count (docs/proactive.md).
+ * The offer's mail outbox (docs/proactive.md, "Telling the resident"). An offer has no case yet, so
+ * it cannot ride the notification outbox (a Notification belongs to an application); the offer row is
+ * its own outbox instead: an open offer of an account, not yet mailed, is mailed by the mailer —
+ * whether the account existed when the event came or registered since. A mail server that is down
+ * delays the mail, never loses it or the offer. This module decides what is mailed and when; the words
+ * are the mail layer's (app/mail/offer-mail.server.ts), handed in as `compose`.
  */
-export async function mailOffer(db: PrismaClient, input: { offerId: string; userId: string }): Promise<void> {
-  try {
-    const [user, offer] = await Promise.all([
-      db.user.findUnique({ where: { id: input.userId }, select: { email: true, language: true } }),
-      db.proactiveOffer.findUnique({ where: { id: input.offerId }, select: { serviceCode: true, answerBy: true } }),
-    ]);
-    if (!user || !offer) return;
-    const service = await db.service.findUnique({
-      where: { code: offer.serviceCode },
-      select: { titleRu: true, titleEn: true },
-    });
-    const language: Language = isLanguage(user.language) ? user.language : "ru";
-    const t = translatorFor(language);
-    const params = {
-      service: service ? pick({ ru: service.titleRu, en: service.titleEn }, language) : offer.serviceCode,
-      answerBy: formatDate(regionDate(offer.answerBy), language),
-      link: `${publicUrl()}/cabinet/offers/${input.offerId}`,
-    };
-    await sendMail(db, {
-      to: user.email,
-      subject: t("mail:offer.subject", params),
-      text: [t("mail:offer.body", params), t("mail:signature")].join("\n\n"),
-      kind: "proactive-offer",
-    });
-  } catch (error) {
-    logger.error({ err: error instanceof Error ? error.name : "unknown" }, "offer mail failed");
-  }
+const MAX_TRIES = 5;
+
+/** What an offer's mail says, as facts. */
+export type OfferMail = {
+  language: Language;
+  /** The service's title, or its code if the catalogue no longer has it. */
+  service: Localized | string;
+  /** Until when the resident may confirm, a region date (YYYY-MM-DD). */
+  answerBy: string;
+  link: string;
+};
+
+export type ComposeOfferMail = (mail: OfferMail) => { subject: string; text: string };
+
+export async function sendOfferOutbox(
+  db: PrismaClient,
+  compose: ComposeOfferMail,
+  publicUrl: string,
+  limit = 20,
+  now = new Date(),
+): Promise<number> {
+  const due = await db.proactiveOffer.findMany({
+    where: {
+      mailedAt: null,
+      mailTries: { lt: MAX_TRIES },
+      mode: "offer",
+      status: "offered",
+      answerBy: { gt: now },
+      userId: { not: null },
+    },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: {
+      id: true,
+      serviceCode: true,
+      answerBy: true,
+      user: { select: { email: true, language: true } },
+    },
+  });
+  const titles = new Map(
+    (
+      await db.service.findMany({
+        where: { code: { in: [...new Set(due.map((offer) => offer.serviceCode))] } },
+        select: { code: true, titleRu: true, titleEn: true },
+      })
+    ).map((service) => [service.code, { ru: service.titleRu, en: service.titleEn }]),
+  );
+  let sent = 0;
+  await inFlight(due, async ({ id, serviceCode, answerBy, user }) => {
+    if (!user) return;
+    try {
+      const language: Language = isLanguage(user.language) ? user.language : "ru";
+      const mail = compose({
+        language,
+        service: titles.get(serviceCode) ?? serviceCode,
+        answerBy: regionDate(answerBy),
+        link: `${publicUrl}/cabinet/offers/${id}`,
+      });
+      await sendMail(db, { to: user.email, ...mail, kind: "proactive-offer" });
+      await db.proactiveOffer.update({ where: { id }, data: { mailedAt: new Date() } });
+      sent += 1;
+    } catch (error) {
+      logger.error({ err: error instanceof Error ? error.name : "unknown", offer: id }, "offer mail failed");
+      await db.proactiveOffer.update({ where: { id }, data: { mailTries: { increment: 1 } } });
+    }
+  });
+  return sent;
 }

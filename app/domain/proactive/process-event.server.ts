@@ -3,7 +3,6 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
 import { regionDate } from "~/domain/region/clock";
 import { personOf, type LifeEvent } from "./life-events";
-import { logger } from "~/platform/logger.server";
 import { accountOf } from "./person-match.server";
 import { openProactiveCase, SYSTEM_ACTOR } from "./proactive-case.server";
 import { rulesFor } from "./rule-store.server";
@@ -30,7 +29,6 @@ export async function processLifeEvent(
   const rules = matchingRules(await rulesFor(db, event.type), event);
   const prefill = prefillFor(event);
   const applicantName = typeof prefill.applicantName === "string" ? prefill.applicantName : "";
-  const fresh: { offerId: string; userId: string }[] = [];
 
   const offers = await db.$transaction(async (tx) => {
     const account = await accountOf(tx, person);
@@ -77,26 +75,10 @@ export async function processLifeEvent(
         },
       });
       made.push({ id, ruleCode: rule.code, mode: rule.mode });
-      // An assignment is told through its case's notification (the mail outbox); an offer has no case yet.
-      if (rule.mode === "offer" && account) fresh.push({ offerId: id, userId: account.userId });
+      // An assignment is told through its case's notification; an offer, by its own row's mail outbox
+      // (offer-mail.server.ts): both written in this transaction, mailed after it commits.
     }
     return made;
   });
-  await tellOfOffers(db, fresh);
   return { offers };
-}
-
-/**
- * The mails of new offers, after the commit. The mail module (with the server's bundled texts) is
- * loaded only when there is one to write, so callers that never mail — the browser tests reaching
- * the database directly — need none of it; a failure loses the mail, never the offer.
- */
-async function tellOfOffers(db: PrismaClient, fresh: { offerId: string; userId: string }[]): Promise<void> {
-  if (fresh.length === 0) return;
-  try {
-    const { mailOffer } = await import("./offer-mail.server");
-    for (const offer of fresh) await mailOffer(db, offer);
-  } catch (error) {
-    logger.error({ err: error instanceof Error ? error.name : "unknown" }, "offer mail not written");
-  }
 }

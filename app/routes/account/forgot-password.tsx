@@ -17,6 +17,7 @@ import { DemoMailboxNote } from "./register-sent";
 import { PageTitle } from "~/components/page-title";
 import { retryAfterHeaders } from "~/server/route-headers.server";
 import { readFormData } from "~/server/form-data.server";
+import { composeAccountMail } from "~/mail/account-mail.server";
 
 export function loader({ request }: Route.LoaderArgs) {
   return { sent: new URL(request.url).searchParams.has("sent"), demoMailbox: demoMailboxEnabled() };
@@ -33,6 +34,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     ip: clientAddress(context),
     language: requestLanguage(context),
     publicUrl: publicUrl(),
+    compose: composeAccountMail,
   });
   if ("throttled" in result) {
     const message = validationMessage("account.tooManyMails", { minutes: Math.ceil(result.retryAfterSeconds / 60) });

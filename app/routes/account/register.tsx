@@ -18,6 +18,7 @@ import { claimBrowserMailbox } from "~/server/demo-mailbox.server";
 import { PageTitle } from "~/components/page-title";
 import { retryAfterHeaders } from "~/server/route-headers.server";
 import { readFormData } from "~/server/form-data.server";
+import { composeAccountMail } from "~/mail/account-mail.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   if (await getOptionalUser(request)) throw redirect("/cabinet");
@@ -42,6 +43,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       ip: clientAddress(context),
       language: requestLanguage(context),
       publicUrl: publicUrl(),
+      compose: composeAccountMail,
       demoMailbox: mailbox.mailboxId,
     },
   );

@@ -13,6 +13,7 @@ import { publicUrl } from "~/env.server";
 import { clearSessionCookieHeader } from "~/server/auth.server";
 import { PageTitle } from "~/components/page-title";
 import { readFormData } from "~/server/form-data.server";
+import { composeAccountMail } from "~/mail/account-mail.server";
 
 export function loader({ request }: Route.LoaderArgs) {
   return { token: new URL(request.url).searchParams.get("token") ?? "" };
@@ -22,7 +23,7 @@ export async function action({ request }: Route.ActionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: ResetPasswordSchema });
   const hideFields = ["password", "passwordConfirm"];
   if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
-  const done = await resetPassword(prisma, submission.value, { publicUrl: publicUrl() });
+  const done = await resetPassword(prisma, submission.value, { publicUrl: publicUrl(), compose: composeAccountMail });
   if (!done) {
     return data(submission.reply({ formErrors: [validationMessage("account.linkInvalid")], hideFields }), {
       status: 400,
