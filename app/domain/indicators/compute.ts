@@ -19,20 +19,25 @@ export type CatalogueFacts = {
   published: boolean;
 };
 
+/**
+ * The counters of the daily roll-up (StatDay, docs/indicators.md "What is recorded"), in its column order.
+ * Named here only: the counts' types below and the seeded history's columns (seeds/history/) follow this list.
+ */
+export const COUNT_FIELDS = [
+  "submitted",
+  "decided",
+  "decidedOnTime",
+  "completed",
+  "completedNoVisit",
+  "regulatoryDays",
+  "ratings",
+  "ratingSum",
+  "ratingsHigh",
+] as const;
+export type CountField = (typeof COUNT_FIELDS)[number];
+
 /** The counts of one service and channel over a period. */
-export type ServiceCounts = {
-  serviceCode: string;
-  channel: string;
-  submitted: number;
-  decided: number;
-  decidedOnTime: number;
-  completed: number;
-  completedNoVisit: number;
-  regulatoryDays: number;
-  ratings: number;
-  ratingSum: number;
-  ratingsHigh: number;
-};
+export type ServiceCounts = { serviceCode: string; channel: string } & Record<CountField, number>;
 
 /** One row of the daily roll-up (StatDay): a service's counts on a day, in a municipality and channel. */
 export type StatDayCounts = ServiceCounts & { day: string; municipality: string };
@@ -56,19 +61,6 @@ export type IndicatorValue = {
   /** Extra figures some indicators have (growth, p90, reduction factor, share of 4–5, ratings). */
   extra: Record<string, number | null>;
 };
-
-export const COUNT_FIELDS = [
-  "submitted",
-  "decided",
-  "decidedOnTime",
-  "completed",
-  "completedNoVisit",
-  "regulatoryDays",
-  "ratings",
-  "ratingSum",
-  "ratingsHigh",
-] as const;
-type CountField = (typeof COUNT_FIELDS)[number];
 
 /** Adds aggregates together (months into a quarter or a year). */
 export function sumAggregates(parts: readonly Aggregate[]): Aggregate {

@@ -1,10 +1,11 @@
-import type { PrismaClient } from "~/generated/prisma/client";
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import {
   computeIndicators,
   COUNT_FIELDS,
   sumAggregates,
   type Aggregate,
   type CatalogueFacts,
+  type CountField,
   type IndicatorValue,
   type ServiceCounts,
 } from "./compute";
@@ -110,13 +111,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
+/** The sum of every counter of the roll-up, named as COUNT_FIELDS names them (constants, not input). */
+const COUNT_SUMS = Prisma.raw(COUNT_FIELDS.map((field) => `SUM(${field}) AS ${field}`).join(", "));
+
 async function readRoll(db: PrismaClient): Promise<Roll> {
   const counts = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT substr(day, 1, 7) AS month, serviceCode, channel, municipality,
-      SUM(submitted) AS submitted, SUM(decided) AS decided, SUM(decidedOnTime) AS decidedOnTime,
-      SUM(completed) AS completed, SUM(completedNoVisit) AS completedNoVisit,
-      SUM(regulatoryDays) AS regulatoryDays, SUM(ratings) AS ratings, SUM(ratingSum) AS ratingSum,
-      SUM(ratingsHigh) AS ratingsHigh
+      ${COUNT_SUMS}
     FROM StatDay
     GROUP BY month, serviceCode, channel, municipality`;
   const processing = await db.$queryRaw<Record<string, unknown>[]>`
@@ -140,15 +141,7 @@ async function readRoll(db: PrismaClient): Promise<Roll> {
     const row: ServiceCounts = {
       serviceCode: String(r.serviceCode),
       channel: String(r.channel),
-      submitted: n(r.submitted),
-      decided: n(r.decided),
-      decidedOnTime: n(r.decidedOnTime),
-      completed: n(r.completed),
-      completedNoVisit: n(r.completedNoVisit),
-      regulatoryDays: n(r.regulatoryDays),
-      ratings: n(r.ratings),
-      ratingSum: n(r.ratingSum),
-      ratingsHigh: n(r.ratingsHigh),
+      ...(Object.fromEntries(COUNT_FIELDS.map((field) => [field, n(r[field])])) as Record<CountField, number>),
     };
     const municipality = String(r.municipality);
     let months = roll.byMunicipality.get(municipality);
