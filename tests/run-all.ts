@@ -4,7 +4,7 @@
  * CI reads. Gets a browser itself when none is found (tests/browser.ts), and stops before the slow
  * parts when that fails.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { findChromium, installChromium, NO_BROWSER_MESSAGE } from "./browser";
@@ -24,10 +24,32 @@ function step(title: string, command: string, args: string[], env: NodeJS.Proces
   return ok;
 }
 
-/** A check that is not a test suite counts as one test. */
-function check(title: string, command: string, args: string[]) {
-  if (step(title, command, args)) passed += 1;
-  else failed += 1;
+/**
+ * Steps that do not depend on each other, run side by side to keep CI short; each one's output is
+ * printed whole when it ends, so the log reads as if they ran in turn.
+ */
+function stepsTogether(
+  steps: { title: string; command: string; args: string[]; env?: NodeJS.ProcessEnv }[],
+): Promise<boolean[]> {
+  return Promise.all(
+    steps.map(
+      ({ title, command, args, env = {} }) =>
+        new Promise<boolean>((resolve) => {
+          const started = Date.now();
+          const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+          const output: Buffer[] = [];
+          child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
+          child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
+          child.on("close", (code) => {
+            const seconds = Math.round((Date.now() - started) / 1000);
+            console.log(`\n▶ ${title} (${seconds} s)`);
+            process.stdout.write(Buffer.concat(output));
+            if (code !== 0) console.log(`✖ ${title} failed`);
+            resolve(code === 0);
+          });
+        }),
+    ),
+  );
 }
 
 function finish(): never {
@@ -41,9 +63,20 @@ if (!chromium) {
   process.exit(1);
 }
 
-check("typecheck", "npm", ["run", "--silent", "typecheck"]);
-check("lint", bin("eslint"), [".", "--max-warnings", "0"]);
-check("formatting", bin("prettier"), ["--check", "--log-level", "warn", "."]);
+// The checks that are not test suites count as one test each. The production build runs beside them:
+// the browser tests need it, and the integration test of `npm start` would otherwise build it itself.
+// The route types first: the build would write them too, while tsc reads them.
+const typegen = step("route types", bin("react-router"), ["typegen"]);
+const [typecheck, lint, formatting, built] = await stepsTogether([
+  { title: "typecheck", command: bin("tsc"), args: [] },
+  { title: "lint", command: bin("eslint"), args: [".", "--max-warnings", "0"] },
+  { title: "formatting", command: bin("prettier"), args: ["--check", "--log-level", "warn", "."] },
+  { title: "production build", command: bin("react-router"), args: ["build"], env: { NODE_ENV: "production" } },
+]);
+for (const ok of [typegen && typecheck, lint, formatting]) {
+  if (ok) passed += 1;
+  else failed += 1;
+}
 
 const vitestReport = path.join(tmp, "vitest.json");
 rmSync(vitestReport, { force: true });
@@ -65,7 +98,7 @@ if (existsSync(vitestReport)) {
   failed += 1;
 }
 
-if (!step("production build", bin("react-router"), ["build"], { NODE_ENV: "production" })) {
+if (!built) {
   failed += 1;
   finish();
 }
