@@ -3,7 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { ErrorSummary, useValidationText } from "~/components/form-field";
 import { fieldErrors, useSchemaForm } from "~/components/schema-form";
+import { UploadRulesHint } from "~/components/upload-rules-hint";
 import { ANSWER_FILE_RULES, InfoAnswerSchema } from "~/domain/applications/resident-forms";
+import { acceptAttribute } from "~/domain/uploads/upload-rules";
 
 /*
  * The resident's answer to a department's request, with files. On a package application's page
@@ -59,9 +61,7 @@ export function AnswerForm({
           <label htmlFor={fields.files.id} className="block font-semibold">
             {labels.files} ({t("optional")})
           </label>
-          <p id={`${fields.files.id}-rules`} className="text-sm text-muted">
-            {t("file.rules", { max: ANSWER_FILE_RULES.maxSizeMb, types: "PDF, JPEG, PNG" })}
-          </p>
+          <UploadRulesHint id={`${fields.files.id}-rules`} rules={ANSWER_FILE_RULES} />
           {fields.files.errors && (
             <p id={fields.files.errorId} className="text-sm font-semibold text-red-700">
               {labels.files}: {fields.files.errors.map(text).join("; ")}
@@ -72,7 +72,7 @@ export function AnswerForm({
             type="file"
             name={fields.files.name}
             multiple
-            accept={ANSWER_FILE_RULES.accept.join(",")}
+            accept={acceptAttribute(ANSWER_FILE_RULES)}
             aria-describedby={`${fields.files.id}-rules`}
             className="block text-sm"
           />

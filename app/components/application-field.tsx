@@ -8,9 +8,11 @@ import {
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useValidationText } from "~/components/form-field";
+import { UploadRulesHint } from "~/components/upload-rules-hint";
 import type { FieldDefinition } from "~/domain/forms/form-definition";
 import { pick, type Language } from "~/domain/i18n/localized";
 import { formatFileSize } from "~/domain/region/numbers";
+import { acceptAttribute } from "~/domain/uploads/upload-rules";
 
 /*
  * One field of a service's form definition, drawn from the definition: the kind decides the
@@ -310,9 +312,7 @@ function FileField({
         {label}
       </label>
       {hint}
-      <p id={`${field.id}-rules`} className="text-sm text-muted">
-        {t("file.rules", { max: definition.maxSizeMb, types: definition.accept.map(typeName).join(", ") })}
-      </p>
+      <UploadRulesHint id={`${field.id}-rules`} rules={definition} />
       <ErrorText field={field} label={pick(definition.label, language)} />
       {files.length > 0 && (
         <ul className="space-y-1" aria-label={t("file.uploaded")}>
@@ -342,7 +342,7 @@ function FileField({
           type="file"
           name={field.name}
           multiple={definition.multiple}
-          accept={definition.accept.join(",")}
+          accept={acceptAttribute(definition)}
           aria-describedby={[aria, `${field.id}-rules`].filter(Boolean).join(" ")}
           aria-invalid={field.errors ? true : undefined}
           className="block w-full max-w-md text-sm file:mr-3 file:rounded-md file:border-0 file:bg-brand-700 file:px-4 file:py-2 file:font-semibold file:text-white"
@@ -351,5 +351,3 @@ function FileField({
     </div>
   );
 }
-
-const typeName = (mime: string) => (mime === "application/pdf" ? "PDF" : mime === "image/png" ? "PNG" : "JPEG");

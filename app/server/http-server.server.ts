@@ -9,6 +9,7 @@ import { env } from "~/env.server";
 import { clientAddressOf, parseTrustedProxies } from "~/server/client-address.server";
 import { isCrossOriginWrite } from "~/server/origin-check.server";
 import { logger } from "~/platform/logger.server";
+import { DOCUMENT_UPLOAD_RULES } from "~/domain/uploads/upload-rules";
 import { Admission } from "~/server/admission.server";
 import { changesPublicPages, PageCache } from "~/server/page-cache.server";
 import { onSignal, signal } from "~/platform/process-signals.server";
@@ -151,8 +152,9 @@ export function createPortalServer(options: PortalServerOptions): Server {
       res.statusCode = 413;
       res.setHeader("Content-Type", "text/plain; charset=utf-8");
       res.setHeader("Connection", "close");
+      const max = DOCUMENT_UPLOAD_RULES.maxSizeMb;
       res.end(
-        "Request too large: attach files of at most 10 MB each, fewer at a time / Слишком большой запрос: прикрепляйте файлы не больше 10 МБ, по нескольку за раз",
+        `Request too large: attach files of at most ${max} MB each, fewer at a time / Слишком большой запрос: прикрепляйте файлы не больше ${max} МБ, по нескольку за раз`,
       );
       req.resume();
       return;

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { answerRequest } from "../../app/domain/applications/resident-actions.server";
+import { answerRequest, type PostedAnswer } from "../../app/domain/applications/resident-actions.server";
 import { expect, test, waitForHydration } from "./fixtures";
 import { newDiaryApplication, portalDb } from "./portal-db";
 import { PORTAL_URL } from "./ports";
@@ -77,11 +77,9 @@ test("an officer takes a new application from the queue, asks for more and provi
 
   // The resident answers (their pages are tested in applications.spec.ts).
   const application = await portalDb.application.findUniqueOrThrow({ where: { number } });
-  const answer = new FormData();
-  answer.set("intent", "answer");
-  answer.set("text", "4 «Б» класс");
+  const answer: PostedAnswer = { status: "success", value: { text: "4 «Б» класс", files: [] } };
   expect(
-    await answerRequest(portalDb, { applicantId: resident.userId, applicationId: application.id, formData: answer }),
+    await answerRequest(portalDb, { applicantId: resident.userId, applicationId: application.id, answer }),
   ).toEqual({
     status: "ok",
   });

@@ -25,7 +25,7 @@ import { mailPendingNotifications } from "~/mail/notification-mail.server";
 import { keepPendingAnswers, restorePendingAnswers } from "~/domain/applications/pending-answers.server";
 import { rateApplication } from "~/domain/applications/ratings.server";
 import { formatRegistrationNumber, parseRegistrationNumber } from "~/domain/applications/registration-number";
-import { answerRequest, withdrawApplication } from "~/domain/applications/resident-actions.server";
+import { answerRequest, withdrawApplication, type PostedAnswer } from "~/domain/applications/resident-actions.server";
 import { applyCommand, type Actor } from "~/domain/applications/transitions.server";
 import { loadProductionCalendar } from "~/domain/calendar/calendar-store.server";
 import type { Command } from "~/domain/applications/lifecycle";
@@ -88,6 +88,9 @@ async function inReview() {
   await run(application.id, toReview);
   return application;
 }
+
+/** An answer whose text passed the schema, as the route hands it on. */
+const posted = (text: string, files: File[] = []): PostedAnswer => ({ status: "success", value: { text, files } });
 
 async function writes(applicationId: string) {
   return {
@@ -422,32 +425,31 @@ describe("status changes", () => {
       ok: false,
       error: "not-your-role",
     });
-    const invalid = new FormData();
-    invalid.set("intent", "answer");
-    invalid.set("text", "");
-    expect(await answerRequest(db, { applicantId: resident, applicationId: id, formData: invalid })).toMatchObject({
+    // The route parses the form (resident-forms.ts); a refused text comes as an error and changes nothing.
+    const refused: PostedAnswer = { status: "error" };
+    expect(await answerRequest(db, { applicantId: resident, applicationId: id, answer: refused })).toEqual({
       status: "invalid",
+      fileErrors: [],
     });
     expect((await db.application.findUniqueOrThrow({ where: { id } })).status).toBe("waitingForInfo");
-    expect(await answerRequest(db, { applicantId: otherResident, applicationId: id, formData: invalid })).toEqual({
+    expect(await answerRequest(db, { applicantId: otherResident, applicationId: id, answer: refused })).toEqual({
       status: "not-found",
     });
-    // A refused answer leaves no file behind.
+    // A file refused by its bytes refuses the answer, and leaves no file behind: not even the good one.
     const uploadsBefore = await db.upload.count({ where: { applicationId: id } });
-    const withFile = new FormData();
-    withFile.set("intent", "answer");
-    withFile.set("text", "");
-    withFile.append("files", new File([PDF], "Справка.pdf", { type: "application/pdf" }));
-    expect(await answerRequest(db, { applicantId: resident, applicationId: id, formData: withFile })).toMatchObject({
-      status: "invalid",
-    });
+    const withBadFile = posted("Справка приложена", [
+      new File([PDF], "Справка.pdf", { type: "application/pdf" }),
+      new File(["<html><script>alert(1)</script></html>"], "Справка 2.pdf", { type: "application/pdf" }),
+    ]);
+    const rejected = await answerRequest(db, { applicantId: resident, applicationId: id, answer: withBadFile });
+    expect(rejected).toMatchObject({ status: "invalid", fileErrors: [expect.any(String)] });
     expect(await db.upload.count({ where: { applicationId: id } })).toBe(uploadsBefore);
+    expect((await db.application.findUniqueOrThrow({ where: { id } })).status).toBe("waitingForInfo");
 
-    const answer = new FormData();
-    answer.set("intent", "answer");
-    answer.set("text", "Справка приложена");
-    answer.append("files", new File([PDF], "Справка из колледжа.pdf", { type: "application/pdf" }));
-    expect(await answerRequest(db, { applicantId: resident, applicationId: id, formData: answer })).toEqual({
+    const answer = posted("Справка приложена", [
+      new File([PDF], "Справка из колледжа.pdf", { type: "application/pdf" }),
+    ]);
+    expect(await answerRequest(db, { applicantId: resident, applicationId: id, answer })).toEqual({
       status: "ok",
     });
     expect((await db.application.findUniqueOrThrow({ where: { id } })).status).toBe("inReview");
@@ -520,19 +522,19 @@ describe("status changes", () => {
 
   it("answers a request for correction with 'correct', and no request at all with a conflict", async () => {
     const { id } = await inReview();
-    const answer = () => {
-      const formData = new FormData();
-      formData.set("intent", "answer");
-      formData.set("text", "Исправил номер паспорта");
-      return formData;
-    };
-    expect(await answerRequest(db, { applicantId: resident, applicationId: id, formData: answer() })).toEqual({
+    const answer = posted("Исправил номер паспорта");
+    expect(await answerRequest(db, { applicantId: resident, applicationId: id, answer })).toEqual({
+      status: "conflict",
+    });
+    // Even a refused text: the page says the application changed rather than the errors of a form it no longer has.
+    const refused: PostedAnswer = { status: "error" };
+    expect(await answerRequest(db, { applicantId: resident, applicationId: id, answer: refused })).toEqual({
       status: "conflict",
     });
     expect((await db.application.findUniqueOrThrow({ where: { id } })).status).toBe("inReview");
 
     await run(id, [["requestCorrection", staff, "Неверный номер паспорта"]]);
-    expect(await answerRequest(db, { applicantId: resident, applicationId: id, formData: answer() })).toEqual({
+    expect(await answerRequest(db, { applicantId: resident, applicationId: id, answer })).toEqual({
       status: "ok",
     });
     const last = await db.applicationEvent.findFirstOrThrow({ where: { applicationId: id }, orderBy: { id: "desc" } });

@@ -4,8 +4,10 @@ import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { ErrorSummary, SelectField, TextField } from "~/components/form-field";
 import { fieldErrors, useSchemaForm } from "~/components/schema-form";
+import { UploadRulesHint } from "~/components/upload-rules-hint";
 import type { Command } from "~/domain/applications/lifecycle";
 import { formOfIntent, officeSchemas, RESULT_FILE_RULES } from "~/domain/office/office-forms";
+import { acceptAttribute } from "~/domain/uploads/upload-rules";
 import { Panel, submitClass, TextArea, type TextAreaField } from "./office-form-parts";
 import { SimpleForm } from "./simple-form";
 
@@ -81,11 +83,13 @@ export function CommandForm({
             <label htmlFor={f.result!.id} className="block font-semibold">
               {labels.result}
             </label>
+            <UploadRulesHint id={`${f.result!.id}-rules`} rules={RESULT_FILE_RULES} />
             <input
               id={f.result!.id}
               type="file"
               name="result"
-              accept={RESULT_FILE_RULES.accept.join(",")}
+              accept={acceptAttribute(RESULT_FILE_RULES)}
+              aria-describedby={`${f.result!.id}-rules`}
               className="block text-sm"
             />
           </div>

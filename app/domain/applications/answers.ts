@@ -2,7 +2,7 @@ import type { FieldDefinition, FormDefinition, StepDefinition } from "~/domain/f
 import { isShown } from "~/domain/forms/conditions";
 import { inputLimit, typedValueProblem, UPLOAD_REFERENCE } from "~/domain/forms/form-schema";
 import { validationMessage as m } from "~/domain/forms/validation-message";
-import { MAX_FILES_PER_FIELD } from "~/domain/uploads/file-type";
+import { MAX_FILES_PER_FIELD } from "~/domain/uploads/upload-rules";
 import { pick, type Language } from "~/domain/i18n/localized";
 import { formatShortDate } from "~/domain/region/dates";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DOCUMENT_UPLOAD_RULES } from "~/domain/uploads/file-type";
+import { DOCUMENT_UPLOAD_RULES } from "~/domain/uploads/upload-rules";
 import { FieldSchema } from "~/domain/forms/form-definition";
 import { fieldSchema, type FormContext } from "~/domain/forms/form-schema";
 import { validationMessage as m } from "~/domain/forms/validation-message";
@@ -35,3 +35,11 @@ export const RatingSchema = z.object({
   ),
   comment: field({ kind: "text", name: "comment", multiline: true, maxLength: 2000, required: false }),
 });
+
+/** The intent each form of the page posts: its schema's literal, so one intent is one schema. */
+export type ResidentIntent = z.output<typeof InfoAnswerSchema>["intent"] | z.output<typeof RatingSchema>["intent"];
+
+/** The posted `intent`, or null for what no form of the page sends. */
+export function parseResidentIntent(value: unknown): ResidentIntent | null {
+  return value === "answer" || value === "rate" ? value : null;
+}

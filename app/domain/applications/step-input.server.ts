@@ -2,7 +2,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import type { FieldDefinition, StepDefinition } from "~/domain/forms/form-definition";
 import { UPLOAD_REFERENCE } from "~/domain/forms/form-schema";
 import { validationMessage as m } from "~/domain/forms/validation-message";
-import { MAX_FILES_PER_FIELD } from "~/domain/uploads/file-type";
+import { MAX_FILES_PER_FIELD } from "~/domain/uploads/upload-rules";
 import { findOwnUploads, removeUpload, storeUpload, uploadReference } from "~/domain/uploads/uploads.server";
 
 /*

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LocalizedSchema } from "~/domain/i18n/localized";
-import { ALLOWED_CONTENT_TYPES, DOCUMENT_UPLOAD_RULES } from "~/domain/uploads/file-type";
+import { ALLOWED_CONTENT_TYPES, DOCUMENT_UPLOAD_RULES } from "~/domain/uploads/upload-rules";
 
 /*
  * The declarative form of a service (описание формы заявления). Stored as JSON with each service

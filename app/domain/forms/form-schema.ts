@@ -7,7 +7,7 @@ import { checkSnils } from "~/domain/identity/snils";
 import { isConditional, isRequired, withoutHidden, type AnswerLookup } from "./conditions";
 import type { FieldDefinition, FormDefinition, StepDefinition } from "./form-definition";
 import { validationMessage as m } from "./validation-message";
-import { MAX_FILES_PER_FIELD } from "~/domain/uploads/file-type";
+import { acceptsDeclaredType, exceedsMaxSize, MAX_FILES_PER_FIELD } from "~/domain/uploads/upload-rules";
 
 /*
  * Derives the Zod schema of an application from its form definition. The browser (through Conform)
@@ -268,10 +268,11 @@ function fileSchema(field: Extract<FieldDefinition, { kind: "file" }>) {
       if (!UPLOAD_REFERENCE.test(value)) ctx.addIssue({ code: "custom", message: m("file.invalid") });
       return;
     }
-    if (!(field.accept as string[]).includes(value.type)) {
+    // The same rules as the server's check of the bytes (upload-rules.ts), which has the last word.
+    if (!acceptsDeclaredType(value.type, field)) {
       ctx.addIssue({ code: "custom", message: m("file.type") });
     }
-    if (value.size > field.maxSizeMb * 1024 * 1024) {
+    if (exceedsMaxSize(value.size, field)) {
       ctx.addIssue({ code: "custom", message: m("file.tooLarge", { max: field.maxSizeMb }) });
     }
   });

@@ -24,7 +24,7 @@ import { pick, type Language } from "~/domain/i18n/localized";
 import { regionDate } from "~/domain/region/clock";
 import { formatDate, formatDateTime } from "~/domain/region/dates";
 import { discardUnattachedUploads, storeUpload } from "~/domain/uploads/uploads.server";
-import { DOCUMENT_UPLOAD_RULES } from "~/domain/uploads/file-type";
+import { DOCUMENT_UPLOAD_RULES } from "~/domain/uploads/upload-rules";
 import { commandsOnTaking } from "./taking";
 import {
   isOnSchoolList,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DOCUMENT_UPLOAD_RULES } from "~/domain/uploads/file-type";
+import { DOCUMENT_UPLOAD_RULES } from "~/domain/uploads/upload-rules";
 import { FieldSchema } from "~/domain/forms/form-definition";
 import { fieldSchema, type FormContext } from "~/domain/forms/form-schema";
 import { validationMessage as m } from "~/domain/forms/validation-message";

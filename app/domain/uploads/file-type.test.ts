@@ -6,8 +6,8 @@ import {
   safeFileName,
   sniffContentType,
   type UploadCheck,
-  type UploadRules,
 } from "./file-type";
+import type { UploadRules } from "./upload-rules";
 import { inflatePdfStream } from "./uploads.server";
 
 const checkUpload = (input: { bytes: Uint8Array; size: number; name: string }, rules: UploadRules) =>
@@ -151,7 +151,7 @@ describe("checkUpload", () => {
   });
 
   it("counts the limit in MiB", () => {
-    const small = { accept: ["application/pdf"], maxSizeMb: 0.5 };
+    const small: UploadRules = { accept: ["application/pdf"], maxSizeMb: 0.5 };
     expect(checkUpload({ bytes: PDF, size: 512 * 1024, name: "a.pdf" }, small).ok).toBe(true);
     expect(checkUpload({ bytes: PDF, size: 512 * 1024 + 1, name: "a.pdf" }, small)).toEqual({
       ok: false,

@@ -7,9 +7,7 @@
 
 import { checkJpeg, checkPng } from "./image-check";
 import { checkPdf, type Inflate } from "./pdf-check";
-
-export const ALLOWED_CONTENT_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
-export type AllowedContentType = (typeof ALLOWED_CONTENT_TYPES)[number];
+import { ALLOWED_CONTENT_TYPES, exceedsMaxSize, type AllowedContentType, type UploadRules } from "./upload-rules";
 
 export type UploadError =
   | "empty"
@@ -23,31 +21,18 @@ export type UploadError =
   | "onlyOne"
   | "tooMany";
 
-export interface UploadRules {
-  accept: readonly string[];
-  maxSizeMb: number;
-}
-
-/*
- * The one statement of what a document may be, wherever a resident or an officer attaches one:
- * application forms (the default of a file field), answers to a request and result documents.
- */
-export const DOCUMENT_UPLOAD_RULES = { accept: ALLOWED_CONTENT_TYPES, maxSizeMb: 10 } as const satisfies UploadRules;
-
-/** The most files one field of a form (or one message) keeps. */
-export const MAX_FILES_PER_FIELD = 20;
-
 export type UploadCheck =
   { ok: true; contentType: AllowedContentType; fileName: string } | { ok: false; error: UploadError };
 
 const MAX_NAME_LENGTH = 120;
 const FALLBACK_NAME = "document";
 
-const SIGNATURES: readonly { type: AllowedContentType; magic: readonly number[] }[] = [
-  { type: "application/pdf", magic: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
-  { type: "image/jpeg", magic: [0xff, 0xd8, 0xff] },
-  { type: "image/png", magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-];
+// Keyed by the accepted types (upload-rules.ts): a type accepted there cannot compile without its bytes here.
+const MAGIC: Record<AllowedContentType, readonly number[]> = {
+  "application/pdf": [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
+  "image/jpeg": [0xff, 0xd8, 0xff],
+  "image/png": [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+};
 
 const EXECUTABLE_SIGNATURES: readonly (readonly number[])[] = [
   [0x4d, 0x5a], // MZ: Windows PE, DOS
@@ -96,7 +81,7 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
 
 /** The document type the bytes announce, or null when they are nothing the portal accepts. */
 export function sniffContentType(bytes: Uint8Array): AllowedContentType | null {
-  return SIGNATURES.find((s) => startsWith(bytes, s.magic))?.type ?? null;
+  return ALLOWED_CONTENT_TYPES.find((type) => startsWith(bytes, MAGIC[type])) ?? null;
 }
 
 /** Whether the bytes are a program or a script, whatever the file is called. */
@@ -175,7 +160,7 @@ export function checkUpload(
 ): UploadCheck {
   const size = Math.max(input.size, input.bytes.length);
   if (size === 0) return { ok: false, error: "empty" };
-  if (size > rules.maxSizeMb * 1024 * 1024) return { ok: false, error: "tooLarge" };
+  if (exceedsMaxSize(size, rules)) return { ok: false, error: "tooLarge" };
 
   const fileName = safeFileName(input.name);
   if (looksExecutable(input.bytes) || EXECUTABLE_EXTENSIONS.has(extensionOf(fileName).toLowerCase())) {

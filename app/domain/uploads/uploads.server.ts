@@ -7,8 +7,9 @@ import { databaseFile } from "~/db/sqlite-adapter.server";
 import { UPLOAD_REFERENCE } from "~/domain/forms/form-schema";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { logger } from "~/platform/logger.server";
-import { checkUpload, type UploadError, type UploadRules } from "./file-type";
+import { checkUpload, type UploadError } from "./file-type";
 import type { Inflate } from "./pdf-check";
+import { exceedsMaxSize, type UploadRules } from "./upload-rules";
 
 /*
  * Documents residents attach to applications and messages (прилагаемые документы). The bytes live
@@ -87,7 +88,7 @@ export async function storeUpload(
   },
 ): Promise<StoreUploadResult> {
   const { file, rules } = input;
-  if (file.size > rules.maxSizeMb * 1024 * 1024) return { ok: false, error: "tooLarge" };
+  if (exceedsMaxSize(file.size, rules)) return { ok: false, error: "tooLarge" };
   const bytes = new Uint8Array(await file.arrayBuffer());
   const checked = checkUpload({ bytes, size: bytes.byteLength, name: file.name }, rules, inflatePdfStream);
   if (!checked.ok) return checked;

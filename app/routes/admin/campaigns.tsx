@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Link, redirect, useLocation } from "react-router";
 import type { Route } from "./+types/campaigns";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { DataTable, type Column } from "~/components/data-table";
 import { CampaignForm } from "~/components/enrollment/dashboard-campaign-form";
 import { PageTitle } from "~/components/page-title";
 import { prisma } from "~/db/prisma.server";
@@ -60,6 +61,26 @@ export default function Campaigns({ loaderData, actionData }: Route.ComponentPro
   const { t: ts } = useTranslation("staff");
   const { campaigns, saved, next } = loaderData;
   const location = useLocation();
+  const cells: Omit<Column<(typeof campaigns)[number]>, "header">[] = [
+    { id: "year", rowHeader: true, cell: (c) => c.year },
+    { id: "stage1", cell: (c) => t("dashboard.dates.range", { from: c.stage1[0], to: c.stage1[1] }) },
+    { id: "stage2", cell: (c) => t("dashboard.dates.range", { from: c.stage2[0], to: c.stage2[1] }) },
+    {
+      id: "schoolsPerChild",
+      cell: (c) =>
+        t("dashboard.dates.schoolsPerChildValue", { stage1: c.schoolsPerChild[0], stage2: c.schoolsPerChild[1] }),
+    },
+    {
+      id: "actions",
+      cell: (c) => (
+        <Link to={`/admin/campaigns/${c.year}`} className="text-brand-700 underline">
+          {t("campaignAdmin.edit")}
+          <span className="sr-only"> {t("campaignAdmin.ofYear", { year: c.year })}</span>
+        </Link>
+      ),
+    },
+  ];
+  const columns = cells.map((column) => ({ ...column, header: t(`campaignAdmin.columns.${column.id}`) }));
   return (
     <section>
       <Breadcrumbs items={[{ to: "/admin", label: ts("admin.title") }, { label: t("campaignAdmin.title") }]} />
@@ -73,45 +94,17 @@ export default function Campaigns({ loaderData, actionData }: Route.ComponentPro
       {campaigns.length === 0 ? (
         <p className="mt-6">{t("campaignAdmin.none")}</p>
       ) : (
-        <div className="mt-6 overflow-x-auto" role="region" aria-labelledby="campaigns-caption" tabIndex={0}>
-          <table className="w-full border-collapse text-left" data-testid="campaigns">
-            <caption id="campaigns-caption" className="sr-only">
-              {t("campaignAdmin.caption")}
-            </caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                {(["year", "stage1", "stage2", "schoolsPerChild", "actions"] as const).map((c) => (
-                  <th key={c} scope="col" className="py-2 pr-4">
-                    {t(`campaignAdmin.columns.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {campaigns.map((c) => (
-                <tr key={c.year} className="border-b border-slate-200 align-top" data-year={c.year}>
-                  <th scope="row" className="py-2 pr-4">
-                    {c.year}
-                  </th>
-                  <td className="py-2 pr-4">{t("dashboard.dates.range", { from: c.stage1[0], to: c.stage1[1] })}</td>
-                  <td className="py-2 pr-4">{t("dashboard.dates.range", { from: c.stage2[0], to: c.stage2[1] })}</td>
-                  <td className="py-2 pr-4">
-                    {t("dashboard.dates.schoolsPerChildValue", {
-                      stage1: c.schoolsPerChild[0],
-                      stage2: c.schoolsPerChild[1],
-                    })}
-                  </td>
-                  <td className="py-2">
-                    <Link to={`/admin/campaigns/${c.year}`} className="text-brand-700 underline">
-                      {t("campaignAdmin.edit")}
-                      <span className="sr-only"> {t("campaignAdmin.ofYear", { year: c.year })}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("campaignAdmin.caption")}
+          captionId="campaigns-caption"
+          columns={columns}
+          rows={campaigns}
+          rowKey={(c) => c.year}
+          rowData={(c) => ({ "data-year": c.year })}
+          focusable
+          testId="campaigns"
+          className="mt-6"
+        />
       )}
       <h2 id="add" className="mt-10 text-xl font-bold">
         {t("campaignAdmin.addTitle")}

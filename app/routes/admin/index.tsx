@@ -4,14 +4,17 @@ import type { Route } from "./+types/index";
 import { prisma } from "~/db/prisma.server";
 import { listStaff } from "~/domain/accounts/staff-admin.server";
 import { requireRole } from "~/server/auth.server";
+import { DataTable, type Column } from "~/components/data-table";
+import { KeysetPager } from "~/components/keyset-pager";
 import { PageTitle } from "~/components/page-title";
+import { keysetHref } from "~/components/page-links";
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requireRole(request, "admin");
   const after = new URL(request.url).searchParams.get("after") ?? undefined;
   const { users, next } = await listStaff(prisma, after);
   return {
-    next,
+    next: next ? keysetHref({}, "after", next, { path: "/admin" }) : null,
     users: users.map((u) => ({
       id: u.id,
       email: u.email,
@@ -20,11 +23,32 @@ export async function loader({ request }: Route.LoaderArgs) {
   };
 }
 
+type StaffRow = Route.ComponentProps["loaderData"]["users"][number];
+
 export default function Admin({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("staff");
   const { t: ta } = useTranslation("auth");
   const { t: te } = useTranslation("enrollment");
   const { t: tu } = useTranslation("payments-admin");
+  const columns: Column<StaffRow>[] = [
+    {
+      id: "email",
+      header: ta("fields.email"),
+      cell: (u) => (
+        <Link to={`/admin/users/${u.id}`} className="text-brand-700 underline">
+          {u.email}
+        </Link>
+      ),
+    },
+    {
+      id: "roles",
+      header: ta("cabinet.roles"),
+      cell: (u) =>
+        u.roles
+          .map((r) => [ta(`roles.${r.role}`), r.department, r.school && `№ ${r.school}`].filter(Boolean).join(" · "))
+          .join("; "),
+    },
+  ];
   return (
     <section>
       <PageTitle title={t("admin.title")} />
@@ -65,44 +89,17 @@ export default function Admin({ loaderData }: Route.ComponentProps) {
           </Link>
         </li>
       </ul>
-      <h2 className="mt-8 text-xl font-bold">{t("admin.staff")}</h2>
-      <table className="mt-3 w-full border-collapse text-left">
-        <thead>
-          <tr className="border-b-2 border-slate-400">
-            <th scope="col" className="py-2 pr-4">
-              {ta("fields.email")}
-            </th>
-            <th scope="col" className="py-2">
-              {ta("cabinet.roles")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {loaderData.users.map((u) => (
-            <tr key={u.id} className="border-b border-slate-200">
-              <td className="py-2 pr-4">
-                <Link to={`/admin/users/${u.id}`} className="text-brand-700 underline">
-                  {u.email}
-                </Link>
-              </td>
-              <td className="py-2">
-                {u.roles
-                  .map((r) =>
-                    [ta(`roles.${r.role}`), r.department, r.school && `№ ${r.school}`].filter(Boolean).join(" · "),
-                  )
-                  .join("; ")}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {loaderData.next && (
-        <p className="mt-4">
-          <Link to={`/admin?after=${encodeURIComponent(loaderData.next)}`} className="text-brand-700 underline">
-            {t("admin.nextPage")}
-          </Link>
-        </p>
-      )}
+      <h2 id="staff-title" className="mt-8 text-xl font-bold">
+        {t("admin.staff")}
+      </h2>
+      <DataTable
+        labelledBy="staff-title"
+        columns={columns}
+        rows={loaderData.users}
+        rowKey={(u) => u.id}
+        className="mt-3"
+      />
+      <KeysetPager next={loaderData.next} label={t("admin.nextPage")} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/schools";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { DataTable, type Column } from "~/components/data-table";
 import { PageTitle } from "~/components/page-title";
 import { prisma } from "~/db/prisma.server";
 import { campaignYearFor } from "~/domain/enrollment/campaign";
@@ -34,6 +35,26 @@ export default function AdminSchools({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("enrollment");
   const { t: ts } = useTranslation("staff");
   const { year, schools } = loaderData;
+  const cells: Omit<Column<(typeof schools)[number]>, "header">[] = [
+    { id: "code", className: "tabular-nums", cell: (s) => s.code },
+    {
+      id: "name",
+      rowHeader: true,
+      className: "font-normal",
+      cell: (s) => (
+        <>
+          <Link to={`/admin/schools/${encodeURIComponent(s.code)}/territory`} className="text-brand-700 underline">
+            {s.name}
+          </Link>
+          <span className="block text-sm text-muted">{s.address}</span>
+        </>
+      ),
+    },
+    { id: "municipality", cell: (s) => s.municipality },
+    { id: "rules", numeric: true, cell: (s) => s.rules },
+    { id: "houses", numeric: true, cell: (s) => s.houses },
+  ];
+  const columns = cells.map((column) => ({ ...column, header: t(`adminSchools.columns.${column.id}`, { year }) }));
   return (
     <section>
       <Breadcrumbs items={[{ to: "/admin", label: ts("admin.title") }, { label: t("adminSchools.title") }]} />
@@ -47,43 +68,13 @@ export default function AdminSchools({ loaderData }: Route.ComponentProps) {
       {schools.length === 0 ? (
         <p className="mt-6 max-w-3xl">{t("adminSchools.empty")}</p>
       ) : (
-        <div className="mt-6 overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t("adminSchools.caption", { year })}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                {(["code", "name", "municipality", "rules", "houses"] as const).map((c) => (
-                  <th
-                    key={c}
-                    scope="col"
-                    className={`py-2 pr-4 ${c === "rules" || c === "houses" ? "text-right" : ""}`}
-                  >
-                    {t(`adminSchools.columns.${c}`, { year })}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {schools.map((s) => (
-                <tr key={s.code} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4 tabular-nums">{s.code}</td>
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    <Link
-                      to={`/admin/schools/${encodeURIComponent(s.code)}/territory`}
-                      className="text-brand-700 underline"
-                    >
-                      {s.name}
-                    </Link>
-                    <span className="block text-sm text-muted">{s.address}</span>
-                  </th>
-                  <td className="py-2 pr-4">{s.municipality}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{s.rules}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{s.houses}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("adminSchools.caption", { year })}
+          columns={columns}
+          rows={schools}
+          rowKey={(s) => s.code}
+          className="mt-6"
+        />
       )}
     </section>
   );

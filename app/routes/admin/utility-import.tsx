@@ -4,8 +4,11 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/utility-import";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { DataTable, type Column } from "~/components/data-table";
 import { ErrorSummary, SelectField, useValidationText } from "~/components/form-field";
+import { KeysetPager } from "~/components/keyset-pager";
 import { PageTitle } from "~/components/page-title";
+import { keysetHref } from "~/components/page-links";
 import { fieldErrors, useSchemaForm } from "~/components/schema-form";
 import { prisma } from "~/db/prisma.server";
 import { validationMessage } from "~/domain/forms/validation-message";
@@ -41,7 +44,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       repeated: i.repeated,
       refused: i.refused,
     })),
-    next: next ? `/admin/utility/import?before=${next}` : null,
+    next: next ? keysetHref({}, "before", next, { path: "/admin/utility/import" }) : null,
   };
 }
 
@@ -146,57 +149,42 @@ type ImportRow = Route.ComponentProps["loaderData"]["imports"][number];
 
 function RecentImports({ imports, next }: { imports: ImportRow[]; next: string | null }) {
   const { t } = useTranslation("payments-admin");
-  const columns = ["receivedAt", "provider", "channel", "taken", "repeated", "refused", "report"] as const;
-  const numeric = (c: (typeof columns)[number]) => c === "taken" || c === "repeated" || c === "refused";
+  const cells: Omit<Column<ImportRow>, "header">[] = [
+    { id: "receivedAt", className: "whitespace-nowrap", cell: (i) => i.receivedAt },
+    { id: "provider", cell: (i) => i.provider },
+    { id: "channel", cell: (i) => t(`import.channel.${i.channel}`) },
+    { id: "taken", numeric: true, cell: (i) => i.taken },
+    { id: "repeated", numeric: true, cell: (i) => i.repeated },
+    { id: "refused", numeric: true, cell: (i) => i.refused },
+    {
+      id: "report",
+      cell: (i) => (
+        <Link to={`/admin/utility/imports/${i.id}`} className="text-brand-700 underline">
+          {t("import.openReport")}
+          {/* Each link says which import it opens, to those who hear the links listed. */}
+          <span className="sr-only"> {t("import.openReportOf", { receivedAt: i.receivedAt })}</span>
+        </Link>
+      ),
+    },
+  ];
+  const columns = cells.map((column) => ({ ...column, header: t(`import.headers.${column.id}`) }));
   return (
     <>
       <h2 className="mt-10 text-xl font-bold">{t("import.recentTitle")}</h2>
       {imports.length === 0 ? (
         <p className="mt-3">{t("import.none")}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto" role="region" aria-labelledby="recent-imports-caption" tabIndex={0}>
-          <table className="w-full border-collapse text-left">
-            <caption id="recent-imports-caption" className="sr-only">
-              {t("import.recentCaption")}
-            </caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                {columns.map((c) => (
-                  <th key={c} scope="col" className={`py-2 pr-4 ${numeric(c) ? "text-right" : ""}`}>
-                    {t(`import.headers.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {imports.map((i) => (
-                <tr key={i.id} className="border-b border-slate-200">
-                  <td className="py-2 pr-4 whitespace-nowrap">{i.receivedAt}</td>
-                  <td className="py-2 pr-4">{i.provider}</td>
-                  <td className="py-2 pr-4">{t(`import.channel.${i.channel}`)}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{i.taken}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{i.repeated}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{i.refused}</td>
-                  <td className="py-2 pr-4">
-                    <Link to={`/admin/utility/imports/${i.id}`} className="text-brand-700 underline">
-                      {t("import.openReport")}
-                      {/* Each link says which import it opens, to those who hear the links listed. */}
-                      <span className="sr-only"> {t("import.openReportOf", { receivedAt: i.receivedAt })}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("import.recentCaption")}
+          captionId="recent-imports-caption"
+          columns={columns}
+          rows={imports}
+          rowKey={(i) => i.id}
+          focusable
+          className="mt-3"
+        />
       )}
-      {next && (
-        <p className="mt-4">
-          <Link to={next} className="text-brand-700 underline">
-            {t("import.earlier")}
-          </Link>
-        </p>
-      )}
+      <KeysetPager next={next} label={t("import.earlier")} />
     </>
   );
 }

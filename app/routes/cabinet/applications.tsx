@@ -1,7 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/applications";
+import { DataTable, type Column } from "~/components/data-table";
+import { FilterForm, FilterSelect } from "~/components/filter-form";
+import { KeysetPager } from "~/components/keyset-pager";
 import { PageTitle } from "~/components/page-title";
+import { keysetHref } from "~/components/page-links";
 import { StatusBadge } from "~/components/status-badge";
 import { prisma } from "~/db/prisma.server";
 import { listApplications } from "~/domain/applications/applications.server";
@@ -63,9 +67,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       deadline: a.deadline ? formatDate(a.deadline, language) : "",
       standing: standingLine(standings.get(a.id), parseStatus(a.status), enrolled.get(a.id)),
     })),
-    next: page.nextAfter
-      ? `?${new URLSearchParams({ ...(filter ? { status: filter } : {}), after: String(page.nextAfter) })}`
-      : null,
+    next: page.nextAfter ? keysetHref({ status: filter }, "after", String(page.nextAfter)) : null,
   };
 }
 
@@ -84,9 +86,44 @@ function standingLine(
   return { kind: "place" as const, position: standing.position, school: standing.schoolCode, seats: standing.seats };
 }
 
+type Row = Route.ComponentProps["loaderData"]["applications"][number];
+
 export default function MyApplications({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("applications");
   const { t: te } = useTranslation("enrollment");
+  const columns: Column<Row>[] = [
+    {
+      id: "number",
+      header: t("list.number"),
+      className: "whitespace-nowrap",
+      cell: (a) => (
+        <Link to={`/cabinet/applications/${a.number}`} className="font-semibold text-brand-700 underline">
+          {a.number}
+        </Link>
+      ),
+    },
+    { id: "service", header: t("list.service"), cell: (a) => a.service },
+    {
+      id: "status",
+      header: t("list.status"),
+      cell: (a) => (
+        <>
+          <StatusBadge status={a.status} />
+          {a.standing && (
+            <span className="mt-1 block text-sm" data-testid="list-standing">
+              {a.standing.kind === "enrolled"
+                ? te("stumbles.listEnrolled", a.standing)
+                : a.standing.seats > 0
+                  ? te("standing.position", a.standing)
+                  : te("standing.positionNoSeats", a.standing)}
+            </span>
+          )}
+        </>
+      ),
+    },
+    { id: "receivedAt", header: t("list.receivedAt"), cell: (a) => a.receivedAt },
+    { id: "deadline", header: t("list.deadline"), cell: (a) => a.deadline },
+  ];
   return (
     <section className="max-w-5xl">
       <p>
@@ -143,90 +180,28 @@ export default function MyApplications({ loaderData: d }: Route.ComponentProps) 
         <h2 id="submitted-title" className="text-xl font-bold">
           {t("list.submitted")}
         </h2>
-        <Form method="get" className="mt-3 flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor="status-filter" className="block text-sm font-semibold">
-              {t("list.filter")}
-            </label>
-            <select
-              id="status-filter"
-              name="status"
-              defaultValue={d.filter}
-              className="rounded-md border border-slate-500 bg-white px-3 py-2"
-            >
-              <option value="">{t("list.filters.all")}</option>
-              {Object.keys(STATUS_FILTERS).map((f) => (
-                <option key={f} value={f}>
-                  {t(`list.filters.${f}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="rounded-md border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700">
-            {t("list.apply")}
-          </button>
-        </Form>
+        <FilterForm submitLabel={t("list.apply")} className="mt-3">
+          <FilterSelect
+            id="status-filter"
+            name="status"
+            label={t("list.filter")}
+            value={d.filter}
+            anyLabel={t("list.filters.all")}
+            options={Object.keys(STATUS_FILTERS).map((f) => ({ value: f, label: t(`list.filters.${f}`) }))}
+          />
+        </FilterForm>
         {d.applications.length === 0 ? (
           <p className="mt-4">{t("list.none")}</p>
         ) : (
-          <div className="mt-4 overflow-x-auto">
-            <table className="w-full border-collapse text-left" data-testid="applications">
-              <caption className="sr-only">{t("list.submitted")}</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="py-2 pr-4">
-                    {t("list.number")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("list.service")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("list.status")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("list.receivedAt")}
-                  </th>
-                  <th scope="col" className="py-2">
-                    {t("list.deadline")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.applications.map((a) => (
-                  <tr key={a.number} className="border-b border-slate-200 align-top">
-                    <td className="py-2 pr-4 whitespace-nowrap">
-                      <Link to={`/cabinet/applications/${a.number}`} className="font-semibold text-brand-700 underline">
-                        {a.number}
-                      </Link>
-                    </td>
-                    <td className="py-2 pr-4">{a.service}</td>
-                    <td className="py-2 pr-4">
-                      <StatusBadge status={a.status} />
-                      {a.standing && (
-                        <span className="mt-1 block text-sm" data-testid="list-standing">
-                          {a.standing.kind === "enrolled"
-                            ? te("stumbles.listEnrolled", a.standing)
-                            : a.standing.seats > 0
-                              ? te("standing.position", a.standing)
-                              : te("standing.positionNoSeats", a.standing)}
-                        </span>
-                      )}
-                    </td>
-                    <td className="py-2 pr-4">{a.receivedAt}</td>
-                    <td className="py-2">{a.deadline}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("list.submitted")}
+            columns={columns}
+            rows={d.applications}
+            rowKey={(a) => a.number}
+            testId="applications"
+          />
         )}
-        {d.next && (
-          <p className="mt-4">
-            <Link to={d.next} className="font-semibold text-brand-700 underline">
-              {t("list.more")}
-            </Link>
-          </p>
-        )}
+        <KeysetPager next={d.next} label={t("list.more")} />
       </section>
     </section>
   );

@@ -176,8 +176,10 @@ export default function PaymentAccount({ loaderData: d, actionData }: Route.Comp
       <h2 className="mt-10 text-xl font-bold">{t("meters.title")}</h2>
       <MeterReadings meters={view.meters} answer={answer} />
 
-      <h2 className="mt-10 text-xl font-bold">{t("history.title")}</h2>
-      <PaymentHistory payments={view.payments} />
+      <h2 id="payment-history-title" className="mt-10 text-xl font-bold">
+        {t("history.title")}
+      </h2>
+      <PaymentHistory payments={view.payments} labelledBy="payment-history-title" />
 
       <Form method="post" className="mt-10 border-t border-slate-300 pt-6">
         <input type="hidden" name="intent" value="unlink" />

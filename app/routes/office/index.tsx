@@ -1,8 +1,12 @@
 import { useTranslation } from "react-i18next";
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import type { Route } from "./+types/index";
+import { DataTable, type Column } from "~/components/data-table";
 import { DaysLeft } from "~/components/days-left";
+import { FilterForm, FilterInput, FilterSelect } from "~/components/filter-form";
+import { KeysetPager } from "~/components/keyset-pager";
 import { PageTitle } from "~/components/page-title";
+import { keysetHref } from "~/components/page-links";
 import { StatusBadge } from "~/components/status-badge";
 import { prisma } from "~/db/prisma.server";
 import { parseStatus, ALL_STATUSES } from "~/domain/applications/lifecycle";
@@ -46,8 +50,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     listDepartmentOfficers(prisma, departmentIds),
     departmentsAndServices(prisma, departmentIds),
   ]);
-  const next = page.next ? new URLSearchParams(url.searchParams) : null;
-  next?.set("after", page.next!);
   return {
     query,
     schools: schoolCodes,
@@ -69,40 +71,40 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       daysLeft: r.daysLeft,
       assignee: r.assignee?.email ?? null,
     })),
-    next: next ? `?${next.toString()}` : null,
+    next: page.next ? keysetHref(url.searchParams, "after", page.next) : null,
   };
 }
+
+type Row = Route.ComponentProps["loaderData"]["rows"][number];
 
 export default function Office({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("office");
   const { t: te } = useTranslation("enrollment");
   const { t: ta } = useTranslation("applications");
   const q = d.query;
-  const select = (
-    name: string,
-    label: string,
-    value: string | undefined,
-    options: { value: string; label: string }[],
-  ) => (
-    <div>
-      <label htmlFor={`filter-${name}`} className="block text-sm font-semibold">
-        {label}
-      </label>
-      <select
-        id={`filter-${name}`}
-        name={name}
-        defaultValue={value ?? ""}
-        className="w-full rounded-md border border-slate-500 bg-white px-2 py-1.5"
-      >
-        <option value="">{t("filters.any")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const columns: Column<Row>[] = [
+    {
+      id: "number",
+      header: t("columns.number"),
+      className: "whitespace-nowrap",
+      cell: (r) => (
+        <Link to={`/office/applications/${r.number}`} className="font-semibold text-brand-700 underline">
+          {r.number}
+        </Link>
+      ),
+    },
+    { id: "service", header: t("columns.service"), cell: (r) => r.service },
+    { id: "applicant", header: t("columns.applicant"), cell: (r) => r.applicant },
+    { id: "receivedAt", header: t("columns.receivedAt"), cell: (r) => r.receivedAt },
+    { id: "deadline", header: t("columns.deadline"), className: "whitespace-nowrap", cell: (r) => r.deadline },
+    {
+      id: "daysLeft",
+      header: t("columns.daysLeft"),
+      cell: (r) => r.daysLeft !== null && <DaysLeft days={r.daysLeft} />,
+    },
+    { id: "status", header: t("columns.status"), cell: (r) => <StatusBadge status={r.status} /> },
+    { id: "assignee", header: t("columns.assignee"), cell: (r) => r.assignee ?? "—" },
+  ];
   return (
     <section>
       <PageTitle title={t("queues.title")} />
@@ -140,92 +142,68 @@ export default function Office({ loaderData: d }: Route.ComponentProps) {
           ))}
         </ul>
       </nav>
-      <Form
-        method="get"
-        className="mt-4 grid gap-3 rounded-md border border-slate-300 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6"
+      <FilterForm
+        submitLabel={t("filters.apply")}
+        layout="panel"
+        className="mt-4 sm:grid-cols-3 lg:grid-cols-6"
+        hidden={{ queue: q.queue }}
       >
-        <input type="hidden" name="queue" value={q.queue} />
-        <div className="sm:col-span-2">
-          <label htmlFor="filter-q" className="block text-sm font-semibold">
-            {t("filters.search")}
-          </label>
-          <input
-            id="filter-q"
-            type="search"
-            name="q"
-            defaultValue={q.q ?? ""}
-            className="w-full rounded-md border border-slate-500 px-2 py-1.5"
-          />
-        </div>
-        {select("service", t("filters.service"), q.service, d.services)}
-        {select(
-          "status",
-          t("filters.status"),
-          q.status,
-          ALL_STATUSES.filter((s) => s !== "draft").map((s) => ({ value: s, label: ta(`status.${s}`) })),
-        )}
-        {select("municipality", t("filters.municipality"), q.municipality, d.municipalities)}
-        {select("assignee", t("filters.assignee"), q.assignee, [
-          { value: "none", label: t("filters.unassigned") },
-          ...d.officers.map((o) => ({ value: o.id, label: o.email })),
-        ])}
-        {select("sort", t("filters.sort"), q.sort, [
-          { value: "deadline", label: t("filters.byDeadline") },
-          { value: "received", label: t("filters.byReceipt") },
-        ])}
-        <div className="flex items-end">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
-            {t("filters.apply")}
-          </button>
-        </div>
-      </Form>
+        <FilterInput name="q" type="search" label={t("filters.search")} value={q.q} className="sm:col-span-2" />
+        <FilterSelect
+          name="service"
+          label={t("filters.service")}
+          value={q.service}
+          anyLabel={t("filters.any")}
+          options={d.services}
+        />
+        <FilterSelect
+          name="status"
+          label={t("filters.status")}
+          value={q.status}
+          anyLabel={t("filters.any")}
+          options={ALL_STATUSES.filter((s) => s !== "draft").map((s) => ({ value: s, label: ta(`status.${s}`) }))}
+        />
+        <FilterSelect
+          name="municipality"
+          label={t("filters.municipality")}
+          value={q.municipality}
+          anyLabel={t("filters.any")}
+          options={d.municipalities}
+        />
+        <FilterSelect
+          name="assignee"
+          label={t("filters.assignee")}
+          value={q.assignee}
+          anyLabel={t("filters.any")}
+          options={[
+            { value: "none", label: t("filters.unassigned") },
+            ...d.officers.map((o) => ({ value: o.id, label: o.email })),
+          ]}
+        />
+        <FilterSelect
+          name="sort"
+          label={t("filters.sort")}
+          value={q.sort}
+          anyLabel={t("filters.any")}
+          options={[
+            { value: "deadline", label: t("filters.byDeadline") },
+            { value: "received", label: t("filters.byReceipt") },
+          ]}
+        />
+      </FilterForm>
       {d.rows.length === 0 ? (
         <p className="mt-6">{t("queues.empty")}</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm" data-testid="queue">
-            <caption className="sr-only">{t(`queues.${q.queue}`)}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                {["number", "service", "applicant", "receivedAt", "deadline", "daysLeft", "status", "assignee"].map(
-                  (c) => (
-                    <th key={c} scope="col" className="px-2 py-2">
-                      {t(`columns.${c}`)}
-                    </th>
-                  ),
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {d.rows.map((r) => (
-                <tr key={r.number} className="border-b border-slate-200 align-top">
-                  <td className="px-2 py-1.5 whitespace-nowrap">
-                    <Link to={`/office/applications/${r.number}`} className="font-semibold text-brand-700 underline">
-                      {r.number}
-                    </Link>
-                  </td>
-                  <td className="px-2 py-1.5">{r.service}</td>
-                  <td className="px-2 py-1.5">{r.applicant}</td>
-                  <td className="px-2 py-1.5">{r.receivedAt}</td>
-                  <td className="px-2 py-1.5 whitespace-nowrap">{r.deadline}</td>
-                  <td className="px-2 py-1.5">{r.daysLeft !== null && <DaysLeft days={r.daysLeft} />}</td>
-                  <td className="px-2 py-1.5">
-                    <StatusBadge status={r.status} />
-                  </td>
-                  <td className="px-2 py-1.5">{r.assignee ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t(`queues.${q.queue}`)}
+          columns={columns}
+          rows={d.rows}
+          rowKey={(r) => r.number}
+          compact
+          testId="queue"
+        />
       )}
-      {d.next && (
-        <p className="mt-4">
-          <Link to={d.next} className="font-semibold text-brand-700 underline">
-            {t("queues.next")}
-          </Link>
-        </p>
-      )}
+      <KeysetPager next={d.next} label={t("queues.next")} />
     </section>
   );
 }

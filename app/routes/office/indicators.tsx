@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import type { Route } from "./+types/indicators";
 import { Sparkline } from "~/components/charts";
+import { FilterForm, FilterSelect } from "~/components/filter-form";
 import { PageTitle } from "~/components/page-title";
 import { prisma } from "~/db/prisma.server";
 import type { GapStatus } from "~/domain/indicators/format";
@@ -23,86 +24,60 @@ const STATUS_ICON: Record<GapStatus, string> = { met: "✓", notMet: "✗", noTa
 export default function IndicatorsDashboard({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("indicators");
   const select = (name: "department" | "category" | "service" | "municipality", options: Option[]) => (
-    <div className="min-w-0">
-      <label htmlFor={`filter-${name}`} className="block text-sm font-semibold">
-        {t(`office.${name}`)}
-      </label>
-      <select
-        id={`filter-${name}`}
-        name={name}
-        defaultValue={d.slice[name] ?? ""}
-        className="w-full max-w-full rounded-md border border-slate-500 bg-white px-2 py-1.5"
-      >
-        <option value="">{t("office.any")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect
+      name={name}
+      label={t(`office.${name}`)}
+      value={d.slice[name]}
+      anyLabel={t("office.any")}
+      options={options}
+    />
   );
   return (
     <section>
       <PageTitle title={t("office.title")} />
 
-      <Form
-        method="get"
+      <FilterForm
+        submitLabel={t("office.apply")}
+        layout="panel"
         aria-labelledby="filters-title"
-        className="mt-4 grid grid-cols-1 gap-3 rounded-md border border-slate-300 bg-white p-3 sm:grid-cols-2 lg:grid-cols-3"
+        className="mt-4 grid-cols-1 sm:grid-cols-2 lg:grid-cols-3"
+        actions={
+          <Link to="/office/indicators" className="text-brand-700 underline">
+            {t("office.reset")}
+          </Link>
+        }
+        actionsClassName="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-3"
       >
         <h2 id="filters-title" className="text-lg font-bold sm:col-span-2 lg:col-span-3">
           {t("office.filters")}
         </h2>
-        <div className="min-w-0">
-          <label htmlFor="filter-period" className="block text-sm font-semibold">
-            {t("office.period")}
-          </label>
-          <select
-            id="filter-period"
-            name="period"
-            defaultValue={d.period}
-            className="w-full max-w-full rounded-md border border-slate-500 bg-white px-2 py-1.5"
-          >
-            {d.periodGroups.map((group) => (
-              <optgroup key={group.year} label={String(group.year)}>
-                {group.periods.map((p, i) => (
-                  <option key={p.value} value={p.value}>
-                    {i === 0 ? t("office.wholeYear", { year: group.year }) : p.label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="period"
+          label={t("office.period")}
+          value={d.period}
+          options={d.periodGroups.map((group) => ({
+            group: String(group.year),
+            options: group.periods.map((p, i) => ({
+              value: p.value,
+              label: i === 0 ? t("office.wholeYear", { year: group.year }) : p.label,
+            })),
+          }))}
+        />
         {select("department", d.options.departments)}
         {select("category", d.options.categories)}
         {select("service", d.options.services)}
         {select("municipality", d.options.municipalities)}
-        <div className="min-w-0">
-          <label htmlFor="filter-channel" className="block text-sm font-semibold">
-            {t("office.channel")}
-          </label>
-          <select
-            id="filter-channel"
-            name="channel"
-            defaultValue={d.slice.channel ?? ""}
-            className="w-full max-w-full rounded-md border border-slate-500 bg-white px-2 py-1.5"
-          >
-            <option value="">{t("office.any")}</option>
-            <option value="portal">{t("office.channels.portal")}</option>
-            <option value="proactive">{t("office.channels.proactive")}</option>
-          </select>
-        </div>
-        <div className="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-3">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
-            {t("office.apply")}
-          </button>
-          <Link to="/office/indicators" className="text-brand-700 underline">
-            {t("office.reset")}
-          </Link>
-        </div>
-      </Form>
+        <FilterSelect
+          name="channel"
+          label={t("office.channel")}
+          value={d.slice.channel}
+          anyLabel={t("office.any")}
+          options={[
+            { value: "portal", label: t("office.channels.portal") },
+            { value: "proactive", label: t("office.channels.proactive") },
+          ]}
+        />
+      </FilterForm>
 
       <section aria-labelledby="cards-title" className="mt-6">
         <h2 id="cards-title" className="text-xl font-bold">

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/supervisor";
+import { DataTable, type Column } from "~/components/data-table";
 import { PageTitle } from "~/components/page-title";
 import { prisma } from "~/db/prisma.server";
 import { lowRatingsForDepartments } from "~/domain/applications/ratings.server";
@@ -67,9 +68,28 @@ export async function action({ request }: Route.ActionArgs) {
   return redirect(`/office/supervisor?assigned=${result.assigned}`);
 }
 
+type WorkloadRow = Route.ComponentProps["loaderData"]["workload"]["rows"][number];
+
 export default function Supervisor({ loaderData: d, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("office");
   const w = d.workload;
+  const workloadColumns: Column<WorkloadRow>[] = [
+    {
+      id: "officer",
+      header: t("supervisor.officer"),
+      rowHeader: true,
+      className: "font-normal [overflow-wrap:anywhere]",
+      cell: (r) => r.email ?? t("filters.unassigned"),
+    },
+    { id: "inWork", header: t("supervisor.inWork"), cell: (r) => r.inWork },
+    { id: "dueSoon", header: t("supervisor.dueSoon"), cell: (r) => r.dueSoon },
+    {
+      id: "overdue",
+      header: t("supervisor.overdue"),
+      className: (r) => (r.overdue > 0 ? "font-bold text-red-800" : ""),
+      cell: (r) => r.overdue,
+    },
+  ];
   return (
     <section className="max-w-5xl">
       <p>
@@ -96,41 +116,17 @@ export default function Supervisor({ loaderData: d, actionData }: Route.Componen
           : t("supervisor.averageTime", { duration: d.averageTime, count: w.decidedLast90Days })}
       </p>
       {/* Focusable, so that a keyboard can scroll it if it is ever wider than a phone. */}
-      <div className="mt-4 overflow-x-auto" role="region" aria-labelledby="workload-caption" tabIndex={0}>
-        <table className="w-full border-collapse text-left text-sm" data-testid="workload">
-          <caption id="workload-caption" className="text-left font-bold">
-            {t("supervisor.workload")}
-          </caption>
-          <thead>
-            <tr className="border-b-2 border-slate-400">
-              <th scope="col" className="px-2 py-2">
-                {t("supervisor.officer")}
-              </th>
-              <th scope="col" className="px-2 py-2">
-                {t("supervisor.inWork")}
-              </th>
-              <th scope="col" className="px-2 py-2">
-                {t("supervisor.dueSoon")}
-              </th>
-              <th scope="col" className="px-2 py-2">
-                {t("supervisor.overdue")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {w.rows.map((r) => (
-              <tr key={r.id ?? "none"} className="border-b border-slate-200">
-                <th scope="row" className="px-2 py-1.5 font-normal [overflow-wrap:anywhere]">
-                  {r.email ?? t("filters.unassigned")}
-                </th>
-                <td className="px-2 py-1.5">{r.inWork}</td>
-                <td className="px-2 py-1.5">{r.dueSoon}</td>
-                <td className={`px-2 py-1.5 ${r.overdue > 0 ? "font-bold text-red-800" : ""}`}>{r.overdue}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("supervisor.workload")}
+        captionId="workload-caption"
+        captionVisible
+        columns={workloadColumns}
+        rows={w.rows}
+        rowKey={(r) => r.id ?? "none"}
+        compact
+        focusable
+        testId="workload"
+      />
 
       <section aria-labelledby="reassign-title" className="mt-8">
         <h2 id="reassign-title" className="text-xl font-bold">
