@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/notifications";
 import { PageTitle } from "~/components/page-title";
 import { prisma } from "~/db/prisma.server";
-import type { Status } from "~/domain/applications/lifecycle";
+import { parseStatus } from "~/domain/applications/lifecycle";
 import { listNotifications, markAllRead } from "~/domain/applications/notifications.server";
 import { SCHEDULED_REFUSED } from "~/domain/enrollment/scheduled-submission.server";
 import { formatDateTime } from "~/domain/region/dates";
@@ -20,12 +20,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     notifications: notifications.map((n) => ({
       id: n.id,
       number: n.application.number,
-      status: n.status as Status,
-      // A scheduled first-grade draft not sent: its review page says why.
-      draftHref:
-        n.status === SCHEDULED_REFUSED
-          ? `/services/${n.application.service.slug}/apply/${n.application.id}/review`
-          : null,
+      // A scheduled first-grade draft not sent has no lifecycle status: its review page says why.
+      ...(n.status === SCHEDULED_REFUSED
+        ? { status: null, draftHref: `/services/${n.application.service.slug}/apply/${n.application.id}/review` }
+        : { status: parseStatus(n.status), draftHref: null }),
       at: formatDateTime(n.createdAt, language),
       unread: n.readAt === null,
     })),
