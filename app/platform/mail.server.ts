@@ -1,5 +1,7 @@
 import { createTransport, type Transporter } from "nodemailer";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { commitTogether, insertRow } from "~/db/group-commit.server";
+import { sqliteConnectionOf } from "~/db/sqlite-adapter.server";
 import { env } from "~/env.server";
 import { logger } from "~/platform/logger.server";
 
@@ -37,9 +39,18 @@ export function demoMailboxEnabled(): boolean {
 export async function sendMail(db: PrismaClient, mail: OutgoingMail): Promise<void> {
   const config = env();
   if (!config.SMTP_URL) {
-    const recipient = await db.user.findUnique({ where: { email: mail.to }, select: { demoMailboxId: true } });
-    await db.mailboxMessage.create({
-      data: { mailboxId: recipient?.demoMailboxId ?? null, to: mail.to, subject: mail.subject, text: mail.text },
+    // Kept in the commit of the writes of the same moment (docs/decisions/0039), not in one of its own.
+    const connection = await sqliteConnectionOf(db);
+    await commitTogether(connection, () => {
+      const recipient = connection.statement(`SELECT "demoMailboxId" FROM "User" WHERE "email" = ?`).get(mail.to) as
+        { demoMailboxId: string | null } | undefined;
+      insertRow(connection, "MailboxMessage", {
+        mailboxId: recipient?.demoMailboxId ?? null,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        createdAt: new Date(),
+      });
     });
     logger.info({ kind: mail.kind, transport: "demo-mailbox" }, "mail kept");
     return;

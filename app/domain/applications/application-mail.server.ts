@@ -1,3 +1,5 @@
+import { commitTogether, sqlValue } from "~/db/group-commit.server";
+import { sqliteConnectionOf } from "~/db/sqlite-adapter.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import {
   scheduledRefusalMail,
@@ -65,8 +67,14 @@ export async function sendNotificationOutbox(
   const mailed: number[] = [];
   const markMailed = async () => {
     const ids = mailed.splice(0);
-    if (ids.length > 0)
-      await db.notification.updateMany({ where: { id: { in: ids } }, data: { mailedAt: new Date() } });
+    if (ids.length === 0) return;
+    // With the writes of the same moment (docs/decisions/0039): the submissions' own commit.
+    const connection = await sqliteConnectionOf(db);
+    await commitTogether(connection, () =>
+      connection
+        .statement(`UPDATE "Notification" SET "mailedAt" = ? WHERE "id" IN (${ids.map(() => "?").join(", ")})`)
+        .run(sqlValue(new Date()), ...ids),
+    );
   };
   // A few mails in flight over kept connections: one at a time, the opening minute's confirmations
   // would reach parents an hour late (docs/decisions/0038).

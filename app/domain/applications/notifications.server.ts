@@ -1,10 +1,13 @@
+import { commitTogether, sqlValue } from "~/db/group-commit.server";
 import { sqliteConnectionOf } from "~/db/sqlite-adapter.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 
 /*
  * In-app notifications of status changes. The header shows the unread count on every page, so the
  * count is one indexed query, in SQL (docs/decisions/0037); opening the list marks them read, and
- * opening an application its own — a write only when one is unread, looked for in SQL too.
+ * opening an application its own — a write only when one is unread, looked for in SQL too. The mark
+ * shares the commit of the writes of the same moment (commitTogether, docs/decisions/0039): at the
+ * opening every parent's first look at their application would otherwise be one more fsync.
  */
 export async function countUnread(db: PrismaClient, userId: string): Promise<number> {
   const connection = await sqliteConnectionOf(db);
@@ -55,7 +58,10 @@ export async function listNotifications(db: PrismaClient, userId: string, take =
  */
 export async function markAllRead(db: PrismaClient, userId: string, now = new Date()): Promise<void> {
   if (await anyUnread(db, userId))
-    await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
+    await markRead(db, `UPDATE "Notification" SET "readAt" = ? WHERE "userId" = ? AND "readAt" IS NULL`, [
+      sqlValue(now),
+      userId,
+    ]);
 }
 
 /** Opening an application reads its notifications. */
@@ -66,5 +72,14 @@ export async function markApplicationRead(
   now = new Date(),
 ): Promise<void> {
   if (await anyUnread(db, userId, applicationId))
-    await db.notification.updateMany({ where: { userId, applicationId, readAt: null }, data: { readAt: now } });
+    await markRead(
+      db,
+      `UPDATE "Notification" SET "readAt" = ? WHERE "userId" = ? AND "applicationId" = ? AND "readAt" IS NULL`,
+      [sqlValue(now), userId, applicationId],
+    );
+}
+
+async function markRead(db: PrismaClient, sql: string, values: unknown[]): Promise<void> {
+  const connection = await sqliteConnectionOf(db);
+  await commitTogether(connection, () => connection.statement(sql).run(...values));
 }
