@@ -3,6 +3,17 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+/** What the domain and the layers below it never import (docs/architecture.md). */
+const FRAMEWORK = [
+  "react",
+  "react-dom",
+  "react-router",
+  "@react-router/*",
+  "@conform-to/*",
+  "i18next",
+  "remix-i18next",
+];
+
 export default tseslint.config(
   { ignores: ["build/", ".react-router/", "app/generated/", "node_modules/", "tests/.tmp/"] },
   js.configs.recommended,
@@ -41,15 +52,7 @@ export default tseslint.config(
               message: "The domain and the layers below it do not import the layers above (docs/architecture.md).",
             },
             {
-              group: [
-                "react",
-                "react-dom",
-                "react-router",
-                "@react-router/*",
-                "@conform-to/*",
-                "i18next",
-                "remix-i18next",
-              ],
+              group: FRAMEWORK,
               message: "The domain is framework-free: parse in the route, pass plain values (docs/architecture.md).",
             },
           ],
@@ -71,15 +74,7 @@ export default tseslint.config(
               message: "app/platform and app/db sit below the domain (docs/architecture.md).",
             },
             {
-              group: [
-                "react",
-                "react-dom",
-                "react-router",
-                "@react-router/*",
-                "@conform-to/*",
-                "i18next",
-                "remix-i18next",
-              ],
+              group: FRAMEWORK,
               message: "app/platform and app/db are framework-free (docs/architecture.md).",
             },
           ],
