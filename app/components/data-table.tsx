@@ -12,6 +12,8 @@ export interface Column<Row> {
   numeric?: boolean;
   /** More classes of the column's cells (not its header), or of one row's cell. */
   className?: string | ((row: Row) => string);
+  /** The column's cell in the closing row (`<tfoot>`), such as a total; the row is there when a column has one. */
+  footer?: ReactNode;
 }
 
 /** A table is named by its caption, or by a heading already on the page (so its words are not said twice). */
@@ -99,6 +101,24 @@ export function DataTable<Row>({
             </tr>
           ))}
         </tbody>
+        {columns.some((column) => column.footer !== undefined) && (
+          <tfoot>
+            <tr className="border-t-2 border-slate-400 font-bold">
+              {columns.map((column) => {
+                const className = classes(padding.header, column.numeric && "text-right tabular-nums");
+                return column.rowHeader ? (
+                  <th key={column.id} scope="row" className={className}>
+                    {column.footer}
+                  </th>
+                ) : (
+                  <td key={column.id} className={className}>
+                    {column.footer}
+                  </td>
+                );
+              })}
+            </tr>
+          </tfoot>
+        )}
       </table>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { Fact } from "~/components/fact";
 import { StatusBadge } from "~/components/status-badge";
 import type { ResidentApplicationPage } from "~/domain/applications/resident-page.server";
 
@@ -38,9 +39,13 @@ export function ResidentApplicationHeader({ view: d }: { view: ResidentApplicati
         <span className="text-muted">{t("page.number", { number: d.number })}</span>
       </div>
       <dl className="mt-5 grid gap-4 sm:grid-cols-3">
-        <Fact term={t("page.receivedAt")}>{d.receivedAt}</Fact>
-        <Fact term={t("page.department")}>{d.department}</Fact>
-        <Fact term={t("page.deadline")}>
+        <Fact boxed term={t("page.receivedAt")}>
+          {d.receivedAt}
+        </Fact>
+        <Fact boxed term={t("page.department")}>
+          {d.department}
+        </Fact>
+        <Fact boxed term={t("page.deadline")}>
           {d.deadline}
           {d.workingDaysLeft !== null && (
             <span data-testid="days-left" className="block text-sm text-muted">
@@ -78,15 +83,6 @@ function Confirmation({ view: d }: { view: ResidentApplicationHeaderView }) {
         <li>{t("confirmation.next2")}</li>
         <li>{t("confirmation.next3")}</li>
       </ul>
-    </div>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div className="rounded-md border border-slate-300 bg-white p-3">
-      <dt className="text-sm font-semibold text-muted">{term}</dt>
-      <dd className="mt-1">{children}</dd>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DaysLeft } from "~/components/days-left";
+import { Fact } from "~/components/fact";
 import { StatusBadge } from "~/components/status-badge";
 import type { Status } from "~/domain/applications/lifecycle";
 
@@ -47,22 +48,19 @@ export function ApplicationHeader({ view: d }: { view: ApplicationHeaderView }) 
         {d.daysLeft !== null && <DaysLeft days={d.daysLeft} />}
       </div>
       <dl className="mt-4 grid gap-3 sm:grid-cols-4">
-        <Fact term={t("columns.applicant")}>{d.applicantName}</Fact>
-        <Fact term={t("columns.receivedAt")}>{d.receivedAt}</Fact>
-        <Fact term={t("columns.deadline")}>{d.deadline}</Fact>
-        <Fact term={t("columns.assignee")}>
+        <Fact boxed breakAnywhere term={t("columns.applicant")}>
+          {d.applicantName}
+        </Fact>
+        <Fact boxed breakAnywhere term={t("columns.receivedAt")}>
+          {d.receivedAt}
+        </Fact>
+        <Fact boxed breakAnywhere term={t("columns.deadline")}>
+          {d.deadline}
+        </Fact>
+        <Fact boxed breakAnywhere term={t("columns.assignee")}>
           <span data-testid="assignee">{d.assignee?.email ?? t("application.unassigned")}</span>
         </Fact>
       </dl>
     </>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div className="rounded-md border border-slate-300 bg-white p-3">
-      <dt className="text-sm font-semibold text-muted">{term}</dt>
-      <dd className="mt-1 [overflow-wrap:anywhere]">{children}</dd>
-    </div>
   );
 }

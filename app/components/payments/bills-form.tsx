@@ -4,6 +4,8 @@ import type { BillView } from "~/domain/payments/account-view.server";
 import { pick } from "~/domain/i18n/localized";
 import { formatDate, formatDateTime, formatMonth } from "~/domain/region/dates";
 import { formatNumber, formatRubles } from "~/domain/region/numbers";
+import { KeysetPager } from "~/components/keyset-pager";
+import { keysetHref } from "~/components/page-links";
 import { useLanguage } from "~/components/use-language";
 
 /*
@@ -175,13 +177,10 @@ export function PaidBills({ bills, earlier }: { bills: BillView[]; earlier: stri
           </tbody>
         </table>
       </div>
-      {earlier && (
-        <p className="mt-3">
-          <Link to={`?paidBefore=${earlier}#paid`} className="text-brand-700 underline">
-            {t("bills.earlier")}
-          </Link>
-        </p>
-      )}
+      <KeysetPager
+        next={earlier && keysetHref({}, "paidBefore", earlier, { hash: "#paid" })}
+        label={t("bills.earlier")}
+      />
     </>
   );
 }

@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { KeysetPager } from "~/components/keyset-pager";
+import { keysetHref } from "~/components/page-links";
 
 export type SchoolOrdersView = {
   school: string;
@@ -50,16 +52,13 @@ export function SchoolOrders({ orders }: { orders: SchoolOrdersView }) {
           ))}
         </ol>
       )}
-      {orders.next && (
-        <p className="mt-3">
-          <Link
-            to={`/schools/${code}?year=${year}&ordersAfter=${encodeURIComponent(orders.next)}#orders`}
-            className="text-brand-700 underline"
-          >
-            {t("results.orders.next")}
-          </Link>
-        </p>
-      )}
+      <KeysetPager
+        next={
+          orders.next &&
+          keysetHref({ year: String(year) }, "ordersAfter", orders.next, { path: `/schools/${code}`, hash: "#orders" })
+        }
+        label={t("results.orders.next")}
+      />
       {orders.years.length > 0 && (
         <p className="mt-3">
           {t("results.orders.otherYears")}{" "}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useLocation } from "react-router";
 import type { Route } from "./+types/calendar";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { DataTable, type Column } from "~/components/data-table";
 import { ErrorSummary, SelectField, TextField } from "~/components/form-field";
 import { PageTitle } from "~/components/page-title";
 import { fieldErrors, useSchemaForm } from "~/components/schema-form";
@@ -81,11 +82,58 @@ export async function action({ request }: Route.ActionArgs) {
   return redirect(`/admin/calendar?year=${submission.value.date.slice(0, 4)}`);
 }
 
+type Day = Route.ComponentProps["loaderData"]["days"][number];
+type Month = Route.ComponentProps["loaderData"]["months"][number];
+
 export default function AdminCalendar({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("staff");
   const { year, days, months, edit } = loaderData;
   const location = useLocation();
   const total = months.reduce((sum, m) => sum + m.working, 0);
+  const dayCells: Omit<Column<Day>, "header">[] = [
+    { id: "date", className: "whitespace-nowrap", cell: (d) => <time dateTime={d.date}>{d.dateText}</time> },
+    { id: "weekday", cell: (d) => d.weekday },
+    { id: "kind", cell: (d) => t(`calendar.kinds.${d.kind}`) },
+    { id: "note", cell: (d) => d.note },
+    {
+      id: "actions",
+      cell: (d) => (
+        <div className="flex flex-wrap items-center gap-3">
+          <Link to={`/admin/calendar?year=${year}&edit=${d.date}#day-form`} className="text-brand-700 underline">
+            {t("calendar.edit")}
+            <span className="sr-only"> {d.dateText}</span>
+          </Link>
+          <Form method="post">
+            <input type="hidden" name="intent" value="remove" />
+            <input type="hidden" name="date" value={d.date} />
+            <button type="submit" className="text-red-800 underline">
+              {t("calendar.remove")}
+              <span className="sr-only"> {d.dateText}</span>
+            </button>
+          </Form>
+        </div>
+      ),
+    },
+  ];
+  const dayColumns = dayCells.map((column) => ({ ...column, header: t(`calendar.columns.${column.id}`) }));
+  const monthColumns: Column<Month>[] = [
+    {
+      id: "month",
+      header: t("calendar.month"),
+      rowHeader: true,
+      className: "font-normal capitalize",
+      cell: (m) => m.name,
+      footer: t("calendar.total"),
+    },
+    { id: "working", header: t("calendar.workingDays"), numeric: true, cell: (m) => m.working, footer: total },
+    {
+      id: "short",
+      header: t("calendar.shortDays"),
+      numeric: true,
+      cell: (m) => m.short,
+      footer: months.reduce((sum, m) => sum + m.short, 0),
+    },
+  ];
   return (
     <section>
       <Breadcrumbs items={[{ to: "/admin", label: t("admin.title") }, { label: t("calendar.title") }]} />
@@ -110,54 +158,13 @@ export default function AdminCalendar({ loaderData, actionData }: Route.Componen
         </ul>
       </nav>
 
-      <h2 className="mt-8 text-xl font-bold">{t("calendar.daysTitle", { year })}</h2>
+      <h2 id="days-title" className="mt-8 text-xl font-bold">
+        {t("calendar.daysTitle", { year })}
+      </h2>
       {days.length === 0 ? (
         <p className="mt-3 max-w-3xl">{t("calendar.noDays", { year })}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                {(["date", "weekday", "kind", "note", "actions"] as const).map((c) => (
-                  <th key={c} scope="col" className="py-2 pr-4">
-                    {t(`calendar.columns.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.date} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4 whitespace-nowrap">
-                    <time dateTime={d.date}>{d.dateText}</time>
-                  </td>
-                  <td className="py-2 pr-4">{d.weekday}</td>
-                  <td className="py-2 pr-4">{t(`calendar.kinds.${d.kind}`)}</td>
-                  <td className="py-2 pr-4">{d.note}</td>
-                  <td className="py-2">
-                    <div className="flex flex-wrap items-center gap-3">
-                      <Link
-                        to={`/admin/calendar?year=${year}&edit=${d.date}#day-form`}
-                        className="text-brand-700 underline"
-                      >
-                        {t("calendar.edit")}
-                        <span className="sr-only"> {d.dateText}</span>
-                      </Link>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="date" value={d.date} />
-                        <button type="submit" className="text-red-800 underline">
-                          {t("calendar.remove")}
-                          <span className="sr-only"> {d.dateText}</span>
-                        </button>
-                      </Form>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable labelledBy="days-title" columns={dayColumns} rows={days} rowKey={(d) => d.date} className="mt-3" />
       )}
 
       <h2 id="day-form" className="mt-10 text-xl font-bold">
@@ -167,44 +174,18 @@ export default function AdminCalendar({ loaderData, actionData }: Route.Componen
       {/* A fresh form after every navigation: empty after a save, filled by "Change" on another row. */}
       <CalendarDayForm key={location.key} edit={edit} lastResult={actionData} />
 
-      <h2 className="mt-10 text-xl font-bold">{t("calendar.monthsTitle")}</h2>
+      <h2 id="months-title" className="mt-10 text-xl font-bold">
+        {t("calendar.monthsTitle")}
+      </h2>
       <p className="mt-2">{t("calendar.monthsLead", { year })}</p>
       <p className="mt-1 font-semibold">{t("calendar.yearTotal", { year, count: total })}</p>
-      <table className="mt-3 w-full max-w-xl border-collapse text-left">
-        <thead>
-          <tr className="border-b-2 border-slate-400">
-            <th scope="col" className="py-2 pr-4">
-              {t("calendar.month")}
-            </th>
-            <th scope="col" className="py-2 pr-4 text-right">
-              {t("calendar.workingDays")}
-            </th>
-            <th scope="col" className="py-2 text-right">
-              {t("calendar.shortDays")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {months.map((m) => (
-            <tr key={m.name} className="border-b border-slate-200">
-              <th scope="row" className="py-1 pr-4 font-normal capitalize">
-                {m.name}
-              </th>
-              <td className="py-1 pr-4 text-right tabular-nums">{m.working}</td>
-              <td className="py-1 text-right tabular-nums">{m.short}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="border-t-2 border-slate-400 font-bold">
-            <th scope="row" className="py-2 pr-4">
-              {t("calendar.total")}
-            </th>
-            <td className="py-2 pr-4 text-right tabular-nums">{total}</td>
-            <td className="py-2 text-right tabular-nums">{months.reduce((sum, m) => sum + m.short, 0)}</td>
-          </tr>
-        </tfoot>
-      </table>
+      <DataTable
+        labelledBy="months-title"
+        columns={monthColumns}
+        rows={months}
+        rowKey={(m) => m.name}
+        className="mt-3 max-w-xl"
+      />
     </section>
   );
 }

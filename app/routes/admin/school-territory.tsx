@@ -158,7 +158,11 @@ export default function SchoolTerritory({ loaderData, actionData }: Route.Compon
       {rules.length === 0 ? (
         <p className="mt-3 max-w-3xl">{t("adminTerritory.noRules", { year })}</p>
       ) : (
-        <TerritoryRulesTable rules={rules} editTo={(id) => `${base}?year=${year}&edit=${id}#rule-form`} />
+        <TerritoryRulesTable
+          labelledBy="rules"
+          rules={rules}
+          editTo={(id) => `${base}?year=${year}&edit=${id}#rule-form`}
+        />
       )}
 
       <h2 id="rule-form" className="mt-10 text-xl font-bold">

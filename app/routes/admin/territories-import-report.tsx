@@ -1,9 +1,11 @@
 import { useTranslation } from "react-i18next";
+import { DataTable, type Column } from "~/components/data-table";
 import { useValidationText } from "~/components/form-field";
 import { validationMessage } from "~/domain/forms/validation-message";
 import type { TerritoryImportReport } from "~/domain/enrollment/territory-import.server";
 
 type Report = Extract<TerritoryImportReport, { ok: true }>;
+type Row = Report["rows"][number];
 
 /** What the import did, row by row: the refused rows first, each with its reason. */
 export function TerritoryImportReportView({ report }: { report: Report }) {
@@ -12,6 +14,25 @@ export function TerritoryImportReportView({ report }: { report: Report }) {
   const rows = [...report.rows].sort(
     (a, b) => Number(a.status === "accepted") - Number(b.status === "accepted") || a.line - b.line,
   );
+  const cells: Omit<Column<Row>, "header">[] = [
+    { id: "line", rowHeader: true, numeric: true, className: "font-normal", cell: (row) => row.line },
+    { id: "school", cell: (row) => row.schoolCode },
+    { id: "street", cell: (row) => row.street },
+    { id: "houses", className: "break-words whitespace-pre-wrap", cell: (row) => row.houses },
+    {
+      id: "result",
+      cell: (row) =>
+        row.status === "accepted" ? (
+          <span className="text-green-800">{t("adminImport.accepted", { count: row.covered ?? 0 })}</span>
+        ) : (
+          <span className="font-semibold text-red-800">
+            {t("adminImport.refused")}:{" "}
+            {text(validationMessage(row.reason ?? "territory.badHouses", row.part ? { part: row.part } : undefined))}
+          </span>
+        ),
+    },
+  ];
+  const columns = cells.map((column) => ({ ...column, header: t(`adminImport.reportColumns.${column.id}`) }));
   return (
     <section aria-labelledby="import-report" className="mt-8">
       <h2 id="import-report" tabIndex={-1} ref={(node) => node?.focus()} className="text-xl font-bold">
@@ -29,47 +50,7 @@ export function TerritoryImportReportView({ report }: { report: Report }) {
         </ul>
       </div>
       {rows.length > 0 && (
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t("adminImport.reportCaption")}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                {(["line", "school", "street", "houses", "result"] as const).map((c) => (
-                  <th key={c} scope="col" className={`py-2 pr-4 ${c === "line" ? "text-right" : ""}`}>
-                    {t(`adminImport.reportColumns.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.line} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-4 text-right font-normal tabular-nums">
-                    {row.line}
-                  </th>
-                  <td className="py-2 pr-4">{row.schoolCode}</td>
-                  <td className="py-2 pr-4">{row.street}</td>
-                  <td className="py-2 pr-4 break-words whitespace-pre-wrap">{row.houses}</td>
-                  <td className="py-2 pr-4">
-                    {row.status === "accepted" ? (
-                      <span className="text-green-800">{t("adminImport.accepted", { count: row.covered ?? 0 })}</span>
-                    ) : (
-                      <span className="font-semibold text-red-800">
-                        {t("adminImport.refused")}:{" "}
-                        {text(
-                          validationMessage(
-                            row.reason ?? "territory.badHouses",
-                            row.part ? { part: row.part } : undefined,
-                          ),
-                        )}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("adminImport.reportCaption")} columns={columns} rows={rows} rowKey={(row) => row.line} />
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import type { Route } from "./+types/utility-import-report";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { DataTable, type Column } from "~/components/data-table";
 import { PageTitle } from "~/components/page-title";
 import { prisma } from "~/db/prisma.server";
 import type { BillError } from "~/domain/payments/bill-import";
@@ -32,10 +33,29 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
+type Refused = Route.ComponentProps["loaderData"]["refused"][number];
+
 export default function UtilityImportReport({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("payments-admin");
   const { t: ts } = useTranslation("staff");
   const { refused } = loaderData;
+  const cells: Omit<Column<Refused>, "header">[] = [
+    { id: "row", rowHeader: true, numeric: true, className: "font-normal", cell: (r) => r.row },
+    { id: "billId", className: "break-all", cell: (r) => r.billId || t("report.noBillId") },
+    {
+      id: "reasons",
+      cell: (r) => (
+        <ul className="space-y-1">
+          {r.errors.map((e) => (
+            <li key={`${e.line ?? ""}-${e.field}-${e.code}`}>
+              <Reason error={e} />
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
+  const columns = cells.map((column) => ({ ...column, header: t(`report.headers.${column.id}`) }));
   return (
     <section>
       <Breadcrumbs
@@ -64,41 +84,15 @@ export default function UtilityImportReport({ loaderData }: Route.ComponentProps
       {refused.length === 0 ? (
         <p className="mt-3">{t("report.allTaken")}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto" role="region" aria-labelledby="refused-caption" tabIndex={0}>
-          <table className="w-full border-collapse text-left">
-            <caption id="refused-caption" className="sr-only">
-              {t("report.caption")}
-            </caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                {(["row", "billId", "reasons"] as const).map((c) => (
-                  <th key={c} scope="col" className={`py-2 pr-4 ${c === "row" ? "text-right" : ""}`}>
-                    {t(`report.headers.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {refused.map((r) => (
-                <tr key={`${r.row}-${r.billId}`} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-4 text-right font-normal tabular-nums">
-                    {r.row}
-                  </th>
-                  <td className="py-2 pr-4 break-all">{r.billId || t("report.noBillId")}</td>
-                  <td className="py-2 pr-4">
-                    <ul className="space-y-1">
-                      {r.errors.map((e) => (
-                        <li key={`${e.line ?? ""}-${e.field}-${e.code}`}>
-                          <Reason error={e} />
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("report.caption")}
+          captionId="refused-caption"
+          focusable
+          columns={columns}
+          rows={refused}
+          rowKey={(r) => `${r.row}-${r.billId}`}
+          className="mt-3"
+        />
       )}
       <p className="mt-8">
         <Link to="/admin/utility/import" className="font-semibold text-brand-700 underline">

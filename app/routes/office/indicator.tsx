@@ -4,6 +4,7 @@ import { data, Link } from "react-router";
 import type { Route } from "./+types/indicator";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { TrendChart, type ChartPoint } from "~/components/charts";
+import { DataTable, type Column } from "~/components/data-table";
 import { PageTitle } from "~/components/page-title";
 import { prisma } from "~/db/prisma.server";
 import { formatValue, type GapStatus } from "~/domain/indicators/format";
@@ -31,6 +32,8 @@ const BREAKDOWN_TITLES = {
   category: "detail.byCategory",
   municipality: "detail.byMunicipality",
 } as const;
+
+type BreakdownRow = Route.ComponentProps["loaderData"]["breakdowns"][number]["rows"][number];
 
 export default function IndicatorDetail({ loaderData: d }: Route.ComponentProps) {
   const { t } = useTranslation("indicators");
@@ -79,6 +82,12 @@ export default function IndicatorDetail({ loaderData: d }: Route.ComponentProps)
   const columns = (points: readonly { numerator: string; denominator: string }[]) => [
     { header: numeratorLabel, cells: points.map((p) => p.numerator) },
     { header: denominatorLabel, cells: points.map((p) => p.denominator) },
+  ];
+  const breakdownColumns: Column<BreakdownRow>[] = [
+    { id: "name", header: t("detail.name"), rowHeader: true, className: "font-normal", cell: (r) => r.label },
+    { id: "value", header: t("detail.value"), cell: (r) => r.value },
+    { id: "numerator", header: numeratorLabel, cell: (r) => r.numerator },
+    { id: "denominator", header: denominatorLabel, cell: (r) => r.denominator },
   ];
   const names = d.channel ? [...d.sliceNames, t(`office.channels.${d.channel}`)] : d.sliceNames;
   const slice = names.length > 0 ? names.join("; ") : t("office.noSlice");
@@ -176,47 +185,18 @@ export default function IndicatorDetail({ loaderData: d }: Route.ComponentProps)
           {t("detail.breakdown", { period: d.periodLabel })}
         </h2>
         {d.breakdowns.map((b) => (
-          <div
+          <DataTable
             key={b.key}
-            className="mt-4 overflow-x-auto"
-            role="region"
-            aria-labelledby={`breakdown-${b.key}`}
-            tabIndex={0}
-          >
-            <table className="w-full border-collapse text-left text-sm" data-testid={`breakdown-${b.key}`}>
-              <caption id={`breakdown-${b.key}`} className="text-left font-bold">
-                {t(BREAKDOWN_TITLES[b.key])}
-              </caption>
-              <thead>
-                <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="px-2 py-1.5">
-                    {t("detail.name")}
-                  </th>
-                  <th scope="col" className="px-2 py-1.5">
-                    {t("detail.value")}
-                  </th>
-                  <th scope="col" className="px-2 py-1.5">
-                    {numeratorLabel}
-                  </th>
-                  <th scope="col" className="px-2 py-1.5">
-                    {denominatorLabel}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {b.rows.map((r) => (
-                  <tr key={r.key} className="border-b border-slate-200">
-                    <th scope="row" className="px-2 py-1 font-normal">
-                      {r.label}
-                    </th>
-                    <td className="px-2 py-1">{r.value}</td>
-                    <td className="px-2 py-1">{r.numerator}</td>
-                    <td className="px-2 py-1">{r.denominator}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+            caption={t(BREAKDOWN_TITLES[b.key])}
+            captionId={`breakdown-${b.key}`}
+            captionVisible
+            compact
+            focusable
+            testId={`breakdown-${b.key}`}
+            columns={breakdownColumns}
+            rows={b.rows}
+            rowKey={(r) => r.key}
+          />
         ))}
       </section>
 

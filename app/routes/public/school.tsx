@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import type { Route } from "./+types/school";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Fact } from "~/components/fact";
 import { PageTitle } from "~/components/page-title";
 import { SchoolOrders } from "~/components/schools/school-orders";
 import { prisma } from "~/db/prisma.server";
@@ -147,14 +148,5 @@ export default function School({ loaderData }: Route.ComponentProps) {
 
       <SchoolOrders orders={orders} />
     </>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-sm font-semibold text-muted">{term}</dt>
-      <dd className="mt-0.5">{children}</dd>
-    </div>
   );
 }

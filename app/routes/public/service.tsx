@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import type { Route } from "./+types/service";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Fact } from "~/components/fact";
 import { SchoolAddressForm } from "~/components/school-address-form";
 import { DeadlineText, ServiceBadges } from "~/components/service-badges";
 import { prisma } from "~/db/prisma.server";
@@ -199,14 +200,5 @@ function Section({ id, title, children }: { id: string; title: string; children:
       </h2>
       {children}
     </section>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-sm font-semibold text-muted">{term}</dt>
-      <dd className="mt-0.5">{children}</dd>
-    </div>
   );
 }
