@@ -5,6 +5,8 @@
  * followed by a table with the same figures, for screen readers and for anyone who wants numbers.
  */
 
+import { DataTable, type Column } from "~/components/data-table";
+
 /** A series' point: one period and its value (null: no data for the period). */
 export type ChartPoint = {
   /** The period's key, unique within the series. */
@@ -158,6 +160,35 @@ export function TrendChart({
   const hasPartial = points.some((p) => p.partial && p.value !== null);
   const barWidth = Math.min(slot * 0.6, 48);
   const titleId = `${id}-title`;
+  const tableColumns: Column<{ point: ChartPoint; index: number }>[] = [
+    {
+      id: "period",
+      header: labels.period,
+      rowHeader: true,
+      className: "font-normal",
+      cell: ({ point }) => point.label,
+    },
+    {
+      id: "value",
+      header: labels.value,
+      cell: ({ point }) => (point.value === null ? labels.noData : format(point.value)),
+    },
+    ...(hasTarget
+      ? [
+          {
+            id: "target",
+            header: labels.target,
+            cell: ({ point }: { point: ChartPoint }) =>
+              point.target === null || point.target === undefined ? "—" : format(point.target),
+          },
+        ]
+      : []),
+    ...columns.map((c, i) => ({
+      id: `column-${i}`,
+      header: c.header,
+      cell: ({ index }: { index: number }) => c.cells[index],
+    })),
+  ];
   const summaryId = `${id}-summary`;
 
   return (
@@ -339,58 +370,19 @@ export function TrendChart({
       <details open className="mt-2">
         <summary className="cursor-pointer font-semibold text-brand-700 underline">{labels.data}</summary>
         {/* Focusable, so that a keyboard can scroll a table wider than a phone. */}
-        <div className="mt-2 overflow-x-auto" role="region" aria-labelledby={`${id}-table`} tabIndex={0}>
-          <table className="w-full border-collapse text-left text-sm">
-            <caption id={`${id}-table`} className="sr-only">
-              {title}
-            </caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="px-2 py-1.5">
-                  {labels.period}
-                </th>
-                <th scope="col" className="px-2 py-1.5">
-                  {labels.value}
-                </th>
-                {hasTarget && (
-                  <th scope="col" className="px-2 py-1.5">
-                    {labels.target}
-                  </th>
-                )}
-                {columns.map((c) => (
-                  <th key={c.header} scope="col" className="px-2 py-1.5">
-                    {c.header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p, i) => (
-                <tr
-                  key={p.key}
-                  className="border-b border-slate-200"
-                  data-period={p.key}
-                  data-partial={p.partial ? "true" : undefined}
-                >
-                  <th scope="row" className="px-2 py-1 font-normal">
-                    {p.label}
-                  </th>
-                  <td className="px-2 py-1">{p.value === null ? labels.noData : format(p.value)}</td>
-                  {hasTarget && (
-                    <td className="px-2 py-1">
-                      {p.target === null || p.target === undefined ? "—" : format(p.target)}
-                    </td>
-                  )}
-                  {columns.map((c) => (
-                    <td key={c.header} className="px-2 py-1">
-                      {c.cells[i]}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={title}
+          captionId={`${id}-table`}
+          compact
+          focusable
+          columns={tableColumns}
+          rows={points.map((point, index) => ({ point, index }))}
+          rowKey={({ point }) => point.key}
+          rowData={({ point }): Record<`data-${string}`, string> =>
+            point.partial ? { "data-period": point.key, "data-partial": "true" } : { "data-period": point.key }
+          }
+          className="mt-2"
+        />
       </details>
     </figure>
   );

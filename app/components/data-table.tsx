@@ -14,6 +14,10 @@ export interface Column<Row> {
   className?: string | ((row: Row) => string);
   /** The column's cell in the closing row (`<tfoot>`), such as a total; the row is there when a column has one. */
   footer?: ReactNode;
+  /** The rows are in this column's order (`aria-sort` of its header), for a table that can be sorted. */
+  sort?: "ascending" | "descending";
+  /** `data-testid` of each of the column's cells, for tests that read one cell of a row. */
+  testId?: string;
 }
 
 /** A table is named by its caption, or by a heading already on the page (so its words are not said twice). */
@@ -73,7 +77,12 @@ export function DataTable<Row>({
         <thead>
           <tr className="border-b-2 border-slate-400">
             {columns.map((column) => (
-              <th key={column.id} scope="col" className={classes(padding.header, column.numeric && "text-right")}>
+              <th
+                key={column.id}
+                scope="col"
+                aria-sort={column.sort}
+                className={classes(padding.header, column.numeric && "text-right")}
+              >
                 {column.header}
               </th>
             ))}
@@ -89,11 +98,11 @@ export function DataTable<Row>({
                   typeof column.className === "function" ? column.className(row) : column.className,
                 );
                 return column.rowHeader ? (
-                  <th key={column.id} scope="row" className={className}>
+                  <th key={column.id} scope="row" className={className} data-testid={column.testId}>
                     {column.cell(row)}
                   </th>
                 ) : (
-                  <td key={column.id} className={className}>
+                  <td key={column.id} className={className} data-testid={column.testId}>
                     {column.cell(row)}
                   </td>
                 );

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { TrendChart, type ChartPoint } from "~/components/charts";
+import { DataTable, type Column } from "~/components/data-table";
 import type { dashboardPageView } from "~/domain/enrollment/campaign-dashboard-view";
 import type { Language } from "~/domain/i18n/localized";
 import { formatNumber } from "~/domain/region/numbers";
@@ -28,6 +29,16 @@ export function DashboardOpening({ opening, language }: { opening: Opening; lang
     const total = known.reduce((sum, p) => sum + p.value, 0);
     return t("dashboard.chart.summary", { total: format(total), max: format(max.value), maxPeriod: max.label });
   };
+  const dayColumns: Column<Opening["days"][number]>[] = [
+    {
+      id: "day",
+      header: t("dashboard.chart.day"),
+      rowHeader: true,
+      className: "font-normal",
+      cell: (day) => <time dateTime={day.date}>{day.label}</time>,
+    },
+    { id: "count", header: labels.value, cell: (day) => day.count },
+  ];
   return (
     <section aria-labelledby="opening-title" className="mt-8">
       <h2 id="opening-title" className="text-xl font-bold">
@@ -66,33 +77,18 @@ export function DashboardOpening({ opening, language }: { opening: Opening; lang
         </>
       )}
       {opening.days.length > 0 && (
-        <div className="mt-6 overflow-x-auto" role="region" aria-labelledby="opening-days" tabIndex={0}>
-          <table className="w-full max-w-xl border-collapse text-left text-sm" data-testid="opening-days">
-            <caption id="opening-days" className="text-left font-bold">
-              {t("dashboard.opening.days")}
-            </caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="px-2 py-1.5">
-                  {t("dashboard.chart.day")}
-                </th>
-                <th scope="col" className="px-2 py-1.5">
-                  {labels.value}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {opening.days.map((day) => (
-                <tr key={day.date} className="border-b border-slate-200">
-                  <th scope="row" className="px-2 py-1 font-normal">
-                    <time dateTime={day.date}>{day.label}</time>
-                  </th>
-                  <td className="px-2 py-1">{day.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("dashboard.opening.days")}
+          captionId="opening-days"
+          captionVisible
+          compact
+          focusable
+          testId="opening-days"
+          columns={dayColumns}
+          rows={opening.days}
+          rowKey={(day) => day.date}
+          className="mt-6 max-w-xl"
+        />
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
+import { DataTable, type Column as TableColumn } from "~/components/data-table";
 import type { DashboardSort } from "~/domain/enrollment/campaign-dashboard";
 import type { dashboardPageView } from "~/domain/enrollment/campaign-dashboard-view";
 
@@ -95,6 +96,53 @@ export function DashboardSchools({
   listHref: ((code: string) => string) | null;
 }) {
   const { t } = useTranslation("enrollment");
+  const columns: TableColumn<View["schools"][number]>[] = [
+    {
+      id: "school",
+      header: (
+        <Link to={`?${filter.sortHref("code")}`} className="text-brand-700 underline">
+          {t("dashboard.schools.school")}
+        </Link>
+      ),
+      sort: filter.sort === "code" ? "ascending" : undefined,
+      rowHeader: true,
+      className: "font-normal",
+      cell: (s) => (
+        <>
+          {listHref ? (
+            <Link to={listHref(s.code)} className="text-brand-700 underline">
+              {s.name}
+            </Link>
+          ) : (
+            s.name
+          )}
+          <span className="block text-xs text-muted">{[s.municipality, s.district].filter(Boolean).join(", ")}</span>
+        </>
+      ),
+      footer: t("dashboard.schools.total", { count: view.schools.length }),
+    },
+    ...COLUMNS.map((c): TableColumn<View["schools"][number]> => ({
+      id: c.key,
+      header: c.sort ? (
+        <Link to={`?${filter.sortHref(c.sort)}`} className="text-brand-700 underline">
+          {t(`dashboard.schools.${c.key}`)}
+        </Link>
+      ) : (
+        t(`dashboard.schools.${c.key}`)
+      ),
+      sort: c.sort && filter.sort === c.sort ? "descending" : undefined,
+      className: "whitespace-nowrap",
+      cell: (s) => (
+        <>
+          {s[c.key]}
+          {c.key === "demand" && s.oversubscribed && (
+            <span className="block text-xs font-semibold text-red-800">{t("dashboard.schools.oversubscribed")}</span>
+          )}
+        </>
+      ),
+      footer: view.totals[c.key],
+    })),
+  ];
   return (
     <section aria-labelledby="schools-title" className="mt-8">
       <h2 id="schools-title" className="text-xl font-bold">
@@ -104,78 +152,18 @@ export function DashboardSchools({
       {view.schools.length === 0 ? (
         <p className="mt-3">{t("dashboard.schools.none")}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto" role="region" aria-labelledby="schools-caption" tabIndex={0}>
-          <table className="w-full border-collapse text-left text-sm" data-testid="dashboard-schools">
-            <caption id="schools-caption" className="sr-only">
-              {t("dashboard.schools.caption", { sort: t(`dashboard.sort.${filter.sort}`) })}
-            </caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400 align-bottom">
-                <th scope="col" aria-sort={filter.sort === "code" ? "ascending" : undefined} className="py-2 pr-3">
-                  <Link to={`?${filter.sortHref("code")}`} className="text-brand-700 underline">
-                    {t("dashboard.schools.school")}
-                  </Link>
-                </th>
-                {COLUMNS.map((c) => (
-                  <th
-                    key={c.key}
-                    scope="col"
-                    aria-sort={c.sort && filter.sort === c.sort ? "descending" : undefined}
-                    className="py-2 pr-3"
-                  >
-                    {c.sort ? (
-                      <Link to={`?${filter.sortHref(c.sort)}`} className="text-brand-700 underline">
-                        {t(`dashboard.schools.${c.key}`)}
-                      </Link>
-                    ) : (
-                      t(`dashboard.schools.${c.key}`)
-                    )}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {view.schools.map((s) => (
-                <tr key={s.code} className="border-b border-slate-200 align-top" data-school={s.code}>
-                  <th scope="row" className="py-2 pr-3 font-normal">
-                    {listHref ? (
-                      <Link to={listHref(s.code)} className="text-brand-700 underline">
-                        {s.name}
-                      </Link>
-                    ) : (
-                      s.name
-                    )}
-                    <span className="block text-xs text-muted">
-                      {[s.municipality, s.district].filter(Boolean).join(", ")}
-                    </span>
-                  </th>
-                  {COLUMNS.map((c) => (
-                    <td key={c.key} className="py-2 pr-3 whitespace-nowrap">
-                      {s[c.key]}
-                      {c.key === "demand" && s.oversubscribed && (
-                        <span className="block text-xs font-semibold text-red-800">
-                          {t("dashboard.schools.oversubscribed")}
-                        </span>
-                      )}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="border-t-2 border-slate-400 font-semibold">
-                <th scope="row" className="py-2 pr-3">
-                  {t("dashboard.schools.total", { count: view.schools.length })}
-                </th>
-                {COLUMNS.map((c) => (
-                  <td key={c.key} className="py-2 pr-3 whitespace-nowrap">
-                    {view.totals[c.key]}
-                  </td>
-                ))}
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <DataTable
+          caption={t("dashboard.schools.caption", { sort: t(`dashboard.sort.${filter.sort}`) })}
+          captionId="schools-caption"
+          compact
+          focusable
+          testId="dashboard-schools"
+          columns={columns}
+          rows={view.schools}
+          rowKey={(s) => s.code}
+          rowData={(s) => ({ "data-school": s.code })}
+          className="mt-3"
+        />
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { DataTable, type Column } from "~/components/data-table";
 import type { dashboardPageView } from "~/domain/enrollment/campaign-dashboard-view";
 
 type View = ReturnType<typeof dashboardPageView>;
@@ -8,6 +9,22 @@ type View = ReturnType<typeof dashboardPageView>;
 export function DashboardSummary({ view }: { view: View }) {
   const { t } = useTranslation("enrollment");
   const d = view.dates;
+  const stageColumns: Column<View["stages"][number]>[] = [
+    {
+      id: "stage",
+      header: t("dashboard.totals.stage"),
+      rowHeader: true,
+      className: "font-normal",
+      cell: (s) => t("dashboard.totals.stageN", { stage: s.stage }),
+    },
+    ...[0, 1, 2, 3].map((c): Column<View["stages"][number]> => ({
+      id: `class-${c}`,
+      header: t(`office.classes.${c}`),
+      cell: (s) => s.byClass[c],
+    })),
+    { id: "live", header: t("dashboard.totals.live"), className: "font-semibold", cell: (s) => s.live },
+    { id: "received", header: t("dashboard.totals.received"), cell: (s) => s.received },
+  ];
   return (
     <>
       <section aria-labelledby="campaign-dates" className="mt-6 rounded-lg border border-slate-300 bg-white p-4">
@@ -34,47 +51,16 @@ export function DashboardSummary({ view }: { view: View }) {
         <h2 id="stage-totals" className="text-xl font-bold">
           {t("dashboard.totals.title")}
         </h2>
-        <div className="mt-3 overflow-x-auto" role="region" aria-labelledby="stage-totals-caption" tabIndex={0}>
-          <table className="w-full border-collapse text-left" data-testid="stage-totals">
-            <caption id="stage-totals-caption" className="sr-only">
-              {t("dashboard.totals.caption")}
-            </caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="py-2 pr-4">
-                  {t("dashboard.totals.stage")}
-                </th>
-                {[0, 1, 2, 3].map((c) => (
-                  <th key={c} scope="col" className="py-2 pr-4">
-                    {t(`office.classes.${c}`)}
-                  </th>
-                ))}
-                <th scope="col" className="py-2 pr-4">
-                  {t("dashboard.totals.live")}
-                </th>
-                <th scope="col" className="py-2">
-                  {t("dashboard.totals.received")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.stages.map((s) => (
-                <tr key={s.stage} className="border-b border-slate-200">
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    {t("dashboard.totals.stageN", { stage: s.stage })}
-                  </th>
-                  {s.byClass.map((value, c) => (
-                    <td key={c} className="py-2 pr-4">
-                      {value}
-                    </td>
-                  ))}
-                  <td className="py-2 pr-4 font-semibold">{s.live}</td>
-                  <td className="py-2">{s.received}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("dashboard.totals.caption")}
+          captionId="stage-totals-caption"
+          focusable
+          testId="stage-totals"
+          columns={stageColumns}
+          rows={view.stages}
+          rowKey={(s) => s.stage}
+          className="mt-3"
+        />
         <p className="mt-2 max-w-3xl text-sm text-muted">{t("dashboard.totals.note")}</p>
       </section>
     </>

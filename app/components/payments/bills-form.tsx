@@ -4,6 +4,7 @@ import type { BillView } from "~/domain/payments/account-view.server";
 import { pick } from "~/domain/i18n/localized";
 import { formatDate, formatDateTime, formatMonth } from "~/domain/region/dates";
 import { formatNumber, formatRubles } from "~/domain/region/numbers";
+import { DataTable, type Column } from "~/components/data-table";
 import { KeysetPager } from "~/components/keyset-pager";
 import { keysetHref } from "~/components/page-links";
 import { useLanguage } from "~/components/use-language";
@@ -125,7 +126,7 @@ function BillItem({ bill, keyRatePercent }: { bill: BillView; keyRatePercent: nu
           )}
           <details className="mt-2">
             <summary className="cursor-pointer text-brand-700 underline">{t("bills.details")}</summary>
-            <BillLines lines={bill.lines} />
+            <BillLines lines={bill.lines} bill={`${period}, ${provider}`} />
           </details>
         </div>
       </div>
@@ -134,49 +135,47 @@ function BillItem({ bill, keyRatePercent }: { bill: BillView; keyRatePercent: nu
 }
 
 /** Paid bills as a table, a few months a page, newest first; "earlier" continues from the last month shown. */
-export function PaidBills({ bills, earlier }: { bills: BillView[]; earlier: string | null }) {
+export function PaidBills({
+  bills,
+  earlier,
+  labelledBy,
+}: {
+  bills: BillView[];
+  earlier: string | null;
+  /** The id of the heading above, which names the table. */
+  labelledBy: string;
+}) {
   const { t } = useTranslation("payments");
   const language = useLanguage();
   if (bills.length === 0) return <p className="mt-3">{t("bills.noPaid")}</p>;
+  const columns: Column<BillView>[] = [
+    { id: "period", header: t("bills.period"), cell: (bill) => formatMonth(bill.period, language) },
+    { id: "provider", header: t("bills.provider"), cell: (bill) => pick(bill.provider, language) },
+    { id: "amount", header: t("bills.amount"), cell: (bill) => formatRubles(bill.amount, language) },
+    {
+      id: "state",
+      header: t("bills.state"),
+      testId: "bill-state",
+      cell: (bill) => (
+        <>
+          {t(`bills.states.${bill.state}`)}
+          {bill.paidAt && (
+            <span className="block text-sm text-slate-700">{formatDateTime(new Date(bill.paidAt), language)}</span>
+          )}
+        </>
+      ),
+    },
+  ];
   return (
     <>
-      <div className="mt-3 overflow-x-auto">
-        <table className="w-full border-collapse text-left" data-testid="paid-bills">
-          <thead>
-            <tr className="border-b-2 border-slate-400">
-              <th scope="col" className="py-2 pr-4">
-                {t("bills.period")}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t("bills.provider")}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t("bills.amount")}
-              </th>
-              <th scope="col" className="py-2">
-                {t("bills.state")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {bills.map((bill) => (
-              <tr key={bill.id} className="border-b border-slate-200">
-                <td className="py-2 pr-4">{formatMonth(bill.period, language)}</td>
-                <td className="py-2 pr-4">{pick(bill.provider, language)}</td>
-                <td className="py-2 pr-4">{formatRubles(bill.amount, language)}</td>
-                <td className="py-2" data-testid="bill-state">
-                  {t(`bills.states.${bill.state}`)}
-                  {bill.paidAt && (
-                    <span className="block text-sm text-slate-700">
-                      {formatDateTime(new Date(bill.paidAt), language)}
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        labelledBy={labelledBy}
+        testId="paid-bills"
+        columns={columns}
+        rows={bills}
+        rowKey={(bill) => bill.id}
+        className="mt-3"
+      />
       <KeysetPager
         next={earlier && keysetHref({}, "paidBefore", earlier, { hash: "#paid" })}
         label={t("bills.earlier")}
@@ -215,47 +214,44 @@ function Penalty({ penalty, keyRatePercent }: { penalty: NonNullable<BillView["p
   );
 }
 
-function BillLines({ lines }: { lines: BillView["lines"] }) {
+/** A line and its place in the bill, which has no other key. */
+type BillLine = BillView["lines"][number] & { index: number };
+
+/** The bill's lines, named by the details' summary and the bill, as its heading is the pay box's label. */
+function BillLines({ lines, bill }: { lines: BillView["lines"]; bill: string }) {
   const { t } = useTranslation("payments");
   const language = useLanguage();
+  const columns: Column<BillLine>[] = [
+    {
+      id: "service",
+      header: t("bills.service"),
+      cell: (line) => t(`services.${line.service}`, { defaultValue: line.service }),
+    },
+    {
+      id: "tariff",
+      header: t("bills.tariff"),
+      cell: (line) => `${formatRubles(line.tariff, language)}/${line.unit}`,
+    },
+    {
+      id: "volume",
+      header: t("bills.volume"),
+      cell: (line) => `${formatNumber(Number(line.volume), language, 3)} ${line.unit}`,
+    },
+    { id: "amount", header: t("bills.lineAmount"), cell: (line) => formatRubles(line.amount, language) },
+    {
+      id: "benefit",
+      header: t("bills.benefit"),
+      cell: (line) => (line.benefit > 0 ? `−${formatRubles(line.benefit, language)}` : "—"),
+    },
+  ];
   return (
-    <div className="mt-2 overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
-        <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className="py-1 pr-3">
-              {t("bills.service")}
-            </th>
-            <th scope="col" className="py-1 pr-3">
-              {t("bills.tariff")}
-            </th>
-            <th scope="col" className="py-1 pr-3">
-              {t("bills.volume")}
-            </th>
-            <th scope="col" className="py-1 pr-3">
-              {t("bills.lineAmount")}
-            </th>
-            <th scope="col" className="py-1">
-              {t("bills.benefit")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((line, index) => (
-            <tr key={index} className="border-b border-slate-200">
-              <td className="py-1 pr-3">{t(`services.${line.service}`, { defaultValue: line.service })}</td>
-              <td className="py-1 pr-3">
-                {formatRubles(line.tariff, language)}/{line.unit}
-              </td>
-              <td className="py-1 pr-3">
-                {formatNumber(Number(line.volume), language, 3)} {line.unit}
-              </td>
-              <td className="py-1 pr-3">{formatRubles(line.amount, language)}</td>
-              <td className="py-1">{line.benefit > 0 ? `−${formatRubles(line.benefit, language)}` : "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={`${t("bills.details")}: ${bill}`}
+      compact
+      columns={columns}
+      rows={lines.map((line, index) => ({ ...line, index }))}
+      rowKey={(line) => line.index}
+      className="mt-2"
+    />
   );
 }

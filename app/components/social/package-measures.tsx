@@ -1,7 +1,10 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
+import { DataTable, type Column } from "~/components/data-table";
 import { StatusBadge } from "~/components/status-badge";
 import type { PackageView } from "~/domain/social/package-view.server";
+
+type Payment = Extract<PackageView, { kind: "package" }>["measures"][number]["payments"][number];
 
 /*
  * One application, several measures (docs/social-support.md): the resident sees every measure of the
@@ -19,6 +22,14 @@ export function PackageMeasures({ view }: { view: PackageView }) {
       </p>
     );
   }
+  const paymentColumns: Column<Payment>[] = [
+    { id: "month", header: t("measures.month"), cell: (p) => p.month },
+    {
+      id: "amount",
+      header: t("measures.amount"),
+      cell: (p) => p.amount ?? t("measures.share", { percent: p.percent }),
+    },
+  ];
   return (
     <section className="mt-6" aria-labelledby="measures-title" data-testid="package-measures">
       <h2 id="measures-title" className="text-xl font-bold text-brand-900">
@@ -37,7 +48,9 @@ export function PackageMeasures({ view }: { view: PackageView }) {
       <ul className="mt-4 space-y-4">
         {view.measures.map((m) => (
           <li key={m.code} className="rounded-md border border-slate-300 p-4" data-testid={`measure-${m.code}`}>
-            <h3 className="font-bold">{m.title}</h3>
+            <h3 id={`measure-${m.code}-title`} className="font-bold">
+              {m.title}
+            </h3>
             <div className="mt-2 flex flex-wrap items-center gap-3">
               <StatusBadge status={m.status} testId="measure-status" />
               {m.own ? (
@@ -71,25 +84,16 @@ export function PackageMeasures({ view }: { view: PackageView }) {
             )}
             {m.payments.length > 0 && (
               <details className="mt-2">
-                <summary className="cursor-pointer text-brand-700 underline">{t("measures.schedule")}</summary>
-                <table className="mt-2 text-left">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="pr-6">
-                        {t("measures.month")}
-                      </th>
-                      <th scope="col">{t("measures.amount")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {m.payments.map((p) => (
-                      <tr key={p.month}>
-                        <td className="pr-6">{p.month}</td>
-                        <td>{p.amount ?? t("measures.share", { percent: p.percent })}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <summary id={`measure-${m.code}-schedule`} className="cursor-pointer text-brand-700 underline">
+                  {t("measures.schedule")}
+                </summary>
+                <DataTable
+                  labelledBy={`measure-${m.code}-title measure-${m.code}-schedule`}
+                  columns={paymentColumns}
+                  rows={m.payments}
+                  rowKey={(p) => p.month}
+                  className="mt-2 max-w-md"
+                />
               </details>
             )}
           </li>

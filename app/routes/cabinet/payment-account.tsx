@@ -171,7 +171,7 @@ export default function PaymentAccount({ loaderData: d, actionData }: Route.Comp
       <h2 id="paid" className="mt-10 text-xl font-bold">
         {t("bills.paidTitle")}
       </h2>
-      <PaidBills bills={view.paidBills} earlier={view.earlierPaid} />
+      <PaidBills bills={view.paidBills} earlier={view.earlierPaid} labelledBy="paid" />
 
       <h2 className="mt-10 text-xl font-bold">{t("meters.title")}</h2>
       <MeterReadings meters={view.meters} answer={answer} />

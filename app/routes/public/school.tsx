@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Link } from "react-router";
 import type { Route } from "./+types/school";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { DataTable, type Column } from "~/components/data-table";
 import { Fact } from "~/components/fact";
 import { PageTitle } from "~/components/page-title";
 import { SchoolOrders } from "~/components/schools/school-orders";
@@ -31,11 +32,30 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   return { school, language, years: years.filter((y) => y !== year), orders };
 }
 
+/** A line of the school's territory and its place in the list, which has no other key. */
+type TerritoryLine = Route.ComponentProps["loaderData"]["school"]["territory"][number] & { index: number };
+
 export default function School({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("enrollment");
   const { school, language, years, orders } = loaderData;
   const name = school.name[language];
   const features = school.adaptedProgrammes.map((p) => t(`schools.programmes.${p}`, { defaultValue: p }));
+  // The street names a line; the settlement comes first, as an address is read.
+  const territoryColumns: Column<TerritoryLine>[] = [
+    { id: "settlement", header: t("schools.page.settlement"), cell: (line) => line.settlement },
+    {
+      id: "street",
+      header: t("schools.page.street"),
+      rowHeader: true,
+      className: "font-normal",
+      cell: (line) => line.street,
+    },
+    {
+      id: "houses",
+      header: t("schools.page.houses"),
+      cell: (line) => (line.houses === "все" ? t("schools.page.allHouses") : line.houses),
+    },
+  ];
   return (
     <>
       <Breadcrumbs items={[{ to: `/schools?year=${school.year}`, label: t("schools.title") }, { label: name }]} />
@@ -108,35 +128,13 @@ export default function School({ loaderData }: Route.ComponentProps) {
           {school.territory.length === 0 ? (
             <p className="mt-3 font-semibold">{t("schools.page.noTerritory", { year: school.year })}</p>
           ) : (
-            <div className="mt-3 overflow-x-auto">
-              <table className="w-full border-collapse text-left">
-                <caption className="sr-only">{t("schools.page.territory", { year: school.year })}</caption>
-                <thead>
-                  <tr className="border-b-2 border-slate-400">
-                    <th scope="col" className="py-2 pr-3">
-                      {t("schools.page.settlement")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("schools.page.street")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("schools.page.houses")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {school.territory.map((line, i) => (
-                    <tr key={i} className="border-b border-slate-200 align-top">
-                      <td className="py-2 pr-3">{line.settlement}</td>
-                      <th scope="row" className="py-2 pr-3 font-normal">
-                        {line.street}
-                      </th>
-                      <td className="py-2 pr-3">{line.houses === "все" ? t("schools.page.allHouses") : line.houses}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t("schools.page.territory", { year: school.year })}
+              columns={territoryColumns}
+              rows={school.territory.map((line, index) => ({ ...line, index }))}
+              rowKey={(line) => line.index}
+              className="mt-3"
+            />
           )}
           <p className="mt-6">
             <Link to="/services/first-grade-enrollment" className="text-brand-700 underline">
