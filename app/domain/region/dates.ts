@@ -24,6 +24,7 @@ const FORMATS = {
   // Calendar dates are stored without a time zone: read as UTC midnight, printed as UTC.
   date: { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" },
   month: { timeZone: "UTC", month: "long", year: "numeric" },
+  monthName: { timeZone: "UTC", month: "long" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 // An Intl formatter costs tens of microseconds to make and a page prints many dates: each is made once.
@@ -75,4 +76,9 @@ export function formatShortDate(isoDate: string, language: Language): string {
   if (!match) return isoDate;
   const [, year, month, day] = match;
   return language === "ru" ? `${day}.${month}.${year}` : `${day}/${month}/${year}`;
+}
+
+/** A month of any year (1–12) by its name: "сентябрь" / "September". */
+export function formatMonthName(month: number, language: Language): string {
+  return formatter(language, "monthName").format(new Date(Date.UTC(2000, month - 1, 1)));
 }

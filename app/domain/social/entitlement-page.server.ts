@@ -2,7 +2,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { getProfile } from "~/domain/accounts/profile.server";
 import { getCatalogue } from "~/domain/catalogue/catalogue.server";
 import type { Language } from "~/domain/i18n/localized";
-import { formatDate } from "~/domain/region/dates";
+import { formatDate, formatMonthName } from "~/domain/region/dates";
 import { formatRubles } from "~/domain/region/numbers";
 import { familyAnswer, familyFormDefaults, monthRuns } from "./family-entitlement";
 import { measuresOfPackage } from "./measure-store.server";
@@ -75,14 +75,9 @@ export function entitlementAnswer(
 
 export type EntitlementAnswer = ReturnType<typeof entitlementAnswer>;
 
-const MONTH_NAMES: Record<Language, Intl.DateTimeFormat> = {
-  ru: new Intl.DateTimeFormat("ru-RU", { month: "long", timeZone: "UTC" }),
-  en: new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" }),
-};
-
 /** "сентябрь–май" / "September–May". */
 function monthsInWords(months: readonly number[], language: Language): string {
-  const name = (month: number) => MONTH_NAMES[language].format(new Date(Date.UTC(2000, month - 1, 1)));
+  const name = (month: number) => formatMonthName(month, language);
   return monthRuns(months)
     .map(([from, to]) => (from === to ? name(from) : `${name(from)}–${name(to)}`))
     .join(", ");
