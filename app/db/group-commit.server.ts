@@ -2,10 +2,12 @@ import type { SqliteConnection } from "./sqlite-adapter.server";
 
 /*
  * Group commit (docs/decisions/0033). Writes handed in while a transaction is being prepared share
- * it, and so one synchronous=FULL fsync: each runs as a savepoint of its own, so a write that throws
- * is undone alone and only its caller gets the error; every caller is answered only after the
- * commit, so nothing is acknowledged that a power loss could take back. A group holds at most
- * MAX_GROUP writes, which bounds how long one commit keeps the event loop.
+ * it, and so one fsync: each runs as a savepoint of its own, so a write that throws is undone alone
+ * and only its caller gets the error; every caller is answered only after the commit and its fsync,
+ * so nothing is acknowledged that a power loss could take back. The next group is written once that
+ * fsync is done: it runs off the event loop (docs/decisions/0040), and the requests that come
+ * meanwhile make the next group larger, not the commits more. A group holds at most MAX_GROUP
+ * writes, which bounds how long one transaction keeps the event loop.
  */
 const MAX_GROUP = 24;
 
@@ -39,8 +41,8 @@ async function flush(connection: SqliteConnection, queue: Pending[]): Promise<vo
       });
     });
   } catch (error) {
-    // The transaction failed (the commit, or its BEGIN waiting for another process): nothing of the
-    // group is stored, and its callers are told.
+    // The transaction failed (its BEGIN waiting for another process, the commit, or its fsync):
+    // nothing of the group is acknowledged, and its callers are told.
     if (group.length === 0) group = queue.splice(0, MAX_GROUP);
     outcomes = group.map(() => ({ ok: false as const, error }));
   }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlQuery } from "@prisma/driver-adapter-utils";
 import type BetterSqlite3 from "better-sqlite3";
+import { startCheckpointer, walSync, type WalSync } from "./wal-sync.server";
 
 /*
  * The one SQLite adapter factory used by the app, the Prisma CLI (prisma.config.ts) and the seeds.
@@ -24,6 +25,15 @@ export function databaseFile(url = databaseUrl()): string {
 // only a crash of the process (WAL with NORMAL loses the last commits on power loss). Reads do not
 // pay for it, and the portal's writes are few next to its page views.
 const CONNECTION_PRAGMAS = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+
+/**
+ * Where a commit's fsync happens: inside COMMIT, as synchronous=FULL does it, keeping the event loop
+ * meanwhile; or after it, off the event loop, awaited before the write's caller is answered
+ * (wal-sync.server.ts, docs/decisions/0040) — what the server's connection does.
+ */
+export type CommitSync = "in-commit" | "off-the-event-loop";
+/** SQLite's own default, for a connection whose checkpoints' thread stopped. */
+const AUTOCHECKPOINT_PAGES = 1000;
 
 /*
  * Three repairs to the driver adapter (Prisma 6.19, one better-sqlite3 connection per process):
@@ -83,7 +93,10 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 // Statements that manage the connection rather than write rows, and cannot run inside a transaction.
 const CONNECTION_STATEMENT = /^\s*(PRAGMA|VACUUM|BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|ATTACH|DETACH)\b/i;
 
-function guardTransactions(adapter: SqlDriverAdapter): Guarded {
+/** What a connection whose fsync is off the event loop has besides: the WAL's sync and the checkpoints' thread. */
+type Durability = { wal: WalSync; stopCheckpoints: () => Promise<void> };
+
+function guardTransactions(adapter: SqlDriverAdapter, durability: Durability | null): Guarded {
   const holder = adapter as unknown as { client?: BetterSqlite3.Database | AdapterClient };
   const client = holder.client as BetterSqlite3.Database | undefined;
   if (!client?.prepare) throw new Error("the SQLite adapter no longer exposes its client; see guardTransactions");
@@ -91,6 +104,7 @@ function guardTransactions(adapter: SqlDriverAdapter): Guarded {
   const begin = client.prepare("BEGIN IMMEDIATE");
   const commit = client.prepare("COMMIT");
   const rollback = client.prepare("ROLLBACK");
+  const durable = durability ? () => durability.wal.durable() : () => Promise.resolve();
 
   // Set at the very statement that opens a transaction (synchronously), cleared when it ends.
   let open: { ended: Promise<void>; end: () => void } | null = null;
@@ -133,17 +147,20 @@ function guardTransactions(adapter: SqlDriverAdapter): Guarded {
   /** Runs `write` in a transaction of its own; a synchronous one commits with no await in between. */
   const committed = async <T>(write: () => T | Promise<T>): Promise<T> => {
     await beginWrite();
+    let result: T;
     try {
       const pending = write();
-      const result = pending instanceof Promise ? await pending : pending;
+      result = pending instanceof Promise ? await pending : pending;
       commit.run();
-      return result;
     } catch (error) {
       if (client.inTransaction) rollback.run();
       throw error;
     } finally {
       endWrite();
     }
+    // The connection is free for the next transaction while this one's fsync runs.
+    await durable();
+    return result;
   };
 
   const statements = new Map<string, BetterSqlite3.Statement>();
@@ -172,7 +189,13 @@ function guardTransactions(adapter: SqlDriverAdapter): Guarded {
       return { bind: (args: unknown[]) => boundStatement(statement, args) };
     },
     exec: (sql: string) => client.exec(sql),
-    close: () => client.close(),
+    close: () => {
+      if (durability) {
+        void durability.stopCheckpoints();
+        durability.wal.close();
+      }
+      return client.close();
+    },
   };
 
   const startTransaction = adapter.startTransaction.bind(adapter);
@@ -192,9 +215,10 @@ function guardTransactions(adapter: SqlDriverAdapter): Guarded {
     const t = transaction as unknown as Transaction;
     const commitTransaction = t.commit.bind(t);
     const rollbackTransaction = t.rollback.bind(t);
-    t.commit = () => {
+    t.commit = async () => {
       endWrite();
-      return commitTransaction();
+      await commitTransaction();
+      await durable();
     };
     t.rollback = () => {
       endWrite();
@@ -206,9 +230,12 @@ function guardTransactions(adapter: SqlDriverAdapter): Guarded {
   for (const method of ["queryRaw", "executeRaw"] as const) {
     const run = outside[method].bind(adapter);
     outside[method] = async (query: SqlQuery) => {
-      // A write outside a transaction becomes one, so its wait for the lock is beginWrite's.
-      // (Unless the caller began one in SQL itself, as the migration engine may.)
-      if (!client.inTransaction && writes(query.sql)) return committed(() => run(query));
+      // A write outside a transaction becomes one, so its wait for the lock is beginWrite's and its
+      // acknowledgement waits for its fsync — also when another's transaction is open meanwhile
+      // (that one's is `open`): run after it, it would commit on its own, neither waited for nor
+      // synced. Unless the caller began a transaction in SQL itself, as the migration engine may.
+      const callersOwn = client.inTransaction && !open;
+      if (!callersOwn && writes(query.sql)) return committed(() => run(query));
       // A read lets the event loop turn first: the adapter answers synchronously, so without it a
       // request's queries would all run in one turn, and other requests, new connections and health
       // checks would wait for the whole of it (admission.server.ts).
@@ -229,6 +256,27 @@ class PortalSqliteAdapterFactory extends PrismaBetterSQLite3 {
   /** The connection Prisma uses now, for the hand-written hot paths (sqliteConnectionOf). */
   connected: Promise<Guarded> | null = null;
 
+  constructor(
+    private readonly url: string,
+    private readonly commitSync: CommitSync,
+  ) {
+    super({ url, timeout: 5000 });
+  }
+
+  /** The fsync out of COMMIT, for a connection to a file in WAL mode (an in-memory one has no WAL). */
+  private durabilityOf(adapter: SqlDriverAdapter): Durability | null {
+    if (this.commitSync !== "off-the-event-loop" || this.url === ":memory:") return null;
+    const client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    if (client.pragma("journal_mode", { simple: true }) !== "wal") return null;
+    const file = path.resolve(databaseFile(this.url));
+    client.pragma("synchronous = NORMAL");
+    client.pragma("wal_autocheckpoint = 0");
+    const stopCheckpoints = startCheckpointer(file, () => {
+      if (client.open) client.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+    });
+    return { wal: walSync(`${file}-wal`), stopCheckpoints };
+  }
+
   override async connect(): Promise<SqlDriverAdapter> {
     let ready!: (guarded: Guarded) => void;
     let failed!: (error: unknown) => void;
@@ -237,7 +285,7 @@ class PortalSqliteAdapterFactory extends PrismaBetterSQLite3 {
     try {
       const adapter = await super.connect();
       await adapter.executeScript(CONNECTION_PRAGMAS);
-      ready(guardTransactions(adapter));
+      ready(guardTransactions(adapter, this.durabilityOf(adapter)));
       return adapter;
     } catch (error) {
       failed(error);
@@ -266,7 +314,10 @@ class PortalSqliteAdapterFactory extends PrismaBetterSQLite3 {
  */
 export type SqliteConnection = {
   statement(sql: string): BetterSqlite3.Statement;
-  /** Runs `write` in one IMMEDIATE transaction (all or nothing), after any open Prisma transaction. */
+  /**
+   * Runs `write` in one IMMEDIATE transaction (all or nothing), after any open Prisma transaction;
+   * resolves once its commit is on the disk.
+   */
   transaction<T>(write: () => T): Promise<T>;
   /**
    * Runs `query` (synchronous statements) outside any open transaction, after a turn of the event
@@ -315,8 +366,11 @@ export async function sqliteConnectionOf(db: { $connect(): Promise<void> }): Pro
   return connection;
 }
 
-export function createSqliteAdapter(url = databaseUrl()): PrismaBetterSQLite3 {
+export function createSqliteAdapter(
+  url = databaseUrl(),
+  options: { commitSync?: CommitSync } = {},
+): PrismaBetterSQLite3 {
   // SQLite creates the file but not its folder.
   if (url !== ":memory:") mkdirSync(path.dirname(databaseFile(url)), { recursive: true });
-  return new PortalSqliteAdapterFactory({ url, timeout: 5000 });
+  return new PortalSqliteAdapterFactory(url, options.commitSync ?? "in-commit");
 }

@@ -41,3 +41,41 @@ describe("the line of requests in one server process", () => {
     expect(admission.waiting).toBe(0);
   });
 });
+
+describe("the two lanes of the line", () => {
+  it("takes pages and forms in turn, each lane in the order it came", () => {
+    const admission = new Admission(1);
+    const started: string[] = [];
+    const places = new Map<string, { leave: () => void }>();
+    const enter = (name: string, lane: "page" | "form") =>
+      places.set(
+        name,
+        admission.enter(() => started.push(name), lane),
+      );
+    enter("form 1", "form");
+    enter("form 2", "form");
+    enter("form 3", "form");
+    enter("form 4", "form");
+    enter("page 1", "page");
+    enter("page 2", "page");
+    expect(admission.waiting).toBe(5);
+    // Each request ends once started, freeing the one slot for the next.
+    for (let i = 0; i < 6; i++) places.get(started[i]!)!.leave();
+    // The pages came after three forms, yet each waits for one form only.
+    expect(started).toEqual(["form 1", "page 1", "form 2", "page 2", "form 3", "form 4"]);
+  });
+
+  it("lets one lane have every turn while the other is empty, and skips the abandoned", () => {
+    const admission = new Admission(1);
+    const started: string[] = [];
+    const first = admission.enter(() => started.push("page 1"), "page");
+    const second = admission.enter(() => started.push("page 2"), "page");
+    const gone = admission.enter(() => started.push("form gone"), "form");
+    const third = admission.enter(() => started.push("page 3"), "page");
+    gone.cancel();
+    first.leave();
+    second.leave();
+    third.leave();
+    expect(started).toEqual(["page 1", "page 2", "page 3"]);
+  });
+});

@@ -163,7 +163,8 @@ export function createPortalServer(options: PortalServerOptions): Server {
       new Promise<void>((done) => compress(req as never, res as never, () => done(handle(request, res))));
     const inLine = (request: IncomingMessage = req) =>
       new Promise<void>((done, failed) => {
-        const place = admission.enter(() => void answer(request).then(done, failed));
+        const lane = req.method === "GET" || req.method === "HEAD" ? "page" : "form";
+        const place = admission.enter(() => void answer(request).then(done, failed), lane);
         res.once("close", () => {
           place.cancel();
           place.leave();

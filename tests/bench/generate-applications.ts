@@ -19,7 +19,7 @@
  *   portal's next submission continues after them instead of colliding.
  *
  * Speed: this connection only sets PRAGMA synchronous=OFF (a crash mid-run may corrupt the file;
- * it is throw-away bench data). The portal's own connections keep synchronous=FULL.
+ * it is throw-away bench data). The portal's own connections sync every commit (decision 0040).
  * Dates are written the way the Prisma SQLite adapter writes them ("2025-03-04T05:06:07.089+00:00"),
  * so Prisma reads the rows back as Dates.
  */

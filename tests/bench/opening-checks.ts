@@ -292,14 +292,10 @@ export async function checkDatabase(input: {
 }
 
 /** Facts of the database the figures depend on: the portal's connection settings, as its factory makes them. */
-export async function databaseSettings(db: PrismaClient): Promise<{ journalMode: string; synchronous: string }> {
-  const pragma = async (name: string) => {
-    const result = await db.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`);
-    return Object.values(result[0] ?? {})[0];
-  };
-  const levels = ["OFF", "NORMAL", "FULL", "EXTRA"];
-  const synchronous = Number(await pragma("synchronous"));
-  return { journalMode: String(await pragma("journal_mode")), synchronous: levels[synchronous] ?? String(synchronous) };
+/** The file's journal mode (synchronous is a connection's own setting, so the bench's would say nothing of the portal's). */
+export async function databaseSettings(db: PrismaClient): Promise<{ journalMode: string }> {
+  const result = await db.$queryRawUnsafe<Record<string, unknown>[]>("PRAGMA journal_mode");
+  return { journalMode: String(Object.values(result[0] ?? {})[0]) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { answersHealth, somethingListens, stopProcessGroup } from "./bench-kit";
@@ -187,13 +187,21 @@ export function portalLogSummary(file: string): { counts: Map<string, number>; s
 }
 
 /** The largest V8 CPU profile in a folder: the portal's, not a child process's (the Prisma CLI's migration). */
-export function largestProfile(dir: string): string | null {
+/**
+ * The profile of the process that was busiest during `windowUs`: a server process (each writes its
+ * own, as do the primary, the migration and every worker thread), not the largest file.
+ */
+export function busiestProfile(dir: string, windowUs: [number, number] | null): string | null {
   if (!existsSync(dir)) return null;
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".cpuprofile"))
     .map((f) => path.join(dir, f));
-  files.sort((a, b) => statSync(b).size - statSync(a).size);
-  return files[0] ?? null;
+  let busiest: { file: string; busyMs: number } | null = null;
+  for (const file of files) {
+    const { busyMs } = summariseProfile(file, windowUs, 0);
+    if (!busiest || busyMs > busiest.busyMs) busiest = { file, busyMs };
+  }
+  return busiest?.file ?? null;
 }
 
 type ProfileNode = {

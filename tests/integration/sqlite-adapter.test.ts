@@ -1,8 +1,8 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient } from "~/generated/prisma/client";
 import { commitTogether, insertRow } from "~/db/group-commit.server";
-import { databaseFile, sqliteConnectionOf } from "~/db/sqlite-adapter.server";
+import { createSqliteAdapter, databaseFile, sqliteConnectionOf } from "~/db/sqlite-adapter.server";
 import { createTestDatabase } from "./test-database";
 
 /*
@@ -49,9 +49,21 @@ describe("transactions on the shared connection", () => {
     expect(await db.counter.findUnique({ where: { name: "after" } })).toEqual({ name: "after", value: 1 });
   });
 
-  it("take the write lock at BEGIN and run with full durability", async () => {
+  it("run as the server does: the commit's fsync after COMMIT, checkpoints out of the commits (decision 0040)", async () => {
     const [mode] = await db.$queryRawUnsafe<{ synchronous: bigint }[]>("PRAGMA synchronous");
-    expect(Number(mode!.synchronous)).toBe(2);
+    expect(Number(mode!.synchronous)).toBe(1);
+    const [pages] = await db.$queryRawUnsafe<{ wal_autocheckpoint: bigint }[]>("PRAGMA wal_autocheckpoint");
+    expect(Number(pages!.wal_autocheckpoint)).toBe(0);
+  });
+
+  it("run a connection that does not ask otherwise with full durability inside COMMIT", async () => {
+    const other = new PrismaClient({ adapter: createSqliteAdapter(url) });
+    try {
+      const [mode] = await other.$queryRawUnsafe<{ synchronous: bigint }[]>("PRAGMA synchronous");
+      expect(Number(mode!.synchronous)).toBe(2);
+    } finally {
+      await other.$disconnect();
+    }
   });
 });
 
