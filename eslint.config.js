@@ -55,6 +55,11 @@ export default tseslint.config(
               group: FRAMEWORK,
               message: "The domain is framework-free: parse in the route, pass plain values (docs/architecture.md).",
             },
+            {
+              group: ["~/env.server"],
+              message:
+                "The domain takes its settings from its caller, not from the environment (docs/architecture.md).",
+            },
           ],
         },
       ],

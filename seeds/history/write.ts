@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { COUNT_FIELDS } from "~/domain/indicators/compute";
+import { STATISTICS_REVISION } from "~/domain/indicators/revision.server";
 import type { GeneratedStatistics, HistoryService } from "./generate";
 
 /*
@@ -10,7 +11,6 @@ import type { GeneratedStatistics, HistoryService } from "./generate";
  * (docs/indicators.md), so a counter added there is written here without an edit.
  */
 export const HISTORY_MARKER = "statistics-history";
-const STATISTICS_COUNTER = "statistics";
 /** Rows per INSERT statement: far fewer calls into SQLite than one row at a time. */
 const ROWS_PER_STATEMENT = 100;
 
@@ -75,7 +75,7 @@ export function writeStatistics(
       args.push(r.day, r.serviceCode, r.workingDays, r.count);
     });
     // The indicators' caches notice new statistics by this revision.
-    bump.run(STATISTICS_COUNTER);
+    bump.run(STATISTICS_REVISION);
     if (options.marker) bump.run(HISTORY_MARKER);
     return true;
   });

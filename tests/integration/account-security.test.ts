@@ -38,6 +38,7 @@ const origin = (ip: string, demoMailbox: string | null = null) => ({
   language: "ru" as const,
   publicUrl: "https://portal.test",
   compose: composeAccountMail,
+  mailsPerHour: 10,
   demoMailbox,
 });
 const PASSWORD = "длинная фраза для входа 58";

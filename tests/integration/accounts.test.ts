@@ -35,6 +35,7 @@ const origin = {
   language: "ru" as const,
   publicUrl: "https://portal.test",
   compose: composeAccountMail,
+  mailsPerHour: 10,
 };
 const lastLink = (to: string, path: string) => {
   const mail = inbox.filter((m) => m.to.includes(to)).at(-1);

@@ -34,6 +34,7 @@ const origin = {
   language: "ru" as const,
   publicUrl: "https://portal.test",
   compose: composeAccountMail,
+  mailsPerHour: 10,
 };
 
 describe("staff administration", () => {

@@ -76,6 +76,7 @@ describe("the mails a new resident gets", () => {
       language: "ru" as const,
       publicUrl: "https://portal.test",
       compose: composeAccountMail,
+      mailsPerHour: 10,
     };
     await registerResident(db, { email, password: "длинная фраза для проверки почты" }, origin);
     const mail = inbox.filter((m) => m.to.includes(email)).at(-1)!;

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
 import type { Language } from "~/domain/i18n/localized";
-import { env } from "~/env.server";
 import { randomToken, tokenHash } from "~/platform/crypto.server";
 import { sendMail } from "~/platform/mail.server";
 import { recordAudit } from "~/domain/audit/audit.server";
@@ -34,6 +33,8 @@ export type RequestOrigin = {
   ip: string;
   language: Language;
   publicUrl: string;
+  /** Registration and reset mails one client address may ask for in an hour (MAILS_PER_ADDRESS_PER_HOUR). */
+  mailsPerHour: number;
   now?: Date;
   /** Demo mode: the mailbox of the browser asking, given to an account it creates. */
   demoMailbox?: string | null;
@@ -68,9 +69,13 @@ async function mailFromTemplate(
 
 export type MailThrottled = { throttled: true; retryAfterSeconds: number };
 
-async function mailThrottle(db: PrismaClient, ip: string, now: Date): Promise<MailThrottled | null> {
-  const rule = { ...THROTTLE_RULES.mailAddress, maxFailures: env().MAILS_PER_ADDRESS_PER_HOUR };
-  const state = await takeAttempt(db, addressKey("mail", ip), rule, now);
+async function mailThrottle(
+  db: PrismaClient,
+  origin: Pick<RequestOrigin, "ip" | "mailsPerHour">,
+  now: Date,
+): Promise<MailThrottled | null> {
+  const rule = { ...THROTTLE_RULES.mailAddress, maxFailures: origin.mailsPerHour };
+  const state = await takeAttempt(db, addressKey("mail", origin.ip), rule, now);
   return state.locked ? { throttled: true, retryAfterSeconds: state.retryAfterSeconds } : null;
 }
 
@@ -85,7 +90,7 @@ export async function registerResident(
   origin: RequestOrigin,
 ): Promise<{ ok: true } | MailThrottled> {
   const now = origin.now ?? new Date();
-  const throttled = await mailThrottle(db, origin.ip, now);
+  const throttled = await mailThrottle(db, origin, now);
   if (throttled) return throttled;
   const existing = await db.identity.findUnique({
     where: { provider_subject: { provider: "password", subject: input.email } },
@@ -202,7 +207,7 @@ export async function requestPasswordReset(
   origin: RequestOrigin,
 ): Promise<{ ok: true } | MailThrottled> {
   const now = origin.now ?? new Date();
-  const throttled = await mailThrottle(db, origin.ip, now);
+  const throttled = await mailThrottle(db, origin, now);
   if (throttled) return throttled;
   const identity = await db.identity.findUnique({
     where: { provider_subject: { provider: "password", subject: email } },

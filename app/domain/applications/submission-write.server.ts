@@ -11,6 +11,7 @@ import {
 } from "~/domain/enrollment/enrollment.server";
 import type { ChildLimitRefusal } from "~/domain/enrollment/enrollment.server";
 import { regionDate } from "~/domain/region/clock";
+import { STATISTICS_REVISION } from "~/domain/indicators/revision.server";
 import {
   dayCounts,
   dayNumbers,
@@ -273,7 +274,7 @@ function recordStatistics(
   const { numbers, any } = dayNumbers(counts);
   if (!any) return;
   // The indicators' caches notice new statistics by this revision.
-  bump(connection, "statistics");
+  bump(connection, STATISTICS_REVISION);
   const names = Object.keys(numbers) as (keyof typeof numbers)[];
   connection
     .statement(

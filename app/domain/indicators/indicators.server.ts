@@ -11,6 +11,7 @@ import {
 } from "./compute";
 import { parsePeriod, type Period } from "./periods";
 import { SLICE_KEYS_PURE, type SliceInput } from "./slice";
+import { STATISTICS_REVISION } from "./revision.server";
 
 /*
  * Reading the statistics roll-up for the indicators. Everything is built from monthly aggregates
@@ -99,7 +100,7 @@ const UTILITY_PAYMENT_SERVICE = "58-HOU-001";
 const rolls = new WeakMap<PrismaClient, { revision: number; roll: Promise<Roll> }>();
 
 async function statisticsRevision(db: PrismaClient): Promise<number> {
-  const row = await db.counter.findUnique({ where: { name: "statistics" } });
+  const row = await db.counter.findUnique({ where: { name: STATISTICS_REVISION } });
   return row?.value ?? 0;
 }
 

@@ -9,15 +9,12 @@ import { prisma } from "~/db/prisma.server";
 import { ForgotPasswordSchema } from "~/domain/accounts/account-forms";
 import { requestPasswordReset } from "~/domain/accounts/accounts.server";
 import { validationMessage } from "~/domain/forms/validation-message";
-import { publicUrl } from "~/env.server";
-import { requestLanguage } from "~/i18n/i18n.server";
-import { clientAddress } from "~/server/client-address.server";
 import { demoMailboxEnabled } from "~/platform/mail.server";
 import { DemoMailboxNote } from "./register-sent";
 import { PageTitle } from "~/components/page-title";
 import { retryAfterHeaders } from "~/server/route-headers.server";
 import { readFormData } from "~/server/form-data.server";
-import { composeAccountMail } from "~/mail/account-mail.server";
+import { requestOrigin } from "~/server/request-origin.server";
 
 export function loader({ request }: Route.LoaderArgs) {
   return { sent: new URL(request.url).searchParams.has("sent"), demoMailbox: demoMailboxEnabled() };
@@ -30,12 +27,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (formData.get("website")) return redirect("/forgot-password?sent");
   const submission = parseWithZod(formData, { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = await requestPasswordReset(prisma, submission.value.email, {
-    ip: clientAddress(context),
-    language: requestLanguage(context),
-    publicUrl: publicUrl(),
-    compose: composeAccountMail,
-  });
+  const result = await requestPasswordReset(prisma, submission.value.email, requestOrigin(context));
   if ("throttled" in result) {
     const message = validationMessage("account.tooManyMails", { minutes: Math.ceil(result.retryAfterSeconds / 60) });
     return data(submission.reply({ formErrors: [message] }), {

@@ -10,15 +10,12 @@ import { RegisterSchema } from "~/domain/accounts/account-forms";
 import { registerResident } from "~/domain/accounts/accounts.server";
 import { ACCOUNT_CONSENT } from "~/domain/accounts/consent";
 import { validationMessage } from "~/domain/forms/validation-message";
-import { publicUrl } from "~/env.server";
-import { requestLanguage } from "~/i18n/i18n.server";
 import { getOptionalUser } from "~/server/auth.server";
-import { clientAddress } from "~/server/client-address.server";
 import { claimBrowserMailbox } from "~/server/demo-mailbox.server";
 import { PageTitle } from "~/components/page-title";
 import { retryAfterHeaders } from "~/server/route-headers.server";
 import { readFormData } from "~/server/form-data.server";
-import { composeAccountMail } from "~/mail/account-mail.server";
+import { requestOrigin } from "~/server/request-origin.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   if (await getOptionalUser(request)) throw redirect("/cabinet");
@@ -39,13 +36,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const result = await registerResident(
     prisma,
     { email: submission.value.email, password: submission.value.password },
-    {
-      ip: clientAddress(context),
-      language: requestLanguage(context),
-      publicUrl: publicUrl(),
-      compose: composeAccountMail,
-      demoMailbox: mailbox.mailboxId,
-    },
+    requestOrigin(context, mailbox.mailboxId),
   );
   if ("throttled" in result) {
     const message = validationMessage("account.tooManyMails", { minutes: Math.ceil(result.retryAfterSeconds / 60) });

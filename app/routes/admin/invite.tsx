@@ -11,14 +11,12 @@ import { departmentChoices } from "~/domain/accounts/departments.server";
 import { inviteStaff } from "~/domain/accounts/staff-admin.server";
 import { StaffInvitationSchema } from "~/domain/accounts/staff-forms";
 import { validationMessage } from "~/domain/forms/validation-message";
-import { publicUrl } from "~/env.server";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireRole } from "~/server/auth.server";
-import { clientAddress } from "~/server/client-address.server";
 import { claimBrowserMailbox } from "~/server/demo-mailbox.server";
 import { PageTitle } from "~/components/page-title";
 import { readFormData } from "~/server/form-data.server";
-import { composeAccountMail } from "~/mail/account-mail.server";
+import { requestOrigin } from "~/server/request-origin.server";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireRole(request, "admin");
@@ -39,13 +37,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   // Demo mode: the invitation is shown in the inviting browser's demo mailbox, to hand on.
   const mailbox = await claimBrowserMailbox(request);
-  const userId = await inviteStaff(prisma, admin.id, submission.value, {
-    ip: clientAddress(context),
-    language: requestLanguage(context),
-    publicUrl: publicUrl(),
-    compose: composeAccountMail,
-    demoMailbox: mailbox.mailboxId,
-  });
+  const userId = await inviteStaff(prisma, admin.id, submission.value, requestOrigin(context, mailbox.mailboxId));
   return redirect(
     `/admin/users/${userId}`,
     mailbox.setCookie ? { headers: { "Set-Cookie": mailbox.setCookie } } : undefined,
