@@ -3,6 +3,9 @@
  * and rendering, against a bare better-sqlite3 SELECT of the same row in the same run:
  * - a first-grade submission's checks before its write (checkSubmission: the draft, the form, the
  *   children, the profile, the documents, the address, the school, the campaign), run once per press;
+ * - the draft's review page's reads (the session's user, the header's unread count, reviewPage: the
+ *   draft, the campaign's window for it, a scheduled sending, its answers described), run on every
+ *   reload until the application is acknowledged;
  * - the application page's reads after it (the session's user, the header's unread count, the page,
  *   its enrollment result, marking it read), run on every reload.
  * Their time per call bounds how many requests a process answers a second (docs/decisions/0037).
@@ -17,6 +20,7 @@ import path from "node:path";
 import { createSession, sessionUser } from "~/domain/accounts/sessions.server";
 import { getApplicationPage } from "~/domain/applications/application-view.server";
 import { checkSubmission, submitApplication } from "~/domain/applications/applications.server";
+import { reviewPage } from "~/domain/applications/review-page.server";
 import { countUnread, markApplicationRead } from "~/domain/applications/notifications.server";
 import { enrollmentResultView } from "~/domain/enrollment/enrollment-results.server";
 import { campaignYearFor } from "~/domain/enrollment/campaign";
@@ -52,7 +56,7 @@ try {
   await seedDemoData(db, { finishedCampaign: false });
   const year = campaignYearFor(new Date());
   const schools = await chooseSchools(db, year, 20);
-  const { parents } = await prepareParents(db, {
+  const { parents, slug } = await prepareParents(db, {
     n: N,
     schools,
     double: 0,
@@ -74,6 +78,25 @@ try {
       if (!checked.ok) throw new Error(`draft ${parent.draftId} would not be taken: ${JSON.stringify(checked)}`);
     }
     console.log(`  round ${round + 1}: ${(N / (ms(started) / 1000)).toFixed(0)} checks/s`);
+  }
+
+  // ---- the review page, before the drafts are sent
+  const reviews: number[] = [];
+  const sessions = new Map<string, string>();
+  for (const parent of parents) sessions.set(parent.userId, (await createSession(db, parent.userId, false)).token);
+  for (let round = 0; round < ROUNDS; round++) {
+    started = performance.now();
+    for (const parent of parents) {
+      const t = performance.now();
+      const user = await sessionUser(db, sessions.get(parent.userId)!);
+      if (!user) throw new Error("a session was lost");
+      await countUnread(db, user.id);
+      const review = await reviewPage(db, { applicantId: user.id, draftId: parent.draftId, slug, language: "ru" });
+      if (review.found !== "draft" || !review.page.enrollment?.open)
+        throw new Error(`draft ${parent.draftId} has no open review page`);
+      reviews.push(ms(t));
+    }
+    console.log(`  review pages round ${round + 1}: ${(N / (ms(started) / 1000)).toFixed(0)} pages/s`);
   }
 
   // ---- the application page, after every draft was submitted
@@ -123,6 +146,8 @@ try {
   console.log(`reference, one bare SELECT:       ${figures(reference)}`);
   console.log(`ratio (checks / reference, mean): ${(mean(checks) / mean(reference)).toFixed(0)}×`);
   console.log(`a process doing only the checks:  ${(1000 / mean(checks)).toFixed(0)} presses/s`);
+  console.log(`review page's reads:              ${figures(reviews)}`);
+  console.log(`ratio (review / reference, mean): ${(mean(reviews) / mean(reference)).toFixed(0)}×`);
   console.log(`application page's reads:         ${figures(pages)}`);
   console.log(`ratio (page / reference, mean):   ${(mean(pages) / mean(reference)).toFixed(0)}×`);
 } finally {

@@ -112,13 +112,22 @@ describe("drafts", () => {
     expect(found).not.toBeNull();
     const service = await db.service.findUniqueOrThrow({ where: { code: SERVICE } });
     expect(found!.draft).toMatchObject({
-      status: "draft",
+      id: draftId,
       serviceVersion: service.currentVersion,
-      departmentId: service.departmentId,
       currentStep: "applicant",
-      number: null,
-      sequence: null,
+      service: {
+        code: SERVICE,
+        slug: service.slug,
+        published: true,
+        titleRu: service.titleRu,
+        deadlineDays: service.deadlineDays,
+      },
     });
+    const stored = await db.application.findUniqueOrThrow({ where: { id: draftId } });
+    expect(stored).toMatchObject({ status: "draft", departmentId: service.departmentId, number: null, sequence: null });
+    // getDraft reads the row in SQL: its dates are the row's own.
+    expect(found!.draft.createdAt).toEqual(stored.createdAt);
+    expect(found!.draft.updatedAt).toEqual(stored.updatedAt);
     expect(found!.form.steps.map((s) => s.id)).toEqual([
       "applicant",
       "identity",

@@ -10,6 +10,8 @@ import {
   startScheduledSubmissions,
 } from "~/domain/enrollment/scheduled-submission.server";
 import { createSqliteAdapter } from "~/db/sqlite-adapter.server";
+import { reviewPage } from "~/domain/applications/review-page.server";
+import { formatDateTime } from "~/domain/region/dates";
 import { PrismaClient as Client } from "~/generated/prisma/client";
 import { seedDemoData } from "../../seeds/demo";
 import { createParent, saveFirstGradeDraft } from "../support/first-grade";
@@ -227,6 +229,17 @@ describe("scheduled submission", () => {
     }
     // Scheduling again keeps the place; sending now is refused before the instant.
     await scheduleSubmission(db, { applicantId: parents[2]!, draftId: drafts[2]!, ip: "192.0.2.2" });
+    // The review page says when it goes (read in SQL, reviewPage).
+    const slug = (await db.service.findUniqueOrThrow({ where: { code: SERVICE } })).slug;
+    const review = (i: number) =>
+      reviewPage(db, { applicantId: parents[i]!, draftId: drafts[i]!, slug, language: "ru" });
+    expect(await review(2)).toMatchObject({
+      found: "draft",
+      page: { scheduled: { state: "scheduled", sendAt: formatDateTime(opensAt, "ru"), reason: null } },
+    });
+    expect(await reviewPage(db, { applicantId: parents[0]!, draftId: drafts[2]!, slug, language: "ru" })).toEqual({
+      found: "nothing",
+    });
     expect(await sendDueSubmissions(db)).toEqual({ sent: 0, refused: 0 });
     // One draft is cancelled, one becomes invalid before the instant.
     expect(await cancelScheduledSubmission(db, { applicantId: parents[3]!, draftId: drafts[3]! })).toBe(true);
@@ -246,6 +259,12 @@ describe("scheduled submission", () => {
     expect(byDraft.get(drafts[3]!)!.state).toBe("cancelled");
     expect(byDraft.get(drafts[1]!)).toMatchObject({ state: "refused" });
     expect(byDraft.get(drafts[1]!)!.reason).toMatch(/^invalid:/);
+    // The refused draft's page says why; a sent one's review page sends to the application.
+    expect(await review(1)).toMatchObject({
+      found: "draft",
+      page: { scheduled: { state: "refused", reason: "invalid" } },
+    });
+    expect(await review(2)).toEqual({ found: "submitted", number: expect.any(String) as string });
     const sent = await db.application.findMany({
       where: { id: { in: [drafts[2]!, drafts[0]!] } },
       include: { enrollment: true },

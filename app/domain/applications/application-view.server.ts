@@ -53,13 +53,14 @@ export async function describeDraft(
   input: {
     applicantId: string;
     language: Language;
-    found: { draft: { id: string; serviceId: number }; form: FormDefinition; answers: Answers };
+    found: {
+      draft: { id: string; service: { titleRu: string; titleEn: string; deadlineDays: number } };
+      form: FormDefinition;
+      answers: Answers;
+    };
   },
 ) {
-  const service = await db.service.findUniqueOrThrow({
-    where: { id: input.found.draft.serviceId },
-    select: { titleRu: true, titleEn: true, deadlineDays: true },
-  });
+  const { service } = input.found.draft;
   return {
     serviceTitle: pick({ ru: service.titleRu, en: service.titleEn }, input.language),
     deadlineDays: service.deadlineDays,

@@ -125,15 +125,72 @@ export async function createDraft(db: PrismaClient, applicantId: string, service
   return id;
 }
 
-/** One of the applicant's drafts with its pinned form, or null. */
-export async function getDraft(db: PrismaClient, applicantId: string, draftId: string) {
-  const draft = await db.application.findFirst({
-    where: { id: draftId, applicantId, status: "draft" },
-    include: { service: { select: { code: true, slug: true, published: true, currentVersion: true } } },
-  });
-  if (!draft) return null;
+/** A draft as its pages read it, with what they show of its service. */
+export type Draft = {
+  id: string;
+  serviceId: number;
+  serviceVersion: number;
+  /** The step the resident was last on. */
+  currentStep: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  service: {
+    code: string;
+    slug: string;
+    published: boolean;
+    currentVersion: number;
+    titleRu: string;
+    titleEn: string;
+    deadlineDays: number;
+  };
+};
+
+type StoredDraft = Omit<Draft, "createdAt" | "updatedAt" | "service"> &
+  Omit<Draft["service"], "published"> & { answers: string; createdAt: string; updatedAt: string; published: number };
+
+/**
+ * One of the applicant's drafts with its pinned form, or null. One SQL read with its service: every
+ * step and the review page read it on each load, and parents reload the review page until the
+ * opening of enrollment acknowledges them (docs/decisions/0037).
+ */
+export async function getDraft(
+  db: PrismaClient,
+  applicantId: string,
+  draftId: string,
+): Promise<{ draft: Draft; form: FormDefinition; answers: Answers } | null> {
+  const connection = await sqliteConnectionOf(db);
+  const row = await connection.read(
+    () =>
+      connection
+        .statement(
+          `SELECT a."id", a."serviceId", a."serviceVersion", a."currentStep", a."answers", a."createdAt", a."updatedAt",
+                  s."code", s."slug", s."published", s."currentVersion", s."titleRu", s."titleEn", s."deadlineDays"
+             FROM "Application" a JOIN "Service" s ON s."id" = a."serviceId"
+            WHERE a."id" = ? AND a."applicantId" = ? AND a."status" = 'draft'`,
+        )
+        .get(draftId, applicantId) as StoredDraft | undefined,
+  );
+  if (!row) return null;
+  const draft: Draft = {
+    id: row.id,
+    serviceId: row.serviceId,
+    serviceVersion: row.serviceVersion,
+    currentStep: row.currentStep,
+    // Stored as the adapter writes dates: ISO text.
+    createdAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+    service: {
+      code: row.code,
+      slug: row.slug,
+      published: row.published === 1,
+      currentVersion: row.currentVersion,
+      titleRu: row.titleRu,
+      titleEn: row.titleEn,
+      deadlineDays: row.deadlineDays,
+    },
+  };
   const form = await getPinnedForm(db, draft.serviceId, draft.serviceVersion);
-  return { draft, form, answers: parseAnswers(draft.answers) };
+  return { draft, form, answers: parseAnswers(row.answers) };
 }
 
 /** Saves one step's answers (valid or not: nothing typed is lost) and where the resident is. */

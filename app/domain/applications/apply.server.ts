@@ -23,10 +23,7 @@ export async function loadDraftStep(
   if (!found || found.draft.service.slug !== input.slug) return null;
   const step = input.stepId === "review" ? undefined : findStep(found.form, input.stepId);
   if (!step) return null;
-  const service = await db.service.findUniqueOrThrow({
-    where: { id: found.draft.serviceId },
-    select: { titleRu: true, titleEn: true },
-  });
+  const { service } = found.draft;
   const today = regionDate();
   const profileChildren = await getChildren(db, input.applicantId);
   const profile = await db.profile.findUnique({ where: { userId: input.applicantId }, select: { birthDate: true } });

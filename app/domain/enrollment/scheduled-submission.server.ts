@@ -1,4 +1,5 @@
 import type { PrismaClient } from "~/generated/prisma/client";
+import { sqliteConnectionOf } from "~/db/sqlite-adapter.server";
 import { checkSubmission, submitInOrder } from "~/domain/applications/applications.server";
 import { isLanguage, type Language, type Localized } from "~/domain/i18n/localized";
 import { logger } from "~/platform/logger.server";
@@ -86,11 +87,23 @@ export async function cancelScheduledSubmission(
 }
 
 /** A draft's scheduled sending as its page shows it, or null. */
-export async function scheduledSubmissionOf(db: PrismaClient, applicantId: string, draftId: string) {
-  return db.scheduledSubmission.findFirst({
-    where: { draftId, applicantId, state: { in: ["scheduled", "refused"] } },
-    select: { state: true, sendAt: true, reason: true },
-  });
+export async function scheduledSubmissionOf(
+  db: PrismaClient,
+  applicantId: string,
+  draftId: string,
+): Promise<{ state: string; sendAt: Date; reason: string | null } | null> {
+  // In SQL: the review page reads it on every reload at the opening of enrollment (docs/decisions/0037).
+  const connection = await sqliteConnectionOf(db);
+  const row = await connection.read(
+    () =>
+      connection
+        .statement(
+          `SELECT "state", "sendAt", "reason" FROM "ScheduledSubmission"
+            WHERE "draftId" = ? AND "applicantId" = ? AND "state" IN ('scheduled', 'refused')`,
+        )
+        .get(draftId, applicantId) as { state: string; sendAt: string; reason: string | null } | undefined,
+  );
+  return row ? { ...row, sendAt: new Date(row.sendAt) } : null;
 }
 
 /** Sends every scheduled draft whose instant has come, in the order they were scheduled. */

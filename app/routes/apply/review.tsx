@@ -4,70 +4,26 @@ import type { Route } from "./+types/review";
 import { AnswerSummary } from "~/components/answer-summary";
 import { ScheduledRefusal, ScheduledSending } from "~/components/scheduled-sending";
 import { prisma } from "~/db/prisma.server";
-import { describeDraft } from "~/domain/applications/application-view.server";
-import { getDraft, submitApplication, submittedNumberOf } from "~/domain/applications/applications.server";
-import { campaignYearFor } from "~/domain/enrollment/campaign";
-import { enrollmentWindowForDraft, isEnrollmentService, loadCampaign } from "~/domain/enrollment/enrollment.server";
-import {
-  cancelScheduledSubmission,
-  scheduleSubmission,
-  scheduledSubmissionOf,
-} from "~/domain/enrollment/scheduled-submission.server";
+import { submitApplication } from "~/domain/applications/applications.server";
+import { reviewPage } from "~/domain/applications/review-page.server";
+import { cancelScheduledSubmission, scheduleSubmission } from "~/domain/enrollment/scheduled-submission.server";
 import { readFormData } from "~/server/form-data.server";
-import { formatDateTime } from "~/domain/region/dates";
 import { requestLanguage } from "~/i18n/i18n.server";
 import { requireUser } from "~/server/auth.server";
 import { clientAddress } from "~/server/client-address.server";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const language = requestLanguage(context);
-  const found = await getDraft(prisma, user.id, params.draftId);
-  if (!found) {
-    // Submitted from another device or tab: show the application instead.
-    const submitted = await submittedNumberOf(prisma, user.id, params.draftId);
-    if (submitted) throw redirect(`/cabinet/applications/${submitted}`);
-    throw data(null, { status: 404 });
-  }
-  if (found.draft.service.slug !== params.slug) throw data(null, { status: 404 });
-  const enrollment = await enrollmentWindowForDraft(prisma, {
+  const review = await reviewPage(prisma, {
     applicantId: user.id,
-    serviceCode: found.draft.service.code,
-    answers: found.answers,
-  });
-  // A draft refused at the opening says why even when the stage is open now or the draft became
-  // invalid (then there is no window to show).
-  const scheduled = isEnrollmentService(found.draft.service.code)
-    ? await scheduledSubmissionOf(prisma, user.id, params.draftId)
-    : null;
-  const campaignYear = campaignYearFor(new Date());
-  // Before the opening, a child outside the school's territory without a priority right waits for
-  // stage 2, not for the opening itself (docs/enrollment.md, "The campaign"): say both dates.
-  const stage1OpensAt =
-    enrollment && !enrollment.open && enrollment.reason === "notYetOpen" && enrollment.opensAt
-      ? (await loadCampaign(prisma, campaignYear)).stage1OpensAt
-      : null;
-  return {
-    slug: params.slug,
     draftId: params.draftId,
-    scheduled: scheduled && {
-      state: scheduled.state,
-      sendAt: formatDateTime(scheduled.sendAt, language),
-      reason: scheduled.reason?.split(":")[0] ?? null,
-    },
-    closed: !found.draft.service.published,
-    campaignYear,
-    // First-grade enrollment: the campaign's window for this draft (null for other services).
-    enrollment: enrollment && {
-      ...enrollment,
-      opensAt: "opensAt" in enrollment && enrollment.opensAt ? formatDateTime(enrollment.opensAt, language) : null,
-      stage1OpensAt:
-        stage1OpensAt && "opensAt" in enrollment && enrollment.opensAt && enrollment.opensAt > stage1OpensAt
-          ? formatDateTime(stage1OpensAt, language)
-          : null,
-    },
-    ...(await describeDraft(prisma, { applicantId: user.id, found, language })),
-  };
+    slug: params.slug,
+    language: requestLanguage(context),
+  });
+  // Submitted from another device or tab: show the application instead.
+  if (review.found === "submitted") throw redirect(`/cabinet/applications/${review.number}`);
+  if (review.found === "nothing") throw data(null, { status: 404 });
+  return { slug: params.slug, draftId: params.draftId, ...review.page };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
