@@ -10,6 +10,7 @@ import { handleWantsClientCode } from "~/components/client-code";
 import { NonceContext } from "~/components/nonce";
 import { getInstance } from "~/i18n/i18n.server";
 import { prisma } from "~/db/prisma.server";
+import { sqliteConnectionOf } from "~/db/sqlite-adapter.server";
 import { startNotificationMailer } from "~/mail/notification-mail.server";
 import { startRetentionPurge } from "~/domain/applications/retention.server";
 import { startScheduledSubmissions } from "~/domain/enrollment/scheduled-submission.server";
@@ -114,6 +115,20 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
  * first-grade submissions sent at their stage's opening instant. Stopping them also closes the kept
  * SMTP connections.
  */
+/**
+ * Whether the database answers, for the health check that the HTTP edge answers itself
+ * (http-server.server.ts): one statement on the process's connection, no route, no rendering.
+ */
+export async function databaseAnswers(): Promise<boolean> {
+  try {
+    const connection = await sqliteConnectionOf(prisma);
+    return (await connection.read(() => connection.statement("SELECT 1 AS ok").get())) !== undefined;
+  } catch (error) {
+    logger.error({ err: error }, "health check: database unavailable");
+    return false;
+  }
+}
+
 export function startBackgroundJobs(): () => void {
   const stops = [
     startNotificationMailer(prisma, publicUrl()),

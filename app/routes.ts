@@ -102,7 +102,6 @@ export default [
   route("api/utility/payments.csv", "routes/api/utility-payments-csv.ts"),
   // The acquirer's signed notifications of a payment's change (docs/payments.md, "The acquirer protocol").
   route("api/payments/notifications", "routes/api/payment-notifications.ts"),
-  route("healthz", "routes/system/healthz.ts"),
   route("dev/mailbox", "routes/dev/mailbox.tsx"),
 
   // Last: any other URL is a localized 404 (and keeps the root middleware running).

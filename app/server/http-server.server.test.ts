@@ -18,6 +18,8 @@ import { CACHEABLE_PAGE_HEADER } from "./page-cache.server";
 let renders = 0;
 /** The page requests the stand-in began, in order (`?started=<name>`), each taking `?ms=` to answer. */
 const started: string[] = [];
+/** What the fake build's database check answers. */
+let databaseUp = true;
 function fakeBuild(): ServerBuild {
   const routeModule = {
     loader: async ({ request }: { request: Request }) => {
@@ -32,9 +34,12 @@ function fakeBuild(): ServerBuild {
   };
   const answer = ({ url }: Request) =>
     new URL(url).searchParams.has("cacheable")
-      ? new Response(`rendered ${++renders}`, {
-          headers: { "Content-Type": "text/html", [CACHEABLE_PAGE_HEADER]: "1" },
-        })
+      ? new Response(
+          `rendered ${++renders} ` + (new URL(url).searchParams.has("big") ? "Школы района. ".repeat(300) : ""),
+          {
+            headers: { "Content-Type": "text/html", [CACHEABLE_PAGE_HEADER]: "1" },
+          },
+        )
       : new URL(url).searchParams.has("big")
         ? new Response("Заявление о приёме в первый класс. ".repeat(200), {
             headers: { "Content-Type": "text/html" },
@@ -45,6 +50,7 @@ function fakeBuild(): ServerBuild {
       module: {
         default: () => new Response("page"),
         clientAddressContext: createContext<string>(""),
+        databaseAnswers: () => Promise.resolve(databaseUp),
       },
     },
     routes: {
@@ -98,6 +104,23 @@ function raw(port: number, bytes: string, giveUpMs: number) {
     socket.on("error", () => undefined);
   });
 }
+
+describe("the health check", () => {
+  it("is answered by the edge itself (the build has no such route): 200 while the database answers, else 503", async () => {
+    const port = await start();
+    databaseUp = true;
+    const up = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(up.status).toBe(200);
+    expect(up.headers.get("cache-control")).toBe("no-store");
+    expect(up.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await up.json()).toEqual({ status: "ok", database: "ok" });
+    databaseUp = false;
+    const down = await fetch(`http://127.0.0.1:${port}/healthz`);
+    databaseUp = true;
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ status: "error", database: "unavailable" });
+  });
+});
 
 describe("the line of page requests (docs/decisions/0036)", () => {
   it("works on as many at once as it has slots; the next waits its turn, a health check does not", async () => {
@@ -257,6 +280,27 @@ describe("the page cache in the server", () => {
     expect(afterWrite).not.toBe(first);
     const signedIn = { headers: { Cookie: "session=abc" } };
     expect(await text(signedIn)).not.toBe(await text(signedIn));
+  });
+
+  it("answers a kept page from Node's own request, compressed as asked, with the headers every answer has", async () => {
+    const port = await start({ pageCacheMs: 60_000 });
+    const url = "/echo?cacheable&big";
+    const rendered = await get(port, url, "br");
+    const kept = await get(port, url, "br");
+    const gzipped = await get(port, url, "gzip");
+    const plain = await get(port, url, "identity");
+    const page = brotliDecompressSync(rendered.body).toString();
+    expect(page).toMatch(/^rendered \d+ Школы района/);
+    // Not rendered again: the same page, in each encoding.
+    expect(brotliDecompressSync(kept.body).toString()).toBe(page);
+    expect(gunzipSync(gzipped.body).toString()).toBe(page);
+    expect(plain.body.toString()).toBe(page);
+    expect(kept.headers["content-encoding"]).toBe("br");
+    expect(kept.headers["vary"]).toBe("Accept-Encoding");
+    expect(Number(kept.headers["content-length"])).toBe(kept.body.length);
+    expect(kept.headers["x-content-type-options"]).toBe("nosniff");
+    expect(kept.headers["x-request-id"]).not.toBe(rendered.headers["x-request-id"]);
+    expect(kept.headers[CACHEABLE_PAGE_HEADER]).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import path from "node:path";
 import { createRequestListener } from "@mjackson/node-fetch-server";
@@ -76,8 +76,22 @@ function bodyOf(req: IncomingMessage): Promise<IncomingMessage | null> {
   });
 }
 
-/** Answered outside the line: the health check tells how long a turn of the event loop takes, not the line. Kept pages are too. */
-const OUTSIDE_THE_LINE = new Set(["/healthz"]);
+/*
+ * The health check (liveness and readiness in one: the process answers and its database does) is
+ * answered here, outside the line and without the router: it tells how long a turn of the event
+ * loop takes, not how long the line is, and at the opening of enrollment a thousand of them on
+ * fresh connections cost next to nothing (docs/decisions/0036).
+ */
+const HEALTH_PATH = "/healthz";
+
+function answerHealth(res: ServerResponse, databaseAnswers: () => Promise<boolean>): Promise<void> {
+  return databaseAnswers().then((ok) => {
+    res.statusCode = ok ? 200 : 503;
+    res.setHeader("Content-Type", "application/json; charset=utf-8");
+    res.setHeader("Cache-Control", "no-store");
+    res.end(JSON.stringify(ok ? { status: "ok", database: "ok" } : { status: "error", database: "unavailable" }));
+  });
+}
 
 /*
  * With several server processes (app/start.ts) each keeps its own page cache: a back-office
@@ -90,9 +104,13 @@ export function createPortalServer(options: PortalServerOptions): Server {
   const requestTimeout = Math.max(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, headersTimeout);
   const clientRoot = path.resolve(options.buildDir, "client");
   // The build's own context key: the routes read that one, not this file's copy of the module.
-  const entry = options.build.entry.module as { clientAddressContext?: RouterContext<string> };
-  const clientAddressContext = entry.clientAddressContext;
+  const entry = options.build.entry.module as {
+    clientAddressContext?: RouterContext<string>;
+    databaseAnswers?: () => Promise<boolean>;
+  };
+  const { clientAddressContext, databaseAnswers } = entry;
   if (!clientAddressContext) throw new Error("the server build does not export clientAddressContext");
+  if (!databaseAnswers) throw new Error("the server build does not export databaseAnswers");
   const trustedProxies = parseTrustedProxies(env().TRUSTED_PROXIES);
   const handleRequest = createRequestHandler(options.build, options.mode);
   const pages = new PageCache(options.pageCacheMs ?? env().PAGE_CACHE_MS);
@@ -175,7 +193,7 @@ export function createPortalServer(options: PortalServerOptions): Server {
       .then(async (served) => {
         if (served) return;
         const url = req.url ?? "/";
-        if (OUTSIDE_THE_LINE.has(url.split("?")[0]!)) return answer();
+        if (url.split("?")[0] === HEALTH_PATH) return answerHealth(res, databaseAnswers);
         if (req.method !== "GET" && req.method !== "HEAD") {
           // A body is read before its request joins the line, so a client sending slowly holds no
           // slot. A body too large to keep in memory meanwhile (an upload) is read by its route,
@@ -191,8 +209,9 @@ export function createPortalServer(options: PortalServerOptions): Server {
           cookie: req.headers.cookie,
           language: req.headers["accept-language"],
         });
-        // A kept page costs next to nothing: it is answered at once rather than after the line.
-        if (pages.holds(key)) return answer();
+        // A kept page costs next to nothing: it is answered at once rather than after the line,
+        // from Node's own request (a page that expired meanwhile is rendered, in the line).
+        if (key !== null && pages.holds(key) && (await pages.send(key, req, res))) return;
         return inLine();
       })
       .catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import { acceptedEncodings } from "~/server/static-files.server";
@@ -76,13 +77,39 @@ export class PageCache {
 
   /** The kept answer, in the encoding the browser accepts best. */
   async answer(key: string, request: Request): Promise<Response | null> {
+    const kept = await this.#kept(key, request.headers.get("accept-encoding") ?? undefined);
+    if (!kept) return null;
+    return new Response(request.method === "HEAD" ? null : new Uint8Array(kept.body), {
+      status: kept.status,
+      headers: kept.headers,
+    });
+  }
+
+  /**
+   * The same, written straight to Node's response: no fetch Request, no router, no compression
+   * stream, so a kept page costs what a bare server's page does (docs/decisions/0032). False when no
+   * fresh page is kept under the key (the caller renders one).
+   */
+  async send(key: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const kept = await this.#kept(key, req.headers["accept-encoding"]);
+    if (!kept) return false;
+    res.statusCode = kept.status;
+    for (const [name, value] of kept.headers) res.setHeader(name, value);
+    res.end(req.method === "HEAD" ? undefined : kept.body);
+    return true;
+  }
+
+  async #kept(
+    key: string,
+    acceptEncoding: string | string[] | undefined,
+  ): Promise<{ status: number; headers: Headers; body: Buffer } | null> {
     const page = this.pages.get(key);
     if (!page) return null;
     if (this.now() - page.storedAt >= this.ttlMs) {
       this.pages.delete(key);
       return null;
     }
-    const encoding = acceptedEncodings(request.headers.get("accept-encoding") ?? undefined)[0];
+    const encoding = acceptedEncodings(acceptEncoding)[0];
     const headers = new Headers(page.headers);
     headers.set("Vary", "Accept-Encoding");
     let body = page.body;
@@ -95,7 +122,7 @@ export class PageCache {
     }
     if (encoding) headers.set("Content-Encoding", encoding);
     headers.set("Content-Length", String(body.length));
-    return new Response(request.method === "HEAD" ? null : new Uint8Array(body), { status: page.status, headers });
+    return { status: page.status, headers, body };
   }
 
   /**
