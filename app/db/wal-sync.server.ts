@@ -28,7 +28,11 @@ export function walSync(walFile: string): WalSync {
   let running: Promise<void> | null = null;
   let next: Promise<void> | null = null;
   const start = (): Promise<void> => {
-    fd ??= opened(walFile);
+    // A file that could not be opened is tried again at the next commit, not given up on.
+    fd ??= opened(walFile).catch((error: unknown) => {
+      fd = null;
+      throw error;
+    });
     const sync = fd.then(synced).finally(() => {
       if (running === sync) running = null;
     });

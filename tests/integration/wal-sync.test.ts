@@ -1,9 +1,12 @@
 import fs from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { commitTogether, insertRow } from "~/db/group-commit.server";
 import { databaseFile, sqliteConnectionOf } from "~/db/sqlite-adapter.server";
+import { walSync } from "~/db/wal-sync.server";
 import { createTestDatabase } from "./test-database";
 
 /*
@@ -131,6 +134,22 @@ describe("a commit is answered only once the WAL file is on the disk", () => {
     await until(() => held.length === 1);
     held.shift()!.release();
     await expect(next).resolves.toMatchObject({ name: "next" });
+  });
+});
+
+describe("the WAL file's sync on its own", () => {
+  it("opens the file again at the next commit when it could not be opened", async () => {
+    const dir = fs.mkdtempSync(path.join(tmpdir(), "wal-sync-"));
+    const file = path.join(dir, "portal.db-wal");
+    const sync = walSync(file);
+    try {
+      await expect(sync.durable()).rejects.toMatchObject({ code: "ENOENT" });
+      fs.writeFileSync(file, "");
+      await expect(sync.durable()).resolves.toBeUndefined();
+    } finally {
+      sync.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
